@@ -1,0 +1,45 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+
+from organisasi.nip import normalisasi_nip
+
+
+class MasukForm(AuthenticationForm):
+    """Sign-in with NIP (spaces allowed, as it is printed) and password."""
+
+    username = forms.CharField(
+        label="NIP",
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "username", "inputmode": "numeric"}
+        ),
+    )
+
+    error_messages = {
+        "invalid_login": "NIP atau kata sandi salah. Periksa kembali, lalu coba lagi.",
+        "inactive": "Akun ini tidak aktif. Hubungi admin kepegawaian instansi Anda.",
+    }
+
+    def clean_username(self) -> str:
+        nilai = self.cleaned_data["username"]
+        nip = normalisasi_nip(nilai)
+        # Superusers and other non-NIP accounts keep their username as typed.
+        return nip if nip.isdigit() else nilai.strip()
+
+
+class ResetKataSandiForm(PasswordResetForm):
+    """Reset by NIP or email. Unlike Django's form, it also reaches accounts that never had a
+    password: imported pegawai set their first password through this link."""
+
+    email = forms.CharField(label="NIP atau email", max_length=254)
+
+    def get_users(self, email: str):  # noqa: ANN201 - Django's signature
+        nilai = email.strip()
+        nip = normalisasi_nip(nilai)
+        User = get_user_model()
+        if nip.isdigit():
+            users = User.objects.filter(username=nip)
+        else:
+            users = User.objects.filter(email__iexact=nilai)
+        return (u for u in users.filter(is_active=True) if u.email)

@@ -1,0 +1,179 @@
+"""Reading an uploaded XLSX or CSV sheet into rows keyed by lower-case header.
+
+Shared by every bulk upload (pegawai, Renstra/Renja). Problems are collected, never raised one
+at a time, so the admin sees every one of them at once.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import IO
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """One problem in an upload, printed as "baris N, kolom X: pesan"."""
+
+    pesan: str
+    baris: int | None = None
+    kolom: str | None = None
+    sheet: str | None = None
+
+    def __str__(self) -> str:
+        lokasi = []
+        if self.sheet:
+            lokasi.append(f"sheet {self.sheet}")
+        if self.baris is not None:
+            lokasi.append(f"baris {self.baris}")
+        if self.kolom:
+            lokasi.append(f"kolom {self.kolom}")
+        return f"{', '.join(lokasi)}: {self.pesan}" if lokasi else self.pesan
+
+
+@dataclass
+class Baris:
+    nomor: int  # row number as the spreadsheet shows it (header is row 1)
+    nilai: dict[str, str]
+
+
+@dataclass
+class Tabel:
+    header: list[str] = field(default_factory=list)
+    baris: list[Baris] = field(default_factory=list)
+
+
+class BerkasTidakTerbaca(Exception):
+    """The file as a whole cannot be read; the message is Indonesian and shown to the user."""
+
+
+def _teks(nilai: object) -> str:
+    """A cell as text. Whole floats lose their '.0' (Excel stores 12 as 12.0)."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float) and nilai.is_integer():
+        return str(int(nilai))
+    if isinstance(nilai, datetime):
+        return (
+            nilai.date().isoformat() if nilai.time() == datetime.min.time() else nilai.isoformat()
+        )
+    if isinstance(nilai, date):
+        return nilai.isoformat()
+    return str(nilai).strip()
+
+
+def baca_berkas(
+    berkas: IO[bytes], nama_berkas: str, *, maks_bytes: int
+) -> dict[str, list[list[str]]]:
+    """All sheets of an XLSX (by name) or the single sheet of a CSV (named "csv"), as text cells.
+
+    Formulas are read by their cached value (openpyxl data_only), as the admin saw them in Excel.
+    """
+    data = berkas.read(maks_bytes + 1)
+    if len(data) > maks_bytes:
+        batas_mb = maks_bytes / (1024 * 1024)
+        raise BerkasTidakTerbaca(f"Berkas melebihi batas ukuran {batas_mb:.0f} MB.")
+    if not data.strip():
+        raise BerkasTidakTerbaca("Berkas kosong.")
+    nama = nama_berkas.lower()
+    if nama.endswith(".csv"):
+        return {"csv": _baca_csv(data)}
+    if nama.endswith((".xlsx", ".xlsm")):
+        return _baca_xlsx(data)
+    raise BerkasTidakTerbaca("Jenis berkas tidak didukung: unggah berkas .xlsx atau .csv.")
+
+
+def _baca_xlsx(data: bytes) -> dict[str, list[list[str]]]:
+    try:
+        buku = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+        raise BerkasTidakTerbaca("Berkas bukan XLSX yang dapat dibaca.") from e
+    try:
+        return {
+            ws.title: [[_teks(sel) for sel in baris] for baris in ws.iter_rows(values_only=True)]
+            for ws in buku.worksheets
+        }
+    except Exception as e:  # a corrupt sheet inside a valid zip can fail in many ways
+        raise BerkasTidakTerbaca("Isi berkas XLSX rusak dan tidak dapat dibaca.") from e
+    finally:
+        buku.close()
+
+
+def _baca_csv(data: bytes) -> list[list[str]]:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            teks = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes almost anything
+        raise BerkasTidakTerbaca("Berkas CSV tidak dapat dibaca (pengodean tidak dikenal).")
+    if "\x00" in teks:
+        raise BerkasTidakTerbaca("Berkas bukan CSV teks yang dapat dibaca.")
+    baris_pertama = teks.split("\n", 1)[0]
+    # Excel in the Indonesian locale saves CSV with semicolons, because the comma is the decimal mark.
+    pemisah = ";" if baris_pertama.count(";") > baris_pertama.count(",") else ","
+    return [
+        [sel.strip() for sel in baris] for baris in csv.reader(io.StringIO(teks), delimiter=pemisah)
+    ]
+
+
+def tabel_dari_sel(
+    sel: list[list[str]],
+    *,
+    wajib: list[str],
+    opsional: list[str] = (),
+    sheet: str | None = None,
+    kolom_pola: tuple[str, ...] = (),
+) -> tuple[Tabel, list[Masalah]]:
+    """Rows under a header row. Header names are matched case-insensitively; missing required
+    columns and unknown columns are problems that name the expected ones. Columns starting with
+    a prefix in `kolom_pola` (e.g. "target_") are accepted and checked by the caller."""
+    masalah: list[Masalah] = []
+    while sel and not any(sel[0]):
+        sel = sel[1:]
+    if not sel:
+        return Tabel(), [
+            Masalah("Berkas tidak berisi data (baris judul kolom tidak ada).", sheet=sheet)
+        ]
+    header = [h.strip().lower().replace(" ", "_") for h in sel[0]]
+    dikenal = set(wajib) | set(opsional)
+    kurang = [k for k in wajib if k not in header]
+    asing = [
+        h for h in header if h and h not in dikenal and not any(h.startswith(p) for p in kolom_pola)
+    ]
+    duplikat = sorted({h for h in header if h and header.count(h) > 1})
+    diharapkan = ", ".join(list(wajib) + list(opsional))
+    if kurang:
+        masalah.append(
+            Masalah(
+                f"Kolom wajib tidak ada: {', '.join(kurang)}. Kolom yang diharapkan: {diharapkan}.",
+                sheet=sheet,
+            )
+        )
+    if asing:
+        masalah.append(
+            Masalah(
+                f"Kolom tidak dikenal: {', '.join(asing)}. Kolom yang diharapkan: {diharapkan}.",
+                sheet=sheet,
+            )
+        )
+    if duplikat:
+        masalah.append(
+            Masalah(f"Kolom muncul lebih dari sekali: {', '.join(duplikat)}.", sheet=sheet)
+        )
+    if masalah:
+        return Tabel(header=header), masalah
+    tabel = Tabel(header=header)
+    for indeks, isi in enumerate(sel[1:], start=2):
+        if not any(isi):
+            continue  # blank rows between data are common in hand-kept sheets
+        nilai = {h: (isi[i] if i < len(isi) else "") for i, h in enumerate(header) if h}
+        tabel.baris.append(Baris(nomor=indeks, nilai=nilai))
+    if not tabel.baris:
+        masalah.append(Masalah("Berkas tidak berisi baris data di bawah judul kolom.", sheet=sheet))
+    return tabel, masalah

@@ -1,0 +1,242 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from organisasi.nip import format_nip, is_pppk, validate_nip
+from organisasi.pangkat import Golongan, nama_pangkat
+
+
+class Instansi(models.Model):
+    """A Pemda or ministry: the boundary of an admin's data."""
+
+    nama = models.CharField("nama instansi", max_length=200, unique=True)
+    lokasi = models.CharField(
+        "tempat penandatanganan", max_length=100, blank=True, help_text="Misalnya: Sleman"
+    )
+
+    class Meta:
+        verbose_name = "instansi"
+        verbose_name_plural = "instansi"
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class UnitKerja(models.Model):
+    """A node of the unit tree: OPD -> bidang -> subbidang/seksi."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="unit_kerja")
+    kode = models.CharField(max_length=50)
+    nama = models.CharField(max_length=255)
+    induk = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="sub_unit"
+    )
+
+    class Meta:
+        verbose_name = "unit kerja"
+        verbose_name_plural = "unit kerja"
+        ordering = ["kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "kode"], name="unit_kode_unik_per_instansi"
+            ),
+            models.CheckConstraint(
+                condition=~Q(induk=models.F("id")), name="unit_bukan_induk_sendiri"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class JenisJabatan(models.TextChoices):
+    JPT = "jpt", "JPT"
+    ADMINISTRATOR = "administrator", "Administrator"
+    PENGAWAS = "pengawas", "Pengawas"
+    PELAKSANA = "pelaksana", "Pelaksana"
+    FUNGSIONAL = "fungsional", "Fungsional"
+
+
+class Jabatan(models.Model):
+    """A position. `atasan` is the superior position; the atasan of a person is derived from it."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="jabatan")
+    unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="jabatan")
+    nama = models.CharField("nama jabatan", max_length=255)
+    jenis = models.CharField("jenis jabatan", max_length=20, choices=JenisJabatan.choices)
+    atasan = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bawahan",
+        verbose_name="jabatan atasan",
+    )
+
+    class Meta:
+        verbose_name = "jabatan"
+        verbose_name_plural = "jabatan"
+        ordering = ["unit_kerja__kode", "nama"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jenis__in=JenisJabatan.values), name="jabatan_jenis_sah"
+            ),
+            models.CheckConstraint(
+                condition=~Q(atasan=models.F("id")), name="jabatan_bukan_atasan_sendiri"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Pegawai(models.Model):
+    """An ASN (PNS or PPPK). Signs in with the NIP as username."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pegawai",
+    )
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="pegawai")
+    nip = models.CharField("NIP", max_length=18, unique=True, validators=[validate_nip])
+    nama = models.CharField(max_length=200)
+    gelar_depan = models.CharField(max_length=50, blank=True)
+    gelar_belakang = models.CharField(max_length=100, blank=True)
+    golongan = models.CharField("pangkat/golongan", max_length=5, choices=Golongan.choices)
+    jabatan = models.OneToOneField(
+        Jabatan, null=True, blank=True, on_delete=models.SET_NULL, related_name="pemangku"
+    )
+    email = models.EmailField(blank=True)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "pegawai"
+        verbose_name_plural = "pegawai"
+        ordering = ["nama"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(golongan__in=Golongan.values), name="pegawai_golongan_sah"
+            ),
+        ]
+        indexes = [models.Index(fields=["instansi", "nama"])]
+
+    def __str__(self) -> str:
+        return f"{self.nama_lengkap} ({self.nip_cetak})"
+
+    @property
+    def nama_lengkap(self) -> str:
+        """Name with gelar as printed on documents: "Dr. Budi Santoso, S.E., M.M."."""
+        nama = f"{self.gelar_depan} {self.nama}".strip()
+        return f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+
+    @property
+    def nip_cetak(self) -> str:
+        return format_nip(self.nip)
+
+    @property
+    def pppk(self) -> bool:
+        return is_pppk(self.nip)
+
+    @property
+    def pangkat_golongan(self) -> str:
+        """ "Penata Muda, III/a" for PNS, "Golongan IX" for PPPK."""
+        pangkat = nama_pangkat(self.golongan)
+        return f"{pangkat}, {self.golongan}" if pangkat else f"Golongan {self.golongan}"
+
+
+class JenisPenugasan(models.TextChoices):
+    PLT = "plt", "Pelaksana Tugas (Plt)"
+    PLH = "plh", "Pelaksana Harian (Plh)"
+
+
+class PenugasanSementara(models.Model):
+    """A Plt/Plh: someone holds a (superior) position for a date range and acts as its holder."""
+
+    jabatan = models.ForeignKey(
+        Jabatan, on_delete=models.CASCADE, related_name="penugasan_sementara"
+    )
+    pegawai = models.ForeignKey(
+        Pegawai, on_delete=models.CASCADE, related_name="penugasan_sementara"
+    )
+    jenis = models.CharField(
+        max_length=3, choices=JenisPenugasan.choices, default=JenisPenugasan.PLT
+    )
+    mulai = models.DateField()
+    selesai = models.DateField()
+    nomor_sk = models.CharField("nomor SK", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "Plt/Plh"
+        verbose_name_plural = "Plt/Plh"
+        ordering = ["-mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__gte=models.F("mulai")), name="penugasan_rentang_sah"
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis__in=JenisPenugasan.values), name="penugasan_jenis_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.jabatan} — {self.pegawai.nama_lengkap}"
+
+
+class AdminInstansi(models.Model):
+    """A user who administers one instansi (kepegawaian/perencanaan); sees only its data."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="admin_instansi"
+    )
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="admin")
+
+    class Meta:
+        verbose_name = "admin instansi"
+        verbose_name_plural = "admin instansi"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "instansi"], name="admin_instansi_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.instansi}"
+
+
+class StatusImpor(models.TextChoices):
+    PRATINJAU = "pratinjau", "Pratinjau"
+    DITERAPKAN = "diterapkan", "Diterapkan"
+    DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+
+class ImporPegawai(models.Model):
+    """One upload of the pegawai spreadsheet: its parsed rows wait here between preview and
+    confirmation, and the record stays as the history of who loaded what."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="impor_pegawai")
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    nama_berkas = models.CharField(max_length=255)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=12, choices=StatusImpor.choices, default=StatusImpor.PRATINJAU
+    )
+    baris = models.JSONField(default=list)
+    ringkasan = models.JSONField(default=dict)
+    diterapkan_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "impor pegawai"
+        verbose_name_plural = "impor pegawai"
+        ordering = ["-dibuat"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=StatusImpor.values), name="impor_status_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama_berkas} ({self.get_status_display()})"

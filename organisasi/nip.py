@@ -1,0 +1,66 @@
+"""NIP (Nomor Induk Pegawai): normalising, validating and printing, per domain.md.
+
+A PNS NIP is 18 digits: birth date YYYYMMDD, TMT CPNS YYYYMM, sex 1/2, serial 001-999.
+PPPK numbers are also 18 digits but digits 13-14 are not a month (e.g. "21"), so a
+non-month there marks a PPPK number instead of an error.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+
+
+def normalisasi_nip(nilai: object) -> str:
+    """The NIP as typed or read from a spreadsheet, with spaces, dots and dashes removed.
+
+    Spreadsheets often hold a NIP as a number (1.98609262015051e+17 loses digits), so a float
+    is refused by the validator rather than silently "fixed" here.
+    """
+    if nilai is None:
+        return ""
+    teks = str(nilai).strip()
+    for pemisah in (" ", "\u00a0", ".", "-", "'"):
+        teks = teks.replace(pemisah, "")
+    return teks
+
+
+def is_pppk(nip: str) -> bool:
+    return len(nip) == 18 and nip.isdigit() and not 1 <= int(nip[12:14]) <= 12
+
+
+def masalah_nip(nip: str) -> str | None:
+    """The Indonesian reason a (normalised) NIP is invalid, or None when it is valid."""
+    if not nip:
+        return "NIP wajib diisi."
+    if not nip.isdigit():
+        return "NIP hanya boleh berisi angka."
+    if len(nip) != 18:
+        return f"NIP harus 18 digit (tertulis {len(nip)} digit)."
+    try:
+        lahir = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return "8 digit pertama NIP bukan tanggal lahir yang sah (TTTTBBHH)."
+    if lahir.year < 1930:
+        return "Tahun lahir pada NIP tidak wajar."
+    tahun_tmt = int(nip[8:12])
+    if tahun_tmt <= lahir.year or tahun_tmt > date.today().year + 1:
+        return "Tahun TMT pada NIP (digit 9-12) tidak wajar terhadap tahun lahir."
+    if nip[14] not in "12":
+        return "Digit ke-15 NIP (jenis kelamin) harus 1 atau 2."
+    if nip[15:18] == "000":
+        return "Nomor urut NIP (3 digit terakhir) tidak boleh 000."
+    return None
+
+
+def validate_nip(nilai: str) -> None:
+    """Django validator for the stored (normalised) NIP."""
+    masalah = masalah_nip(normalisasi_nip(nilai))
+    if masalah:
+        raise ValidationError(masalah, code="nip_tidak_sah")
+
+
+def format_nip(nip: str) -> str:
+    """`198609262015051001` -> `19860926 201505 1 001`; anything else is returned unchanged."""
+    if len(nip) != 18 or not nip.isdigit():
+        return nip
+    return f"{nip[0:8]} {nip[8:14]} {nip[14]} {nip[15:18]}"

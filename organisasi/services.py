@@ -1,0 +1,78 @@
+"""Every write to the organisation's data."""
+
+from dataclasses import dataclass
+from typing import IO
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from organisasi import access, impor
+from organisasi.models import AdminInstansi, ImporPegawai, Instansi, StatusImpor
+
+
+@dataclass
+class ImporDitolak(Exception):
+    """The confirmed import cannot be applied; `pesan` is shown to the admin as it is."""
+
+    pesan: str
+    masalah: list[str]
+
+
+def impor_pratinjau(
+    *, user: AbstractBaseUser, instansi: Instansi, berkas: IO[bytes], nama_berkas: str
+) -> ImporPegawai:
+    """Reads and checks an upload and keeps it, unapplied, for the admin to confirm."""
+    access.require(user, "impor_pegawai", instansi)
+    rencana = impor.rencanakan(
+        instansi,
+        impor.baca_berkas_pegawai(berkas, nama_berkas, maks_bytes=settings.IMPOR_MAKS_BYTES),
+    )
+    return ImporPegawai.objects.create(
+        instansi=instansi,
+        diunggah_oleh=user,
+        nama_berkas=nama_berkas[:255],
+        baris=[vars(b) for b in rencana.baris] if not rencana.masalah else [],
+        ringkasan=rencana.ringkasan(),
+    )
+
+
+@transaction.atomic
+def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporPegawai:
+    """Applies a previewed upload once. The row lock makes a double click or a second tab wait
+    and then find the import already applied, instead of importing twice."""
+    data = ImporPegawai.objects.select_for_update().select_related("instansi").get(pk=impor_id)
+    access.require(user, "impor_pegawai", data.instansi)
+    if data.status != StatusImpor.PRATINJAU:
+        raise ImporDitolak("Impor ini sudah diterapkan sebelumnya; tidak ada yang diubah lagi.", [])
+    if data.ringkasan.get("masalah"):
+        raise ImporDitolak(
+            "Berkas ini masih bermasalah. Perbaiki lalu unggah ulang.", data.ringkasan["masalah"]
+        )
+    # Checked again: the organisation may have changed since the preview was made.
+    rencana = impor.rencanakan(
+        data.instansi, impor.Rencana(baris=[impor.BarisPegawai(**b) for b in data.baris])
+    )
+    if rencana.masalah:
+        raise ImporDitolak(
+            "Data berubah sejak pratinjau dan kini bermasalah. Unggah ulang berkasnya.",
+            [str(m) for m in rencana.masalah],
+        )
+    impor.terapkan(data.instansi, rencana)
+    data.status = StatusImpor.DITERAPKAN
+    data.diterapkan_pada = timezone.now()
+    data.ringkasan = rencana.ringkasan()
+    data.baris = []  # the rows now live in the organisation; no need to keep a second copy
+    data.save(update_fields=["status", "diterapkan_pada", "ringkasan", "baris"])
+    return data
+
+
+@transaction.atomic
+def jadikan_admin_instansi(*, user: AbstractBaseUser, instansi: Instansi) -> AdminInstansi:
+    """Makes `user` an admin of `instansi`. Staff status opens the (scoped) Django admin."""
+    admin, _ = AdminInstansi.objects.get_or_create(user=user, instansi=instansi)
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    return admin

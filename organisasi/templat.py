@@ -1,0 +1,48 @@
+"""The downloadable XLSX template for the pegawai import."""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from organisasi.impor import KOLOM_TEMPLAT, KOLOM_WAJIB
+
+CONTOH = [
+    ["197001012000031001", "Suryadi", "Dr.", "M.Si.", "IV/c", "JPT", "Kepala Dinas Kesehatan",
+     "1.02", "Dinas Kesehatan", "", "", "suryadi@contoh.go.id"],
+    ["198203152008012002", "Ratna Sari", "", "S.K.M.", "III/d", "Administrator",
+     "Kepala Bidang Pelayanan Kesehatan", "1.02.01", "Bidang Pelayanan Kesehatan", "1.02",
+     "197001012000031001", ""],
+]  # fmt: skip
+
+PETUNJUK = [
+    "Petunjuk pengisian (satu baris per pegawai; jangan ubah judul kolom pada baris 1):",
+    "nip: 18 digit, boleh dengan atau tanpa spasi. Ketik sebagai teks (awali dengan ') agar tidak dibulatkan Excel.",
+    "nama, gelar_depan, gelar_belakang: nama tanpa gelar; gelar ditulis di kolomnya sendiri.",
+    "pangkat_golongan: III/a, Penata Muda, atau 'Penata Muda (III/a)'; PPPK: I sampai XVII.",
+    "jenis_jabatan: JPT, Administrator, Pengawas, Pelaksana, atau Fungsional.",
+    "kode_unit, nama_unit: unit kerja pegawai; kode_unit_induk: kode unit di atasnya (kosong untuk OPD).",
+    "nip_atasan: NIP atasan langsung (kosong hanya untuk pimpinan tertinggi).",
+    "email: dipakai untuk tautan pengaturan kata sandi (boleh kosong).",
+    f"Kolom wajib: {', '.join(KOLOM_WAJIB)}.",
+]
+
+
+def templat_pegawai_xlsx() -> bytes:
+    buku = Workbook()
+    ws = buku.active
+    ws.title = "Pegawai"
+    ws.append(KOLOM_TEMPLAT)
+    for sel in ws[1]:
+        sel.font = Font(bold=True)
+    for baris in CONTOH:
+        ws.append(baris)
+    for kolom in ("A", "K"):  # NIP columns as text so Excel keeps all 18 digits
+        for sel in ws[kolom]:
+            sel.number_format = "@"
+    petunjuk = buku.create_sheet("Petunjuk")
+    for teks in PETUNJUK:
+        petunjuk.append([teks])
+    keluaran = io.BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()

@@ -1,0 +1,93 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from organisasi import access, services
+from organisasi.forms import UnggahPegawaiForm
+from organisasi.models import ImporPegawai
+from organisasi.selectors import daftar_pegawai, instansi_dikelola
+from organisasi.templat import templat_pegawai_xlsx
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def impor_pegawai(request: HttpRequest) -> HttpResponse:
+    access.require(request.user, "impor_pegawai")
+    dikelola = instansi_dikelola(request.user)
+    form = UnggahPegawaiForm(request.POST or None, request.FILES or None, instansi=dikelola)
+    if request.method == "POST" and form.is_valid():
+        berkas = form.cleaned_data["berkas"]
+        data = services.impor_pratinjau(
+            user=request.user,
+            instansi=form.cleaned_data["instansi"],
+            berkas=berkas,
+            nama_berkas=berkas.name,
+        )
+        return redirect("organisasi:impor_pratinjau", pk=data.pk)
+    riwayat = ImporPegawai.objects.filter(instansi__in=dikelola).select_related(
+        "instansi", "diunggah_oleh"
+    )[:20]
+    return render(request, "organisasi/impor.html", {"form": form, "riwayat": riwayat})
+
+
+def _impor_milik(request: HttpRequest, pk: int) -> ImporPegawai:
+    # 404 for an import of an instansi the user does not administer: its existence is not told.
+    return get_object_or_404(
+        ImporPegawai.objects.select_related("instansi", "diunggah_oleh"),
+        pk=pk,
+        instansi__in=instansi_dikelola(request.user),
+    )
+
+
+@login_required
+def impor_pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require(request.user, "impor_pegawai")
+    return render(request, "organisasi/impor_pratinjau.html", {"impor": _impor_milik(request, pk)})
+
+
+@login_required
+@require_POST
+def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require(request.user, "impor_pegawai")
+    data = _impor_milik(request, pk)
+    try:
+        data = services.impor_terapkan(user=request.user, impor_id=data.pk)
+    except services.ImporDitolak as e:
+        messages.error(request, e.pesan)
+        for m in e.masalah[:50]:
+            messages.error(request, m)
+        return redirect("organisasi:impor_pratinjau", pk=pk)
+    ringkasan = data.ringkasan["pegawai"]
+    messages.success(
+        request,
+        f"Impor diterapkan: {ringkasan['baru']} pegawai baru, {ringkasan['diubah']} diubah, "
+        f"{ringkasan['tetap']} tidak berubah.",
+    )
+    return redirect("organisasi:impor_pratinjau", pk=pk)
+
+
+@login_required
+def templat_pegawai(request: HttpRequest) -> HttpResponse:
+    access.require(request.user, "impor_pegawai")
+    response = HttpResponse(
+        templat_pegawai_xlsx(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="templat_impor_pegawai.xlsx"'
+    return response
+
+
+@login_required
+def pegawai_list(request: HttpRequest) -> HttpResponse:
+    access.require(request.user, "lihat_pegawai")
+    cari = request.GET.get("q", "")
+    halaman = Paginator(daftar_pegawai(instansi_dikelola(request.user), cari), 50).get_page(
+        request.GET.get("halaman")
+    )
+    konteks = {"halaman": halaman, "cari": cari}
+    if request.htmx:
+        return render(request, "organisasi/pegawai_list.html#tabel-pegawai", konteks)
+    return render(request, "organisasi/pegawai_list.html", konteks)
