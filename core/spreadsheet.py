@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO
 
+from django.template.defaultfilters import filesizeformat
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -75,8 +76,7 @@ def baca_berkas(
     """
     data = berkas.read(maks_bytes + 1)
     if len(data) > maks_bytes:
-        batas_mb = maks_bytes / (1024 * 1024)
-        raise BerkasTidakTerbaca(f"Berkas melebihi batas ukuran {batas_mb:.0f} MB.")
+        raise BerkasTidakTerbaca(f"Berkas melebihi batas ukuran {filesizeformat(maks_bytes)}.")
     if not data.strip():
         raise BerkasTidakTerbaca("Berkas kosong.")
     nama = nama_berkas.lower()

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import IO
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -396,28 +397,60 @@ def _jabatan_berubah(j: Jabatan, b: BarisPegawai) -> bool:
 
 @transaction.atomic
 def terapkan(instansi: Instansi, rencana: Rencana) -> None:
-    """Writes the plan in bulk. Call only with a plan from `rencanakan` that has no problems."""
+    """Writes the plan in bulk. Call only with a plan from `rencanakan` that has no problems.
+
+    New units and positions are created level by level, parents first, so each row is inserted
+    with its parent already known: a bulk_update of 20,000 parent links afterwards costs far more.
+    """
     if rencana.masalah:
         raise ValueError("Rencana impor yang bermasalah tidak boleh diterapkan.")
     baris = rencana.baris
     unit = _tulis_unit(instansi, baris)
-    pegawai = _tulis_pegawai(instansi, baris)
-    _tulis_jabatan(instansi, baris, unit, pegawai)
+    user = _tulis_user(baris)
+    pegawai = {
+        p.nip: p
+        for p in Pegawai.objects.filter(
+            nip__in={b.nip for b in baris} | {b.nip_atasan for b in baris if b.nip_atasan}
+        ).select_related("jabatan")
+    }
+    jabatan = _tulis_jabatan(instansi, baris, unit, pegawai)
+    _tulis_pegawai(instansi, baris, pegawai, jabatan, user)
+
+
+def _per_tingkat(kunci: dict[str, str]) -> list[list[str]]:
+    """Keys grouped by depth in a parent map (key -> parent key; a parent not in the map is a root)."""
+    kedalaman: dict[str, int] = {}
+
+    for awal in kunci:
+        jalur, k = [], awal
+        while k in kunci and k not in kedalaman:
+            jalur.append(k)
+            k = kunci[k]
+        d = kedalaman.get(k, -1)  # -1: k is a root outside the map
+        for x in reversed(jalur):
+            d += 1
+            kedalaman[x] = d
+    tingkat: list[list[str]] = [[] for _ in range(max(kedalaman.values(), default=-1) + 1)]
+    for k, d in kedalaman.items():
+        tingkat[d].append(k)
+    return tingkat
 
 
 def _tulis_unit(instansi: Instansi, baris: list[BarisPegawai]) -> dict[str, UnitKerja]:
     unit = {u.kode: u for u in UnitKerja.objects.filter(instansi=instansi)}
     per_kode = {b.kode_unit: b for b in baris}
-    baru = [
-        UnitKerja(instansi=instansi, kode=k, nama=b.nama_unit)
-        for k, b in per_kode.items()
-        if k not in unit
-    ]
-    UnitKerja.objects.bulk_create(baru, batch_size=BATCH)
-    unit |= {
-        u.kode: u
-        for u in UnitKerja.objects.filter(instansi=instansi, kode__in=[u.kode for u in baru])
-    }
+    induk_baru = {k: b.kode_unit_induk for k, b in per_kode.items() if k not in unit}
+    for tingkat in _per_tingkat(induk_baru):
+        baru = [
+            UnitKerja(
+                instansi=instansi,
+                kode=k,
+                nama=per_kode[k].nama_unit,
+                induk=unit[per_kode[k].kode_unit_induk] if per_kode[k].kode_unit_induk else None,
+            )
+            for k in tingkat
+        ]
+        unit |= {u.kode: u for u in UnitKerja.objects.bulk_create(baru, batch_size=BATCH)}
     diubah = []
     for kode, b in per_kode.items():
         u = unit[kode]
@@ -429,25 +462,70 @@ def _tulis_unit(instansi: Instansi, baris: list[BarisPegawai]) -> dict[str, Unit
     return unit
 
 
-def _tulis_pegawai(instansi: Instansi, baris: list[BarisPegawai]) -> dict[str, Pegawai]:
+def _tulis_user(baris: list[BarisPegawai]) -> dict[str, AbstractBaseUser]:
+    """Logins (username = NIP) for whoever has none; no usable password until they set one."""
     User = get_user_model()
     nip = [b.nip for b in baris]
-    ada = {p.nip: p for p in Pegawai.objects.filter(nip__in=nip)}
-    user_ada = {u.username: u for u in User.objects.filter(username__in=nip)}
-    # Logins for new people have no usable password: they set one through the reset link.
-    user_baru = [
-        User(username=b.nip, email=b.email, password=make_password(None))
-        for b in baris
-        if b.nip not in user_ada
+    ada = {u.username: u for u in User.objects.filter(username__in=nip)}
+    tanpa_sandi = make_password(None)  # an unusable marker; one value serves every new login
+    baru = [
+        User(username=b.nip, email=b.email, password=tanpa_sandi) for b in baris if b.nip not in ada
     ]
-    User.objects.bulk_create(user_baru, batch_size=BATCH)
-    user_ada |= {
-        u.username: u for u in User.objects.filter(username__in=[u.username for u in user_baru])
-    }
+    ada |= {u.username: u for u in User.objects.bulk_create(baru, batch_size=BATCH)}
+    return ada
 
+
+def _tulis_jabatan(
+    instansi: Instansi,
+    baris: list[BarisPegawai],
+    unit: dict[str, UnitKerja],
+    pegawai: dict[str, Pegawai],
+) -> dict[str, Jabatan]:
+    """The position of each row's pegawai (by NIP): existing ones updated, new ones created."""
+    jabatan = {nip: p.jabatan for nip, p in pegawai.items() if p.jabatan is not None}
+    per_nip = {b.nip: b for b in baris}
+    atasan_baru = {b.nip: b.nip_atasan for b in baris if b.nip not in jabatan}
+    for tingkat in _per_tingkat(atasan_baru):
+        baru = []
+        for nip in tingkat:
+            b = per_nip[nip]
+            baru.append(
+                Jabatan(
+                    instansi=instansi,
+                    unit_kerja=unit[b.kode_unit],
+                    nama=b.jabatan,
+                    jenis=b.jenis,
+                    atasan=jabatan[b.nip_atasan] if b.nip_atasan else None,
+                )
+            )
+        Jabatan.objects.bulk_create(baru, batch_size=BATCH)
+        jabatan |= dict(zip(tingkat, baru, strict=True))
+    diubah = []
+    for b in baris:
+        j = jabatan[b.nip]
+        nilai = (
+            b.jabatan,
+            b.jenis,
+            unit[b.kode_unit].pk,
+            jabatan[b.nip_atasan].pk if b.nip_atasan else None,
+        )
+        if (j.nama, j.jenis, j.unit_kerja_id, j.atasan_id) != nilai:
+            j.nama, j.jenis, j.unit_kerja_id, j.atasan_id = nilai
+            diubah.append(j)
+    Jabatan.objects.bulk_update(diubah, ["nama", "jenis", "unit_kerja", "atasan"], batch_size=BATCH)
+    return jabatan
+
+
+def _tulis_pegawai(
+    instansi: Instansi,
+    baris: list[BarisPegawai],
+    pegawai: dict[str, Pegawai],
+    jabatan: dict[str, Jabatan],
+    user: dict[str, AbstractBaseUser],
+) -> None:
     baru, diubah = [], []
     for b in baris:
-        p = ada.get(b.nip)
+        p = pegawai.get(b.nip)
         if p is None:
             baru.append(
                 Pegawai(
@@ -458,54 +536,23 @@ def _tulis_pegawai(instansi: Instansi, baris: list[BarisPegawai]) -> dict[str, P
                     gelar_belakang=b.gelar_belakang,
                     golongan=b.golongan,
                     email=b.email,
-                    user=user_ada[b.nip],
+                    user=user[b.nip],
+                    jabatan=jabatan[b.nip],
                     aktif=True,
                 )  # fmt: skip
             )
-        elif _pegawai_berubah(p, b) or p.user_id is None:
+        elif _pegawai_berubah(p, b) or p.user_id is None or p.jabatan_id != jabatan[b.nip].pk:
             p.nama, p.gelar_depan, p.gelar_belakang = b.nama, b.gelar_depan, b.gelar_belakang
             p.golongan, p.email, p.aktif = b.golongan, b.email, True
-            p.user_id = p.user_id or user_ada[b.nip].pk
+            p.user_id = p.user_id or user[b.nip].pk
+            p.jabatan_id = jabatan[b.nip].pk
             diubah.append(p)
     Pegawai.objects.bulk_create(baru, batch_size=BATCH)
     Pegawai.objects.bulk_update(
         diubah,
-        ["nama", "gelar_depan", "gelar_belakang", "golongan", "email", "aktif", "user"],
+        ["nama", "gelar_depan", "gelar_belakang", "golongan", "email", "aktif", "user", "jabatan"],
         batch_size=BATCH,
     )
-    # Everyone the jabatan step needs: the file's pegawai and the atasan they name.
-    dirujuk = set(nip) | {b.nip_atasan for b in baris if b.nip_atasan}
-    return {p.nip: p for p in Pegawai.objects.filter(nip__in=dirujuk).select_related("jabatan")}
-
-
-def _tulis_jabatan(
-    instansi: Instansi,
-    baris: list[BarisPegawai],
-    unit: dict[str, UnitKerja],
-    pegawai: dict[str, Pegawai],
-) -> None:
-    baru: list[tuple[Pegawai, Jabatan]] = []
-    for b in baris:
-        p = pegawai[b.nip]
-        if p.jabatan is None:
-            j = Jabatan(
-                instansi=instansi, unit_kerja=unit[b.kode_unit], nama=b.jabatan, jenis=b.jenis
-            )
-            baru.append((p, j))
-    Jabatan.objects.bulk_create([j for _, j in baru], batch_size=BATCH)
-    for p, j in baru:
-        p.jabatan = j
-    Pegawai.objects.bulk_update([p for p, _ in baru], ["jabatan"], batch_size=BATCH)
-
-    diubah = []
-    for b in baris:
-        j = pegawai[b.nip].jabatan
-        atasan_id = pegawai[b.nip_atasan].jabatan.pk if b.nip_atasan else None
-        nilai = (b.jabatan, b.jenis, unit[b.kode_unit].pk, atasan_id)
-        if (j.nama, j.jenis, j.unit_kerja_id, j.atasan_id) != nilai:
-            j.nama, j.jenis, j.unit_kerja_id, j.atasan_id = nilai
-            diubah.append(j)
-    Jabatan.objects.bulk_update(diubah, ["nama", "jenis", "unit_kerja", "atasan"], batch_size=BATCH)
 
 
 def impor_pegawai(

@@ -1,0 +1,95 @@
+"""Benchmark: import N pegawai (default 20,000) from CSV into an empty database, then again.
+
+Run: .venv/bin/python benchmarks/bench_impor_pegawai.py [--baris 20000] [--database-url URL]
+Default database: a temporary SQLite file. For PostgreSQL pass an EMPTY database's URL
+(it is migrated and filled). Not a test: it prints timings.
+"""
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def nip(n: int) -> str:
+    lahir = date(1965, 1, 1) + timedelta(days=n % 12000)
+    return f"{lahir:%Y%m%d}{lahir.year + 25}{1 + n // 12000 % 12:02d}{1 + n % 2}{1 + n % 997:03d}"
+
+
+def buat_csv(jumlah: int) -> bytes:
+    """A Pemda-shaped tree: 1 sekda, 40 OPD heads, then ~5 bawahan per atasan down to pelaksana."""
+    from tests.organisasi.berkas import csv_bytes
+
+    baris = [dict(nip=nip(0), nama="Sekretaris Daerah", pangkat_golongan="IV/d", jenis_jabatan="JPT",
+                  jabatan="Sekretaris Daerah", kode_unit="0", nama_unit="Setda", kode_unit_induk="", nip_atasan="")]  # fmt: skip
+    atasan = [(nip(0), "0")]
+    n = 1
+    jenis = ["JPT", "Administrator", "Pengawas", "Pelaksana"]
+    tingkat = 0
+    while n < jumlah:
+        tingkat += 1
+        berikut = []
+        lebar = 40 if tingkat == 1 else 5
+        for nip_atasan, unit_atasan in atasan:
+            for i in range(lebar):
+                if n >= jumlah:
+                    break
+                kode = f"{unit_atasan}.{i + 1}"
+                j = jenis[min(tingkat, 3)]
+                baris.append(dict(
+                    nip=nip(n), nama=f"Pegawai {n}", pangkat_golongan="III/a", jenis_jabatan=j,
+                    jabatan=f"{j} {n}", kode_unit=kode if j != "Pelaksana" else unit_atasan,
+                    nama_unit=f"Unit {kode if j != 'Pelaksana' else unit_atasan}",
+                    kode_unit_induk=unit_atasan if j != "Pelaksana" else "", nip_atasan=nip_atasan,
+                ))  # fmt: skip
+                berikut.append((nip(n), kode))
+                n += 1
+        atasan = berikut
+    # Pelaksana share their atasan's unit: give that unit's rows one consistent induk.
+    induk = {b["kode_unit"]: b["kode_unit_induk"] for b in baris if b["jenis_jabatan"] != "Pelaksana"}
+    nama = {b["kode_unit"]: b["nama_unit"] for b in baris if b["jenis_jabatan"] != "Pelaksana"}
+    for b in baris:
+        b["kode_unit_induk"] = induk.get(b["kode_unit"], b["kode_unit_induk"])
+        b["nama_unit"] = nama.get(b["kode_unit"], b["nama_unit"])
+    return csv_bytes(baris)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--baris", type=int, default=20000)
+    parser.add_argument("--database-url")
+    args = parser.parse_args()
+    tmp = tempfile.TemporaryDirectory()
+    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from organisasi import impor
+    from organisasi.models import Instansi, Pegawai
+
+    call_command("migrate", verbosity=0)
+    data = buat_csv(args.baris)
+    instansi = Instansi.objects.create(nama=f"Kabupaten Benchmark {time.time_ns()}")
+    for putaran in ("pertama (semua baru)", "kedua (tanpa perubahan)"):
+        mulai = time.perf_counter()
+        rencana = impor.impor_pegawai(
+            instansi=instansi, berkas=io.BytesIO(data), nama_berkas="bench.csv", maks_bytes=len(data) + 1
+        )
+        detik = time.perf_counter() - mulai
+        assert not rencana.masalah, rencana.masalah[:5]
+        print(f"{os.environ['DATABASE_URL'].split(':')[0]}: impor {putaran}: {len(rencana.baris)} baris "
+              f"dalam {detik:.1f} s (pegawai baru {rencana.pegawai.baru}, tetap {rencana.pegawai.tetap})")  # fmt: skip
+    print(f"pegawai di basis data: {Pegawai.objects.filter(instansi=instansi).count()}")
+
+
+if __name__ == "__main__":
+    main()
