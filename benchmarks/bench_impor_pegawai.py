@@ -52,7 +52,9 @@ def buat_csv(jumlah: int) -> bytes:
                 n += 1
         atasan = berikut
     # Pelaksana share their atasan's unit: give that unit's rows one consistent induk.
-    induk = {b["kode_unit"]: b["kode_unit_induk"] for b in baris if b["jenis_jabatan"] != "Pelaksana"}
+    induk = {
+        b["kode_unit"]: b["kode_unit_induk"] for b in baris if b["jenis_jabatan"] != "Pelaksana"
+    }
     nama = {b["kode_unit"]: b["nama_unit"] for b in baris if b["jenis_jabatan"] != "Pelaksana"}
     for b in baris:
         b["kode_unit_induk"] = induk.get(b["kode_unit"], b["kode_unit_induk"])
@@ -82,7 +84,10 @@ def main() -> None:
     for putaran in ("pertama (semua baru)", "kedua (tanpa perubahan)"):
         mulai = time.perf_counter()
         rencana = impor.impor_pegawai(
-            instansi=instansi, berkas=io.BytesIO(data), nama_berkas="bench.csv", maks_bytes=len(data) + 1
+            instansi=instansi,
+            berkas=io.BytesIO(data),
+            nama_berkas="bench.csv",
+            maks_bytes=len(data) + 1,
         )
         detik = time.perf_counter() - mulai
         assert not rencana.masalah, rencana.masalah[:5]

@@ -118,6 +118,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "id"
+# Only Indonesian: an English browser must not switch form errors and month names to English.
+LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True

@@ -16,6 +16,12 @@ class MasukForm(AuthenticationForm):
         ),
     )
 
+    password = forms.CharField(
+        label="Kata sandi",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
     error_messages = {
         "invalid_login": "NIP atau kata sandi salah. Periksa kembali, lalu coba lagi.",
         "inactive": "Akun ini tidak aktif. Hubungi admin kepegawaian instansi Anda.",

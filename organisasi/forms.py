@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
+from django.template.defaultfilters import filesizeformat
 
 from organisasi.models import Instansi
 
@@ -18,3 +20,15 @@ class UnggahPegawaiForm(forms.Form):
         if instansi.count() == 1:
             self.fields["instansi"].initial = instansi.first()
             self.fields["instansi"].widget = forms.HiddenInput()
+
+    def clean_berkas(self):  # noqa: ANN201
+        berkas = self.cleaned_data["berkas"]
+        # Refused here already so a huge or wrong file is not read at all.
+        if berkas.size > settings.IMPOR_MAKS_BYTES:
+            raise forms.ValidationError(
+                f"Berkas terlalu besar ({filesizeformat(berkas.size)}); batasnya "
+                f"{filesizeformat(settings.IMPOR_MAKS_BYTES)}."
+            )
+        if not berkas.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError("Unggah berkas .xlsx atau .csv.")
+        return berkas

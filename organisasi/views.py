@@ -17,8 +17,11 @@ from organisasi.templat import templat_pegawai_xlsx
 def impor_pegawai(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "impor_pegawai")
     dikelola = instansi_dikelola(request.user)
-    form = UnggahPegawaiForm(request.POST or None, request.FILES or None, instansi=dikelola)
-    if request.method == "POST" and form.is_valid():
+    dikirim = request.method == "POST"  # an empty POST must still show "wajib diisi" errors
+    form = UnggahPegawaiForm(
+        request.POST if dikirim else None, request.FILES if dikirim else None, instansi=dikelola
+    )
+    if dikirim and form.is_valid():
         berkas = form.cleaned_data["berkas"]
         data = services.impor_pratinjau(
             user=request.user,

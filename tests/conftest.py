@@ -8,7 +8,13 @@ import pytest
 
 from organisasi.models import AdminInstansi, Instansi, JenisJabatan, Pegawai
 from organisasi.services import jadikan_admin_instansi
-from tests.factories import InstansiFactory, JabatanFactory, PegawaiFactory, UnitKerjaFactory, UserFactory
+from tests.factories import (
+    InstansiFactory,
+    JabatanFactory,
+    PegawaiFactory,
+    UnitKerjaFactory,
+    UserFactory,
+)
 
 # Playwright drives the browser from an event loop in the test thread; Django's ORM calls made
 # there by fixtures are safe because the live server runs in its own thread.
@@ -86,8 +92,12 @@ def pemeran(db) -> Pemeran:
     instansi = InstansiFactory(nama="Pemerintah Kabupaten Contoh")
     opd = UnitKerjaFactory(instansi=instansi, kode="1.02", nama="Dinas Kesehatan")
     bidang = UnitKerjaFactory(instansi=instansi, kode="1.02.01", nama="Bidang P2P", induk=opd)
-    seksi = UnitKerjaFactory(instansi=instansi, kode="1.02.01.01", nama="Seksi Surveilans", induk=bidang)
-    seksi_lain = UnitKerjaFactory(instansi=instansi, kode="1.02.01.02", nama="Seksi Imunisasi", induk=bidang)
+    seksi = UnitKerjaFactory(
+        instansi=instansi, kode="1.02.01.01", nama="Seksi Surveilans", induk=bidang
+    )
+    seksi_lain = UnitKerjaFactory(
+        instansi=instansi, kode="1.02.01.02", nama="Seksi Imunisasi", induk=bidang
+    )
 
     def orang(nama: str, unit, jenis: str, atasan: Pegawai | None, jabatan: str) -> Pegawai:
         j = JabatanFactory(
@@ -100,7 +110,9 @@ def pemeran(db) -> Pemeran:
     atasan = orang("Rina Kasi", seksi, JenisJabatan.PENGAWAS, aa, "Kepala Seksi Surveilans")
     pegawai = orang("Rudi Pelaksana", seksi, JenisJabatan.PELAKSANA, atasan, "Pengelola Data")
     rekan = orang("Eko Kasi", seksi_lain, JenisJabatan.PENGAWAS, aa, "Kepala Seksi Imunisasi")
-    luar = orang("Dina Pelaksana", seksi_lain, JenisJabatan.PELAKSANA, rekan, "Pengadministrasi Umum")
+    luar = orang(
+        "Dina Pelaksana", seksi_lain, JenisJabatan.PELAKSANA, rekan, "Pengadministrasi Umum"
+    )
     admin = orang("Teguh Admin", opd, JenisJabatan.FUNGSIONAL, kepala, "Analis SDM Aparatur")
     jadikan_admin_instansi(user=admin.user, instansi=instansi)
 
@@ -110,7 +122,9 @@ def pemeran(db) -> Pemeran:
     jadikan_admin_instansi(user=admin_lain.user, instansi=lain)
     pegawai_lain = PegawaiFactory(nama="Pegawai Lain", jabatan=JabatanFactory(unit_kerja=unit_lain))
     assert AdminInstansi.objects.count() == 2
-    return Pemeran(instansi, kepala, aa, atasan, pegawai, rekan, luar, admin, lain, admin_lain, pegawai_lain)
+    return Pemeran(
+        instansi, kepala, aa, atasan, pegawai, rekan, luar, admin, lain, admin_lain, pegawai_lain
+    )
 
 
 @pytest.fixture

@@ -30,7 +30,9 @@ def test_gagal_masuk_berulang_dikunci(client, pemeran, settings):
     for _ in range(3):
         client.post(reverse("login"), {"username": pemeran.pegawai.nip, "password": "salah"})
     # Even the right password is refused while locked.
-    respons = client.post(reverse("login"), {"username": pemeran.pegawai.nip, "password": KATA_SANDI})
+    respons = client.post(
+        reverse("login"), {"username": pemeran.pegawai.nip, "password": KATA_SANDI}
+    )
     assert respons.status_code == 429
     assert "Terlalu banyak percobaan masuk yang gagal" in respons.content.decode()
     assert "_auth_user_id" not in client.session

@@ -34,7 +34,9 @@ def baris_baik() -> list[dict[str, str]]:
     ]  # fmt: skip
 
 
-def csv_bytes(baris: list[dict[str, str]], kolom: list[str] = KOLOM_TEMPLAT, pemisah: str = ",") -> bytes:
+def csv_bytes(
+    baris: list[dict[str, str]], kolom: list[str] = KOLOM_TEMPLAT, pemisah: str = ","
+) -> bytes:
     keluaran = io.StringIO()
     penulis = csv.writer(keluaran, delimiter=pemisah)
     penulis.writerow(kolom)

@@ -18,7 +18,12 @@ def test_admin_instansi_tidak_bisa_membuka_pegawai_instansi_lain(client, pemeran
     respons = client.get(url)
     # Django admin answers a row outside the queryset by redirecting to the index with a notice.
     assert respons.status_code == 302
-    assert client.get(reverse("admin:organisasi_pegawai_change", args=[pemeran.pegawai.pk])).status_code == 200
+    assert (
+        client.get(
+            reverse("admin:organisasi_pegawai_change", args=[pemeran.pegawai.pk])
+        ).status_code
+        == 200
+    )
 
 
 def test_pegawai_biasa_tidak_masuk_admin(client, pemeran):

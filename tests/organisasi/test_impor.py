@@ -14,7 +14,11 @@ MAKS = 1024 * 1024
 
 def jalankan(instansi, data: bytes, nama="pegawai.csv", dry_run=False) -> impor.Rencana:
     return impor.impor_pegawai(
-        instansi=instansi, berkas=io.BytesIO(data), nama_berkas=nama, maks_bytes=MAKS, dry_run=dry_run
+        instansi=instansi,
+        berkas=io.BytesIO(data),
+        nama_berkas=nama,
+        maks_bytes=MAKS,
+        dry_run=dry_run,
     )
 
 
@@ -111,8 +115,14 @@ def test_semua_masalah_dilaporkan_sekaligus(instansi):
     baris[2]["nama"] = ""
     baris[3]["nip"] = KASI  # NIP twice in the file
     masalah = _masalah(instansi, baris)
-    assert any(m.startswith("baris 2, kolom pangkat_golongan: pangkat/golongan 'III/f' tidak dikenal") for m in masalah)
-    assert any(m.startswith("baris 3, kolom jenis_jabatan: jenis jabatan 'Kepala' tidak dikenal") for m in masalah)
+    assert any(
+        m.startswith("baris 2, kolom pangkat_golongan: pangkat/golongan 'III/f' tidak dikenal")
+        for m in masalah
+    )
+    assert any(
+        m.startswith("baris 3, kolom jenis_jabatan: jenis jabatan 'Kepala' tidak dikenal")
+        for m in masalah
+    )
     assert "baris 4, kolom nama: wajib diisi." in masalah
     assert f"baris 5, kolom nip: NIP {KASI} sudah ada di baris 4." in masalah
 
@@ -136,7 +146,9 @@ def test_lingkaran_rantai_atasan_ditolak(instansi):
 def test_kolom_salah_menyebut_kolom_yang_diharapkan(instansi):
     kolom = [k for k in impor.KOLOM_TEMPLAT if k != "nip_atasan"] + ["nomor_hp"]
     masalah = _masalah(instansi, baris_baik(), kolom=kolom)
-    assert masalah[0].startswith("Kolom wajib tidak ada: nip_atasan. Kolom yang diharapkan: nip, nama,")
+    assert masalah[0].startswith(
+        "Kolom wajib tidak ada: nip_atasan. Kolom yang diharapkan: nip, nama,"
+    )
     assert masalah[1].startswith("Kolom tidak dikenal: nomor_hp.")
 
 
@@ -146,14 +158,21 @@ def test_kode_unit_induk_tidak_dikenal_dan_unit_bertentangan(instansi):
     baris[3]["nama_unit"] = "Seksi Lain"
     masalah = _masalah(instansi, baris)
     assert "baris 3, kolom kode_unit_induk: kode unit induk 9.99 tidak dikenal." in masalah
-    assert any(m.startswith("baris 5, kolom nama_unit: unit 1.02.02.01 bernama 'Seksi Surveilans'") for m in masalah)
+    assert any(
+        m.startswith("baris 5, kolom nama_unit: unit 1.02.02.01 bernama 'Seksi Surveilans'")
+        for m in masalah
+    )
 
 
 @pytest.mark.parametrize(
     ("data", "nama", "pesan"),
     [
         (b"PK\x03\x04bukan zip yang utuh", "pegawai.xlsx", "Berkas bukan XLSX yang dapat dibaca."),
-        (b"%PDF-1.4 ...", "pegawai.pdf", "Jenis berkas tidak didukung: unggah berkas .xlsx atau .csv."),
+        (
+            b"%PDF-1.4 ...",
+            "pegawai.pdf",
+            "Jenis berkas tidak didukung: unggah berkas .xlsx atau .csv.",
+        ),
         (b"", "pegawai.csv", "Berkas kosong."),
         (b"nip,nama\n", "pegawai.csv", "Kolom wajib tidak ada"),
     ],

@@ -34,7 +34,8 @@ def baris_untuk(pemeran):
 
 
 @pytest.mark.parametrize(
-    "nama_url", ["organisasi:impor_pegawai", "organisasi:templat_pegawai", "organisasi:pegawai_list"]
+    "nama_url",
+    ["organisasi:impor_pegawai", "organisasi:templat_pegawai", "organisasi:pegawai_list"],
 )
 def test_tangga_izin_halaman_admin(client, pemeran, nama_url):
     url = reverse(nama_url)
@@ -105,7 +106,8 @@ def test_admin_tidak_bisa_mengimpor_ke_instansi_lain(client, pemeran):
     masuk(client, pemeran.admin)
     berkas = SimpleUploadedFile("pegawai.csv", csv_bytes(baris_baik()), content_type="text/csv")
     respons = client.post(
-        reverse("organisasi:impor_pegawai"), {"instansi": pemeran.instansi_lain.pk, "berkas": berkas}
+        reverse("organisasi:impor_pegawai"),
+        {"instansi": pemeran.instansi_lain.pk, "berkas": berkas},
     )
     assert respons.status_code == 200  # the form refuses the choice
     assert "Pilih pilihan yang benar" in respons.content.decode() or respons.context["form"].errors
@@ -136,6 +138,35 @@ def test_daftar_pegawai_jumlah_query_tetap(client, pemeran, django_assert_max_nu
     with django_assert_max_num_queries(12) as sedikit:
         client.get(url)
     for _ in range(40):
-        PegawaiFactory(jabatan=JabatanFactory(unit_kerja=pemeran.pegawai.jabatan.unit_kerja, atasan=pemeran.atasan.jabatan))
+        PegawaiFactory(
+            jabatan=JabatanFactory(
+                unit_kerja=pemeran.pegawai.jabatan.unit_kerja, atasan=pemeran.atasan.jabatan
+            )
+        )
     with django_assert_max_num_queries(len(sedikit.captured_queries)):
         client.get(url)
+
+
+def test_unggah_terlalu_besar_ditolak_di_form(client, pemeran, settings):
+    settings.IMPOR_MAKS_BYTES = 100
+    masuk(client, pemeran.admin)
+    respons = unggah(client, pemeran, baris_untuk(pemeran))
+    assert respons.status_code == 200
+    assert "Berkas terlalu besar" in respons.content.decode()
+    assert not ImporPegawai.objects.exists()
+
+
+def test_unggah_jenis_berkas_salah_ditolak_di_form(client, pemeran):
+    masuk(client, pemeran.admin)
+    berkas = SimpleUploadedFile("pegawai.pdf", b"%PDF-1.4", content_type="application/pdf")
+    respons = client.post(
+        reverse("organisasi:impor_pegawai"), {"instansi": pemeran.instansi.pk, "berkas": berkas}
+    )
+    assert "Unggah berkas .xlsx atau .csv." in respons.content.decode()
+    assert not ImporPegawai.objects.exists()
+
+
+def test_bahasa_tetap_indonesia_untuk_peramban_berbahasa_inggris(client, pemeran):
+    masuk(client, pemeran.admin)
+    respons = client.post(reverse("organisasi:impor_pegawai"), {}, HTTP_ACCEPT_LANGUAGE="en-US,en")
+    assert "Bidang ini tidak boleh kosong" in respons.content.decode()
