@@ -175,7 +175,9 @@ class PenugasanSementara(models.Model):
         ordering = ["-mulai"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(selesai__gte=models.F("mulai")), name="penugasan_rentang_sah"
+                condition=Q(selesai__gte=models.F("mulai")),
+                name="penugasan_rentang_sah",
+                violation_error_message="Tanggal selesai tidak boleh sebelum tanggal mulai.",
             ),
             models.CheckConstraint(
                 condition=Q(jenis__in=JenisPenugasan.values), name="penugasan_jenis_sah"
@@ -184,6 +186,25 @@ class PenugasanSementara(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()} {self.jabatan} — {self.pegawai.nama_lengkap}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if (
+            self.jabatan_id
+            and self.pegawai_id
+            and self.pegawai.instansi_id != self.jabatan.instansi_id
+        ):
+            raise ValidationError({"pegawai": "Plt/Plh harus pegawai dari instansi yang sama."})
+        if self.jabatan_id and self.mulai and self.selesai:
+            # Two acting holders of one position on the same day would make the atasan ambiguous.
+            bentrok = PenugasanSementara.objects.filter(
+                jabatan_id=self.jabatan_id, mulai__lte=self.selesai, selesai__gte=self.mulai
+            ).exclude(pk=self.pk)
+            if bentrok.exists():
+                raise ValidationError(
+                    "Sudah ada Plt/Plh lain untuk jabatan ini pada rentang tanggal tersebut."
+                )
 
 
 class AdminInstansi(models.Model):

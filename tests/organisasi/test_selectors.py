@@ -33,3 +33,40 @@ def test_jabatan_atasan_lowong_naik_ke_atasnya(pemeran):
     pemeran.atasan.aktif = False
     pemeran.atasan.save()
     assert atasan_langsung(pemeran.pegawai) == pemeran.atasan_atasan
+
+
+def test_plt_bentrok_atau_instansi_lain_ditolak(pemeran):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    hari_ini = timezone.localdate()
+    PenugasanSementara.objects.create(
+        jabatan=pemeran.atasan.jabatan,
+        pegawai=pemeran.rekan_atasan,
+        mulai=hari_ini,
+        selesai=hari_ini,
+    )
+    bentrok = PenugasanSementara(
+        jabatan=pemeran.atasan.jabatan,
+        pegawai=pemeran.atasan_atasan,
+        mulai=hari_ini - timedelta(days=5),
+        selesai=hari_ini + timedelta(days=5),
+    )
+    with pytest.raises(ValidationError, match="Sudah ada Plt/Plh lain"):
+        bentrok.full_clean()
+    luar = PenugasanSementara(
+        jabatan=pemeran.atasan.jabatan,
+        pegawai=pemeran.pegawai_lain,
+        mulai=hari_ini + timedelta(days=10),
+        selesai=hari_ini + timedelta(days=20),
+    )
+    with pytest.raises(ValidationError, match="instansi yang sama"):
+        luar.full_clean()
+    terbalik = PenugasanSementara(
+        jabatan=pemeran.atasan.jabatan,
+        pegawai=pemeran.rekan_atasan,
+        mulai=hari_ini + timedelta(days=10),
+        selesai=hari_ini + timedelta(days=9),
+    )
+    with pytest.raises(ValidationError, match="Tanggal selesai tidak boleh sebelum tanggal mulai"):
+        terbalik.full_clean()
