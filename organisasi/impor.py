@@ -366,8 +366,10 @@ def _hitung_perubahan(
             rencana.pegawai.baru += 1
             rencana.jabatan.baru += 1
             continue
-        rencana.pegawai.diubah += _pegawai_berubah(p, b)
-        rencana.pegawai.tetap += not _pegawai_berubah(p, b)
+        if _pegawai_berubah(p, b):
+            rencana.pegawai.diubah += 1
+        else:
+            rencana.pegawai.tetap += 1
         if p.jabatan is None:
             rencana.jabatan.baru += 1
         elif _jabatan_berubah(p.jabatan, b):
