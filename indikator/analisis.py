@@ -1,0 +1,734 @@
+"""Quality analyser for SKP performance indicators (indikator kinerja individu).
+
+Plain Python, no Django: ``analisis("...", target="95", satuan="%", aspek="kualitas")``
+returns whether the indicator is a measurable result (``terukur``), a score 0-100 and
+findings (``Temuan``) with an Indonesian message and a concrete rewrite suggestion.
+
+The rules follow the guidance in the project's seed articles (SMART; output/outcome rather
+than activity; a number, percentage, time, cost or defined quality scale; realistic targets).
+Every word list, message and threshold lives in ``indikator/data/``; this module only holds
+the rules that combine them.
+
+A finding is *berat* (heavy) when it alone means the indicator is not a measurable result;
+light findings lower the score but leave ``terukur`` true.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .teks import DATA, Daftar, Kata, angka, format_angka, gabung, token
+
+ASPEK = ("kuantitas", "kualitas", "waktu", "biaya")
+
+
+@dataclass(frozen=True, slots=True)
+class Temuan:
+    """One finding: a stable code, a message and a suggestion, both in Indonesian."""
+
+    kode: str
+    pesan: str
+    saran: str
+    berat: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HasilAnalisis:
+    terukur: bool
+    skor: int
+    temuan: list[Temuan] = field(default_factory=list)
+
+    def ke_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as written by ``manage.py periksa_indikator``."""
+        return {
+            "terukur": self.terukur,
+            "skor": self.skor,
+            "temuan": [{"kode": t.kode, "pesan": t.pesan, "saran": t.saran} for t in self.temuan],
+        }
+
+
+# --- Data ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Data:
+    henti: Daftar
+    ukuran: dict[str, Daftar]  # golongan ukuran -> daftar: persen, jumlah, waktu, ...
+    normatif: Daftar
+    kabur: Daftar
+    abstrak: Daftar
+    partisipasi: Daftar
+    kehadiran: Daftar
+    proses: Daftar
+    objek_umum: Daftar
+    waktu_kabur: Daftar
+    penanda_waktu: Daftar
+    kriteria_waktu: Daftar
+    kriteria_mutu: Daftar
+    anggaran: Daftar
+    perbandingan: Daftar
+    konjungsi: frozenset[str]
+    bukan_ukuran: frozenset[str]
+    satuan: dict[str, frozenset[str]]  # golongan satuan -> kata (huruf kecil)
+    label_skala: frozenset[str]
+    pesan: dict[str, Any]
+    skor: dict[str, int]
+    ambang: dict[str, float]
+
+
+def _baca(nama: str) -> dict[str, Any]:
+    return json.loads((DATA / nama).read_text(encoding="utf-8"))
+
+
+@cache
+def _data() -> _Data:
+    """Load and pre-stem all lists once per process."""
+    kamus, satuan, temuan = _baca("kamus.json"), _baca("satuan.json"), _baca("temuan.json")
+
+    def daftar(nama: str) -> Daftar:
+        isi = kamus[nama]
+        return Daftar(isi.get("kata") or isi.get("frasa") or [])
+
+    ukuran = {g: Daftar(k) for g, k in kamus["ukuran"].items() if g != "keterangan"}
+    golongan_satuan = {g: frozenset(k) for g, k in satuan.items() if not g.startswith("_")}
+    label_skala = golongan_satuan.pop("label_skala")  # target values, not units
+    return _Data(
+        henti=daftar("kata_henti"),
+        ukuran=ukuran,
+        normatif=daftar("frasa_normatif"),
+        kabur=daftar("kata_kabur"),
+        abstrak=daftar("nomina_abstrak"),
+        partisipasi=daftar("kata_kerja_partisipasi"),
+        kehadiran=daftar("kata_kehadiran"),
+        proses=daftar("kata_kerja_proses"),
+        objek_umum=daftar("objek_umum"),
+        waktu_kabur=daftar("kata_waktu_kabur"),
+        penanda_waktu=daftar("penanda_batas_waktu"),
+        kriteria_waktu=daftar("kriteria_waktu"),
+        kriteria_mutu=daftar("kriteria_mutu"),
+        anggaran=daftar("kata_anggaran"),
+        perbandingan=daftar("kata_perbandingan"),
+        konjungsi=frozenset(kamus["konjungsi"]["kata"]),
+        bukan_ukuran=frozenset(kamus["sebelum_angka_bukan_ukuran"]["kata"]),
+        satuan=golongan_satuan,
+        label_skala=label_skala,
+        pesan=temuan["temuan"],
+        skor={k: v for k, v in temuan["skor"].items() if not k.startswith("_")},
+        ambang={k: v for k, v in temuan["ambang"].items() if not k.startswith("_")},
+    )
+
+
+def muat_data() -> None:
+    """Load word lists and the stemmer now (e.g. at startup) instead of on first use."""
+    _data()
+
+
+# --- Reading targets and units -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Isian:
+    """A target or satuan field, read into numbers and unit groups."""
+
+    teks: str
+    angka: tuple[float, ...]
+    golongan: tuple[str, ...]  # unit groups found, in order: waktu, uang, persen, ...
+    label_skala: bool  # "WTP", "Baik", "A": a value on a named quality scale
+    waktu: bool  # mentions a time unit, month or date
+
+    @property
+    def kosong(self) -> bool:
+        return not self.teks
+
+
+def _golongan_kata(kata: Sequence[Kata], i: int, d: _Data) -> tuple[str | None, int]:
+    """Unit group of the word at i (two-word units first, e.g. "hari kerja")."""
+    if kata[i].kecil == "%":
+        return "persen", 1
+    for panjang in (2, 1):
+        frasa = " ".join(k.kecil for k in kata[i : i + panjang])
+        if len(kata[i : i + panjang]) < panjang:
+            continue
+        for golongan, isi in d.satuan.items():
+            if frasa in isi:
+                bulan = golongan in ("nama_bulan", "singkatan_bulan")
+                return ("waktu" if bulan else golongan), panjang
+    return None, 1
+
+
+def _baca_isian(teks: str | None, d: _Data, *, satuan: bool = False) -> _Isian | None:
+    if teks is None:
+        return None
+    kata = token(teks)
+    nilai: list[float] = []
+    golongan: list[str] = []
+    waktu = False
+    i = 0
+    while i < len(kata):
+        k = kata[i]
+        if k.kelas == "angka":
+            n = angka(k.kecil)
+            # A year after a date word ("Desember 2025", "tahun 2025") is part of a deadline,
+            # not the target value.
+            tahun = n is not None and 1900 <= n <= 2100 and "." not in k.kecil and i > 0
+            if n is not None and not (tahun and waktu):
+                nilai.append(n)
+            i += 1
+            continue
+        g, panjang = _golongan_kata(kata, i, d)
+        if g:
+            golongan.append(g)
+            waktu = waktu or g == "waktu"
+        elif (
+            k.adalah_kata and k.kecil not in ("x", "per", "sd", "s", "d") and not d.henti.memuat(k)
+        ):
+            golongan.append("keluaran")  # any other noun: laporan, dokumen, orang, ...
+        i += panjang
+    polos = " ".join(teks.lower().split())
+    label = polos in d.label_skala or any(
+        k.kecil in d.label_skala for k in kata if len(k.kecil) > 2
+    )
+    if not satuan and not nilai:
+        # Words in a target without a number ("optimal", "WTP") are not units.
+        golongan = [g for g in golongan if g != "keluaran"]
+    return _Isian(
+        " ".join(teks.split()), tuple(nilai), tuple(dict.fromkeys(golongan)), label, waktu
+    )
+
+
+# --- Context: everything the checks need, computed once -----------------------------------
+
+
+@dataclass
+class _Konteks:
+    d: _Data
+    kata: list[Kata]  # all tokens
+    isi: list[Kata]  # word tokens only (no numbers or punctuation)
+    target: _Isian | None
+    satuan: _Isian | None
+    aspek: str  # lower case, "" if not given
+    baseline: float | None
+
+    # Derived below.
+    verba_pembuka: bool = False  # starts with me-/ber-/ter-/di- verb
+    ukuran: str | None = None  # measure group of the indicator head: persen, jumlah, ...
+    ujung_kepala: int = 0  # index in `kata` after the opening verb and measure words
+    angka_teks: tuple[float, ...] = ()  # numbers in the text that are measures
+    waktu_teks: bool = False  # any time unit, date or time criterion in the text
+    jumlah_waktu_teks: bool = False  # a time quantity ("3 hari", "tanggal 10", "Maret")
+    satuan_teks: tuple[str, ...] = ()  # unit groups written after numbers in the text
+
+    @property
+    def ukuran_teks(self) -> bool:
+        return self.ukuran is not None or bool(self.angka_teks)
+
+    @property
+    def golongan(self) -> str | None:
+        """Unit group of the target: from satuan if given, else from the target text."""
+        for isian in (self.satuan, self.target):
+            if isian and isian.golongan:
+                return isian.golongan[0]
+        return None
+
+    @property
+    def ukuran_target(self) -> bool:
+        """The target carries a measure: a number, a deadline, or a value on a named scale."""
+        t = self.target
+        if not t or t.kosong:
+            return False
+        if t.angka or t.waktu:  # "12", "Desember 2025"
+            return True
+        skala = self.ukuran == "skala" or self.aspek == "kualitas" or self.golongan == "skala"
+        return t.label_skala and skala
+
+    @property
+    def waktu_di_target(self) -> bool:
+        return self.golongan == "waktu" or any(i and i.waktu for i in (self.target, self.satuan))
+
+
+def _konteks(
+    indikator: str,
+    target: str | None,
+    satuan: str | None,
+    aspek: str | None,
+    baseline: float | None,
+) -> _Konteks:
+    d = _data()
+    kata = token(indikator)
+    k = _Konteks(
+        d=d,
+        kata=kata,
+        isi=[w for w in kata if w.adalah_kata],
+        target=_baca_isian(target, d),
+        satuan=_baca_isian(satuan, d, satuan=True),
+        aspek=(aspek or "").strip().lower(),
+        baseline=baseline,
+    )
+    if not k.isi:
+        return k
+
+    # Head of the indicator: an optional opening verb, then a chain of measure words
+    # ("Waktu rata-rata ...", "Persentase realisasi ...", "Menurunkan waktu ...").
+    i = 0
+    if kata[0].kelas == "verba":
+        k.verba_pembuka = True
+        i = 1
+    golongan_rantai: list[str] = []
+    while i < len(kata):
+        g = _golongan_ukuran(kata, i, d)
+        if not g:
+            break
+        golongan_rantai.append(g)
+        i += 1
+    k.ujung_kepala = i
+    if golongan_rantai:
+        utama = [g for g in golongan_rantai if g != "pengubah"]
+        k.ukuran = utama[0] if utama else "lain"
+
+    # Numbers that measure something (not "PP Nomor 12", "kelas 9", "tahun 2025").
+    nilai = []
+    for j, w in enumerate(kata):
+        if w.kelas != "angka":
+            continue
+        sebelum = kata[j - 1].kecil if j else ""
+        n = angka(w.kecil)
+        tahun = n is not None and 1900 <= n <= 2100 and "." not in w.kecil
+        if n is None or sebelum in d.bukan_ukuran or (tahun and not _satuan_setelah(kata, j, d)):
+            continue
+        nilai.append(n)
+    k.angka_teks = tuple(nilai)
+
+    k.jumlah_waktu_teks = _ada_jumlah_waktu(kata, 0, len(kata), d)
+    k.waktu_teks = (
+        k.jumlah_waktu_teks
+        or any(w.kecil in d.satuan["waktu"] or d.ukuran["waktu"].memuat(w) for w in kata)
+        or bool(d.kriteria_waktu.cari(kata))
+    )
+    # Activity units written in the text itself: "Melaksanakan 4 kali sosialisasi".
+    k.satuan_teks = tuple(
+        g
+        for j, w in enumerate(kata[:-1])
+        if w.kelas == "angka" and (g := _golongan_kata(kata, j + 1, d)[0])
+    )
+    return k
+
+
+def _golongan_ukuran(kata: Sequence[Kata], i: int, d: _Data) -> str | None:
+    for golongan, daftar in d.ukuran.items():
+        if daftar.memuat(kata[i]):
+            return golongan
+    return None
+
+
+def _satuan_setelah(kata: Sequence[Kata], j: int, d: _Data) -> bool:
+    nxt = kata[j + 1].kecil if j + 1 < len(kata) else ""
+    return nxt == "%" or any(nxt in isi for isi in d.satuan.values())
+
+
+def _ada_jumlah_waktu(kata: Sequence[Kata], awal: int, akhir: int, d: _Data) -> bool:
+    """A time quantity in kata[awal:akhir]: "3 hari", "2 x 24 jam", "tanggal 10", "Maret"."""
+    for j in range(awal, min(akhir, len(kata))):
+        w = kata[j]
+        if w.kecil in d.satuan["nama_bulan"]:
+            return True
+        if w.kecil in d.satuan["singkatan_bulan"] and any(
+            x.kelas == "angka" for x in kata[max(j - 1, 0) : j + 2]
+        ):
+            return True
+        if w.kecil == "tanggal" and j + 1 < len(kata) and kata[j + 1].kelas == "angka":
+            return True
+        if w.kelas == "angka":
+            for nxt in kata[j + 1 : j + 3]:
+                if nxt.kecil in d.satuan["waktu"]:
+                    return True
+                if nxt.kecil != "x" and nxt.kelas != "angka":
+                    break
+    return False
+
+
+# --- Building findings ---------------------------------------------------------------------
+
+
+def _objek(k: _Konteks, buang_abstrak: bool = True) -> list[Kata]:
+    """The thing produced or counted, for suggestions: "Menyusun laporan keuangan yang ..."
+    -> "laporan keuangan". Leading abstract nouns are dropped ("kualitas pelayanan" ->
+    "pelayanan") so that suggestions name something countable."""
+    d = k.d
+    hasil: list[Kata] = []
+    setelah_angka = False
+    for w in k.kata[k.ujung_kepala :]:
+        # Skip a leading count and its unit: "Menyusun 12 laporan", "4 kali sosialisasi".
+        if not hasil and (
+            w.kelas == "angka" or (setelah_angka and w.kecil in d.satuan["aktivitas"])
+        ):
+            setelah_angka = w.kelas == "angka"
+            continue
+        if w.kelas in ("angka", "tanda") or w.kecil in d.konjungsi or d.henti.memuat(w):
+            break
+        if d.normatif.memuat(w) or d.penanda_waktu.memuat(w) or w.kecil == "paling":
+            break
+        hasil.append(w)
+        if len(hasil) == 6:
+            break
+    if buang_abstrak:
+        inti = list(hasil)
+        while inti and (d.abstrak.memuat(inti[0]) or d.kabur.memuat(inti[0])):
+            inti.pop(0)
+        if inti:
+            return inti
+    return hasil
+
+
+def _teks_objek(objek: Sequence[Kata]) -> str:
+    if not objek:
+        return "keluaran kerja"
+    pertama = objek[0]
+    # Lower-case an ordinary first word, keep acronyms such as "SPM".
+    if not pertama.teks.isupper():
+        pertama = Kata(pertama.teks.lower(), pertama.kecil, pertama.dasar, pertama.kelas)
+    return gabung([pertama, *objek[1:]])
+
+
+def _pasif(k: _Konteks) -> str:
+    """Passive form of the opening verb ("menerbitkan" -> "diterbitkan"), for suggestions."""
+    if not k.verba_pembuka or k.kata[0].awalan not in ("me", "ter"):
+        return "diselesaikan"
+    w = k.kata[0]
+    bentuk = w.kecil.removesuffix("nya")
+    # The stem may be hidden by the prefix ("meningkatkan"), so read the suffix off the end.
+    if bentuk.endswith("kan") and not w.dasar.endswith("kan"):
+        akhiran = "kan"
+    elif bentuk.endswith("i") and not w.dasar.endswith("i"):
+        akhiran = "i"
+    else:
+        akhiran = ""
+    awal = "diper" if bentuk.startswith("memper") else "di"
+    return f"{awal}{w.dasar}{akhiran}"
+
+
+def _isian_dasar(k: _Konteks) -> dict[str, str]:
+    objek = _objek(k)
+    kepala = objek[0].kecil if objek and objek[0].kelas in ("nomina", "dasar") else "dokumen"
+    ukuran = k.ukuran
+    if ukuran == "persen":
+        contoh, satuan_saran = "95 %", "%"
+    elif ukuran == "waktu":
+        contoh, satuan_saran = "3 hari kerja", "hari kerja"
+    elif ukuran == "uang":
+        contoh, satuan_saran = "Rp 2.000.000", "rupiah"
+    elif ukuran == "skala":
+        contoh, satuan_saran = "85", "nilai"
+    else:
+        contoh, satuan_saran = f"12 {kepala}", kepala
+    t = k.target
+    return {
+        "objek": _teks_objek(objek),
+        "pasif": _pasif(k),
+        "kepala": kepala,
+        "target": t.teks if t else "",
+        "satuan": (k.satuan.teks if k.satuan and not k.satuan.kosong else "")
+        or (t.teks if t else ""),
+        "aspek": k.aspek,
+        "angka": format_angka((t.angka if t and t.angka else k.angka_teks or (12,))[0]),
+        "contoh_target": contoh,
+        "satuan_saran": satuan_saran,
+        "golongan": k.golongan or "",
+    }
+
+
+class _Pencatat:
+    """Collects findings and fills their messages from temuan.json."""
+
+    def __init__(self, k: _Konteks) -> None:
+        self.k = k
+        self._isian: dict[str, str] | None = None
+        self.temuan: dict[str, Temuan] = {}
+
+    def catat(self, kode: str, varian: str = "default", *, berat: bool, **isian: str) -> None:
+        if self._isian is None:  # built lazily: good indicators never need it
+            self._isian = _isian_dasar(self.k)
+        teks = self.k.d.pesan[kode][varian]
+        nilai = {**self._isian, **isian}
+        baru = Temuan(kode, teks["pesan"].format(**nilai), teks["saran"].format(**nilai), berat)
+        lama = self.temuan.get(kode)
+        if lama is None or (berat and not lama.berat):
+            self.temuan[kode] = baru
+
+
+# --- Checks --------------------------------------------------------------------------------
+
+
+def _periksa_normatif(k: _Konteks, c: _Pencatat) -> None:
+    """Normative wording ("dengan baik", "secara optimal"): never verifiable, so heavy."""
+    cocok = k.d.normatif.cari(k.kata)
+    if cocok:
+        frasa = "', '".join(dict.fromkeys(gabung(k.kata[a:b]) for a, b in cocok))
+        c.catat("normatif", berat=True, frasa=frasa)
+
+
+def _periksa_kabur(k: _Konteks, c: _Pencatat) -> None:
+    """A direction without a measure: "Meningkatkan kualitas pelayanan", "Optimalisasi PAD".
+
+    Only the opening word counts ("Jumlah program yang mendukung ..." is fine), and only when
+    the text names no measure: "Meningkatkan indeks kepuasan" or "Menurunkan waktu layanan
+    dari 3 hari menjadi 1 hari" are measurable.
+    """
+    if k.ukuran_teks:
+        return
+    pertama = k.isi[0]
+    if k.d.kabur.memuat(pertama):
+        c.catat("kabur", berat=True, frasa=pertama.teks)
+    # "Kualitas pelayanan" is vague; "Kualitas laporan sesuai standar" defines its measure.
+    elif k.d.abstrak.memuat(pertama) and not k.d.kriteria_mutu.cari(k.kata):
+        c.catat("kabur", berat=True, frasa=pertama.teks)
+
+
+def _periksa_aktivitas(k: _Konteks, c: _Pencatat) -> None:
+    """Activity instead of a result."""
+    d, pertama = k.d, k.isi[0]
+    pembuka = gabung(k.kata[: min(len(k.kata), 3)])
+    # Attending or helping is never the pegawai's own result, whatever the target.
+    if d.partisipasi.memuat(pertama):
+        c.catat("aktivitas", "partisipasi", berat=True, frasa=pembuka)
+        return
+    # "Jumlah rapat yang dihadiri": counting events attended (passive of attend verbs).
+    for w in k.isi:
+        if w.awalan == "di" and d.kehadiran.memuat(w):
+            c.catat("aktivitas", "partisipasi", berat=True, frasa=w.teks)
+            return
+    objek = _objek(k, buang_abstrak=False)
+    umum = bool(objek) and d.objek_umum.memuat(objek[0])
+    # "Jumlah kegiatan yang dilaksanakan", "Frekuensi rapat": counting activities held.
+    if k.ukuran == "jumlah" and umum:
+        c.catat("aktivitas", "objek_umum", berat=True, frasa=gabung(k.kata[: k.ujung_kepala + 1]))
+        return
+    proses_pembuka = k.verba_pembuka or d.proses.memuat(pertama)
+    if not proses_pembuka:
+        return
+    # "Melaksanakan tugas", "Menyelesaikan pekerjaan": a generic object names no output.
+    if umum:
+        c.catat("aktivitas", "objek_umum", berat=True, frasa=gabung([k.kata[0], objek[0]]))
+        return
+    # "Melakukan pengawasan lapangan" with target "24 kegiatan" (or "Melaksanakan 4 kali
+    # sosialisasi") counts how often something was done, not what it produced.
+    if k.golongan == "aktivitas" or "aktivitas" in k.satuan_teks:
+        satuan = (k.satuan.teks if k.satuan and not k.satuan.kosong else "") or (
+            k.target.teks if k.target and k.golongan == "aktivitas" else "kali"
+        )
+        c.catat("aktivitas", "satuan_kegiatan", berat=True, satuan=satuan)
+        return
+    # A process verb whose result is only implied by the target: a light hint.
+    if d.proses.memuat(pertama) and not k.ukuran_teks and k.ukuran_target:
+        c.catat("aktivitas", "proses", berat=False, frasa=pertama.teks)
+
+
+def _periksa_ukuran(k: _Konteks, c: _Pencatat) -> None:
+    """Measure present in the text or the target; target and satuan filled in."""
+    # After "kabur" (which already says no measure is named) this would only repeat it.
+    if not k.ukuran_teks and not k.ukuran_target and "kabur" not in c.temuan:
+        c.catat("tanpa_ukuran", berat=True)
+    t = k.target
+    if t is not None:
+        if t.kosong:
+            c.catat("target_kosong", berat=False)
+        elif not k.ukuran_target:
+            c.catat("target_tidak_terukur", berat=True)
+        elif (
+            k.satuan is not None and k.satuan.kosong and t.angka and not t.golongan
+        ):  # "4" what? hours, reports?
+            c.catat("satuan_kosong", berat=False)
+
+
+def _periksa_satuan(k: _Konteks, c: _Pencatat) -> None:
+    """The target's unit must fit the measure named by the indicator."""
+    g, u = k.golongan, k.ukuran
+    if not g or not u:
+        return
+    salah = {
+        "persen": {"waktu", "uang", "keluaran", "aktivitas"},
+        "jumlah": {"persen"},
+        "waktu": {"persen", "uang", "keluaran", "aktivitas"},
+        "uang": {"waktu", "keluaran", "aktivitas"},
+    }
+    if g in salah.get(u, set()):
+        c.catat("satuan_tidak_sesuai", u, berat=True)
+
+
+def _periksa_aspek(k: _Konteks, c: _Pencatat) -> None:
+    """Kuantitas / Kualitas / Waktu / Biaya must match the kind of target."""
+    a, g = k.aspek, k.golongan
+    if not a:
+        return
+    if a not in ASPEK:
+        c.catat("aspek_tidak_dikenal", berat=False)
+        return
+    if a == "waktu":
+        if (
+            k.waktu_teks
+            or k.waktu_di_target
+            or k.ukuran == "waktu"
+            or "tanpa_batas_waktu" in c.temuan
+        ):
+            return
+        if g:
+            c.catat("aspek_tidak_sesuai", "waktu", berat=True)
+        else:
+            c.catat("tanpa_batas_waktu", "aspek_waktu", berat=True)
+    elif a == "biaya":
+        uang = (
+            g == "uang"
+            or k.ukuran == "uang"
+            or any(i and "uang" in i.golongan for i in (k.target, k.satuan))
+        )
+        anggaran = g in (None, "persen") and bool(k.d.anggaran.cari(k.kata))
+        if not (uang or anggaran):
+            c.catat("aspek_tidak_sesuai", "biaya", berat=True)
+    elif a == "kuantitas" and g == "waktu":
+        c.catat("aspek_tidak_sesuai", "kuantitas", berat=True)
+    elif a == "kualitas" and g in ("waktu", "uang"):
+        c.catat("aspek_tidak_sesuai", "kualitas", berat=True)
+
+
+def _periksa_batas_waktu(k: _Konteks, c: _Pencatat) -> None:
+    """A time bound that is announced or implied but not given."""
+    d = k.d
+    for awal, akhir in d.penanda_waktu.cari(k.kata):
+        # "paling lama" must be followed by a time: "paling lama 3 hari kerja".
+        if not _ada_jumlah_waktu(k.kata, akhir, akhir + 6, d) and not k.waktu_di_target:
+            c.catat("tanpa_batas_waktu", "penanda", berat=True, frasa=gabung(k.kata[awal:akhir]))
+            return
+    cepat = d.waktu_kabur.cari(k.kata)
+    if cepat and not k.jumlah_waktu_teks and not k.waktu_di_target:
+        awal, akhir = cepat[0]
+        c.catat("tanpa_batas_waktu", "kabur", berat=True, frasa=gabung(k.kata[awal:akhir]))
+        return
+    # "Waktu rata-rata penanganan gangguan" with target "2" and an empty satuan.
+    t, s = k.target, k.satuan
+    if k.ukuran == "waktu" and t and t.angka and not t.golongan and s is not None and s.kosong:
+        c.catat("tanpa_batas_waktu", "ukuran_waktu", berat=True)
+
+
+def _periksa_ganda(k: _Konteks, c: _Pencatat) -> None:
+    """Two results in one indicator.
+
+    After "dan", "serta" or a comma, either a new measure starts ("Jumlah laporan dan
+    persentase anggaran terserap"), or, in an indicator that opens with a verb and its
+    object, a second active verb starts a second result ("Menyusun laporan dan
+    melaksanakan rekonsiliasi"). Conditions of one measure ("tepat waktu dan sesuai
+    standar", "yang diterima dan didisposisikan") and two verbs sharing one object
+    ("Menyusun dan memutakhirkan data") stay one result.
+    """
+    d, kata = k.d, k.kata
+    ada_yang = False
+    for i, w in enumerate(kata[:-1]):
+        if w.kecil == "yang":
+            ada_yang = True
+        if i == 0 or w.kecil not in d.konjungsi:
+            continue
+        nxt = kata[i + 1]
+        g = _golongan_ukuran(kata, i + 1, d)
+        ukuran_baru = g in ("persen", "jumlah", "skala", "lain", "pengubah")
+        verba_baru = (
+            nxt.kelas == "verba"
+            and nxt.awalan in ("me", "ber")
+            and not nxt.kecil.endswith("nya")  # "... dan menyampaikannya": same result
+            and not d.perbandingan.memuat(nxt)
+            and k.verba_pembuka
+            and not ada_yang
+            and i >= 2  # the first verb has its own object
+        )
+        if ukuran_baru or verba_baru:
+            bagian1 = gabung(kata[:i])
+            bagian2 = gabung(kata[i + 1 :])
+            c.catat("ganda", berat=True, bagian1=bagian1, bagian2=bagian2[:1].upper() + bagian2[1:])
+            return
+
+
+def _periksa_baseline(k: _Konteks, c: _Pencatat) -> None:
+    """Targets far from the previous achievement, and percentages above 100."""
+    t = k.target
+    if not t or not t.angka:
+        return
+    nilai = t.angka[0]
+    persen = k.golongan == "persen" or (k.golongan is None and k.ukuran == "persen")
+    if persen and nilai > 100:
+        c.catat("target_tidak_realistis", "lebih_100", berat=False, target=t.teks)
+        return
+    b = k.baseline
+    if b is None or b <= 0:
+        return
+    a = k.d.ambang
+    poin = nilai - b
+    if nilai / b > a["rasio_naik_maks"] or (persen and poin > a["selisih_poin_persen_maks"]):
+        usul = min(b + a["usul_poin_persen"], 100) if persen else b * a["usul_rasio_naik"]
+        varian = "naik"
+    elif nilai / b < a["rasio_turun_min"] or (persen and -poin > a["selisih_poin_persen_maks"]):
+        usul = max(b - a["usul_poin_persen"], 0) if persen else b * a["usul_rasio_turun"]
+        varian = "turun"
+    else:
+        return
+    c.catat(
+        "target_tidak_realistis",
+        varian,
+        berat=False,
+        target=t.teks,
+        baseline=format_angka(b),
+        usul=format_angka(round(usul, 1)),
+    )
+
+
+_PEMERIKSA = (
+    _periksa_normatif,
+    _periksa_kabur,
+    _periksa_aktivitas,
+    _periksa_ukuran,
+    _periksa_satuan,
+    _periksa_batas_waktu,
+    _periksa_aspek,
+    _periksa_ganda,
+    _periksa_baseline,
+)
+
+
+def _skor(temuan: Sequence[Temuan], terukur: bool, d: _Data) -> int:
+    s = d.skor
+    skor = 100 - sum(
+        max(s["penalti_berat"], d.pesan[t.kode]["penalti"])
+        if t.berat
+        else d.pesan[t.kode]["penalti"]
+        for t in temuan
+    )
+    if terukur:
+        return max(skor, s["skor_min_terukur"])
+    return max(0, min(skor, s["skor_maks_tidak_terukur"]))
+
+
+def analisis(
+    indikator: str,
+    *,
+    target: str | None = None,
+    satuan: str | None = None,
+    aspek: str | None = None,
+    baseline: float | None = None,
+) -> HasilAnalisis:
+    """Analyse one indicator.
+
+    ``target``, ``satuan`` and ``aspek`` are optional: None means "not known" (no finding
+    about it), an empty string means "left empty" (a finding). ``baseline`` is the previous
+    achievement in the target's unit, when known.
+    """
+    k = _konteks(indikator or "", target, satuan, aspek, baseline)
+    c = _Pencatat(k)
+    if not k.isi:
+        c.catat("kosong", berat=True)
+    else:
+        for periksa in _PEMERIKSA:
+            periksa(k, c)
+    # Heavy findings first: they are what must be fixed.
+    temuan = sorted(c.temuan.values(), key=lambda t: not t.berat)
+    terukur = not any(t.berat for t in temuan)
+    return HasilAnalisis(terukur, _skor(temuan, terukur, k.d), temuan)

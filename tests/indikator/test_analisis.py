@@ -1,0 +1,311 @@
+"""Indicator quality analyser (indikator.analisis): labelled set and the individual rules.
+
+The labelled set (label_indikator.jsonl) was written by hand: realistic SKP indicators from
+many kinds of jobs, each labelled terukur true/false before the analyser was run on it, and
+for the flawed ones the finding codes that describe the flaw. No Django or database needed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from indikator.analisis import ASPEK, HasilAnalisis, Temuan, analisis
+from indikator.teks import angka, format_angka, kata_kunci, kemiripan, token
+
+LABEL = Path(__file__).with_name("label_indikator.jsonl")
+AMBANG_KESEPAKATAN = 0.90
+
+
+def _label() -> list[dict]:
+    with LABEL.open(encoding="utf-8") as f:
+        return [json.loads(baris) for baris in f if baris.strip()]
+
+
+def _analisis(contoh: dict) -> HasilAnalisis:
+    return analisis(
+        contoh["indikator"],
+        target=contoh.get("target"),
+        satuan=contoh.get("satuan"),
+        aspek=contoh.get("aspek"),
+        baseline=contoh.get("baseline"),
+    )
+
+
+def _kode(hasil: HasilAnalisis) -> set[str]:
+    return {t.kode for t in hasil.temuan}
+
+
+# --- The labelled set ------------------------------------------------------------------
+
+
+def test_labelled_set_is_large_varied_and_balanced():
+    label = _label()
+    assert len(label) >= 80
+    assert len({c["bidang"] for c in label}) >= 10
+    jumlah = Counter(c["terukur"] for c in label)
+    assert jumlah[True] >= 30 and jumlah[False] >= 30
+    for c in label:
+        assert c["indikator"].strip()
+        if not c["terukur"]:
+            assert c["kode"], f"label buruk tanpa kode temuan: {c['indikator']}"
+
+
+def test_analyser_agrees_with_at_least_90_percent_of_labels(record_property):
+    label = _label()
+    salah = [c for c in label if _analisis(c).terukur != c["terukur"]]
+    kesepakatan = 1 - len(salah) / len(label)
+    record_property("kesepakatan", f"{len(label) - len(salah)}/{len(label)}")
+    print(f"\nKesepakatan dengan label: {len(label) - len(salah)}/{len(label)} ({kesepakatan:.1%})")
+    for c in salah:
+        print(f"  tidak sepakat: {c['indikator']!r} (label terukur={c['terukur']})")
+    assert kesepakatan >= AMBANG_KESEPAKATAN
+
+
+def test_every_flawed_indicator_gets_a_relevant_finding():
+    tanpa = []
+    for c in _label():
+        if c["kode"] and not _kode(_analisis(c)) & set(c["kode"]):
+            tanpa.append((c["indikator"], c["kode"], sorted(_kode(_analisis(c)))))
+    assert not tanpa, "\n".join(f"{i!r}: harap {h}, dapat {d}" for i, h, d in tanpa)
+
+
+def test_every_finding_code_is_exercised_by_the_labelled_set():
+    diharapkan = {k for c in _label() for k in c["kode"]}
+    assert diharapkan >= {
+        "normatif",
+        "kabur",
+        "aktivitas",
+        "tanpa_ukuran",
+        "target_kosong",
+        "target_tidak_terukur",
+        "satuan_tidak_sesuai",
+        "aspek_tidak_sesuai",
+        "tanpa_batas_waktu",
+        "ganda",
+        "target_tidak_realistis",
+    }
+
+
+# --- Result shape and score --------------------------------------------------------------
+
+
+def test_not_measurable_always_has_a_heavy_finding_and_low_score():
+    for c in _label():
+        hasil = _analisis(c)
+        if not hasil.terukur:
+            assert hasil.temuan and any(t.berat for t in hasil.temuan)
+            assert 0 <= hasil.skor < 50
+        else:
+            assert 50 <= hasil.skor <= 100
+            assert not any(t.berat for t in hasil.temuan)
+
+
+def test_good_indicator_scores_100_without_findings():
+    hasil = analisis(
+        "Persentase dokumen perizinan yang diterbitkan paling lama 3 hari kerja sejak berkas lengkap",
+        target="95",
+        satuan="%",
+        aspek="waktu",
+    )
+    assert hasil == HasilAnalisis(terukur=True, skor=100, temuan=[])
+
+
+def test_each_finding_has_indonesian_message_and_concrete_suggestion():
+    for c in _label():
+        for t in _analisis(c).temuan:
+            assert isinstance(t, Temuan)
+            assert t.pesan and t.saran
+            assert "{" not in t.pesan + t.saran, "placeholder tidak terisi"
+            # A concrete suggestion shows an example (quoted rewrite, target or unit).
+            assert "'" in t.saran or "misalnya" in t.saran
+
+
+def test_result_converts_to_json_ready_dict():
+    data = analisis("Menyusun laporan").ke_dict()
+    assert data["terukur"] is False
+    assert isinstance(data["skor"], int)
+    assert set(data["temuan"][0]) == {"kode", "pesan", "saran"}
+    json.dumps(data)
+
+
+def test_empty_indicator_is_not_measurable():
+    for kosong in ("", "   ", "-"):
+        hasil = analisis(kosong)
+        assert not hasil.terukur and _kode(hasil) == {"kosong"} and hasil.skor == 0
+
+
+# --- Individual rules --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "indikator",
+    ["Melaksanakan tugas dengan sebaik-baiknya", "Melayani pemohon secara optimal"],
+)
+def test_normative_wording_is_flagged(indikator):
+    hasil = analisis(indikator, target="100", satuan="%")
+    assert not hasil.terukur and "normatif" in _kode(hasil)
+
+
+def test_affixed_forms_of_vague_verbs_are_recognised():
+    # Listed as "meningkatkan"; other verb forms share stem and affix class.
+    for bentuk in ("Meningkatkan", "Ditingkatkannya", "Meningkatnya"):
+        assert "kabur" in _kode(analisis(f"{bentuk} mutu layanan"))
+
+
+def test_measure_noun_is_not_mistaken_for_vague_verb():
+    # "Tingkat" (bare stem) names a measure; "meningkatkan" (verb) is a direction.
+    hasil = analisis("Tingkat kepuasan pengguna layanan", target="85", satuan="nilai")
+    assert hasil.terukur and not hasil.temuan
+
+
+def test_direction_verb_with_numbers_is_measurable():
+    hasil = analisis(
+        "Menurunkan waktu layanan dari 3 hari menjadi 1 hari", target="1", satuan="hari"
+    )
+    assert hasil.terukur
+
+
+def test_output_verb_with_count_target_is_measurable_but_process_verb_gets_a_hint():
+    assert analisis("Menerbitkan izin usaha mikro", target="300", satuan="izin").temuan == []
+    hasil = analisis("Melaksanakan audit kepatuhan belanja barang", target="4", satuan="laporan")
+    assert hasil.terukur and _kode(hasil) == {"aktivitas"}
+
+
+def test_counting_meetings_attended_is_activity_but_counting_people_reached_is_not():
+    assert not analisis("Jumlah rapat koordinasi yang dihadiri", target="24", satuan="kali").terukur
+    assert analisis(
+        "Jumlah peserta yang mengikuti sosialisasi", target="200", satuan="orang"
+    ).terukur
+
+
+def test_activity_units_mean_activity_when_the_indicator_opens_with_a_verb():
+    hasil = analisis("Melakukan pengawasan lapangan", target="24", satuan="kegiatan")
+    assert not hasil.terukur and "aktivitas" in _kode(hasil)
+
+
+def test_none_means_unknown_but_empty_string_means_missing():
+    assert analisis("Jumlah laporan keuangan bulanan").temuan == []
+    hasil = analisis("Jumlah laporan keuangan bulanan", target="", satuan="")
+    assert hasil.terukur and "target_kosong" in _kode(hasil)
+
+
+def test_unit_must_fit_the_measure():
+    assert "satuan_tidak_sesuai" in _kode(
+        analisis("Persentase arsip yang ditata", target="12", satuan="berkas")
+    )
+    assert "satuan_tidak_sesuai" in _kode(
+        analisis("Waktu penyelesaian izin", target="3", satuan="izin")
+    )
+    assert analisis("Persentase arsip yang ditata", target="95%").terukur
+
+
+@pytest.mark.parametrize("aspek", ["waktu", "Waktu", " WAKTU "])
+def test_aspek_is_case_insensitive_and_waktu_needs_a_time(aspek):
+    salah = analisis("Jumlah laporan yang disusun", target="12", satuan="laporan", aspek=aspek)
+    assert not salah.terukur and "aspek_tidak_sesuai" in _kode(salah)
+    benar = analisis("Jumlah laporan yang disusun", target="5", satuan="hari kerja", aspek=aspek)
+    assert benar.terukur
+
+
+def test_aspek_biaya_needs_money_or_a_budget_percentage():
+    assert analisis("Belanja ATK", target="Rp 2.000.000", aspek="biaya").terukur
+    assert analisis(
+        "Persentase penyerapan anggaran", target="95", satuan="%", aspek="biaya"
+    ).terukur
+    hasil = analisis("Jumlah pasien yang dilayani", target="1.200", satuan="orang", aspek="biaya")
+    assert "aspek_tidak_sesuai" in _kode(hasil)
+
+
+def test_unknown_aspek_is_a_light_finding():
+    hasil = analisis("Jumlah laporan", target="12", satuan="laporan", aspek="mutu")
+    assert hasil.terukur and "aspek_tidak_dikenal" in _kode(hasil)
+    assert set(ASPEK) == {"kuantitas", "kualitas", "waktu", "biaya"}
+
+
+def test_announced_time_bound_must_be_given():
+    hasil = analisis("Persentase izin yang diterbitkan paling lambat", target="100", satuan="%")
+    assert "tanpa_batas_waktu" in _kode(hasil)
+    assert analisis(
+        "Persentase izin yang diterbitkan paling lambat 2 x 24 jam", target="100"
+    ).terukur
+
+
+def test_two_results_are_split_in_the_suggestion():
+    hasil = analisis("Jumlah laporan dan persentase anggaran terserap", target="12")
+    (ganda,) = [t for t in hasil.temuan if t.kode == "ganda"]
+    assert "'Jumlah laporan'" in ganda.saran and "'Persentase anggaran terserap'" in ganda.saran
+
+
+def test_conditions_and_shared_objects_are_not_two_results():
+    for satu in (
+        "Persentase laporan yang disampaikan tepat waktu dan sesuai standar",
+        "Menyusun dan memutakhirkan data kepegawaian dalam sistem",
+        "Persentase surat yang diterima dan didisposisikan pada hari yang sama",
+    ):
+        assert "ganda" not in _kode(analisis(satu, target="100", satuan="%")), satu
+
+
+def test_unrealistic_jump_from_baseline_is_flagged_with_a_stepped_suggestion():
+    hasil = analisis("Persentase kunjungan yang terealisasi", target="100", satuan="%", baseline=70)
+    (t,) = hasil.temuan
+    assert t.kode == "target_tidak_realistis" and "75" in t.saran
+    assert (
+        analisis(
+            "Persentase kunjungan yang terealisasi", target="75", satuan="%", baseline=70
+        ).temuan
+        == []
+    )
+
+
+def test_percentage_above_100_is_flagged():
+    assert "target_tidak_realistis" in _kode(
+        analisis("Persentase arsip yang ditata", target="120", satuan="%")
+    )
+
+
+def test_regulation_numbers_and_years_are_not_measures():
+    hasil = analisis("Menyusun laporan sesuai PP Nomor 12 Tahun 2019")
+    assert "tanpa_ukuran" in _kode(hasil)
+
+
+def test_suggestion_rewrites_with_the_indicator_own_object():
+    (t,) = analisis("Menyusun laporan keuangan").temuan
+    assert "'Jumlah laporan keuangan yang disusun tepat waktu'" in t.saran
+
+
+# --- Text helpers --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("teks", "nilai"),
+    [("12", 12), ("1.500", 1500), ("2.000.000", 2_000_000), ("99,5", 99.5), ("1.500,25", 1500.25)],
+)
+def test_indonesian_numbers_are_parsed(teks, nilai):
+    assert angka(teks) == nilai
+
+
+def test_numbers_are_written_the_indonesian_way():
+    assert format_angka(1200) == "1.200" and format_angka(16.5) == "16,5"
+
+
+def test_tokens_carry_stem_and_affix_class():
+    diterbitkan, tugas = token("diterbitkan tugas-tugas")
+    assert (diterbitkan.dasar, diterbitkan.kelas, diterbitkan.awalan) == ("terbit", "verba", "di")
+    assert (tugas.dasar, tugas.kelas) == ("tugas", "dasar")
+
+
+def test_similarity_ignores_affixes_word_order_and_function_words():
+    assert kata_kunci("Persentase dokumen yang diterbitkan") == ["persentase", "dokumen", "terbit"]
+    assert kemiripan("Menyusun laporan keuangan", "Penyusunan laporan keuangan") == 1.0
+    assert kemiripan("Menyusun laporan keuangan", "Memeriksa kendaraan dinas") == 0.0
+
+
+def test_deadline_target_is_a_time_measure():
+    hasil = analisis("Dokumen RKA yang disampaikan ke TAPD", target="Desember 2025", aspek="Waktu")
+    assert hasil.terukur and not hasil.temuan
+    mei = analisis("Dokumen RKA disampaikan paling lambat akhir Mei", target="1", satuan="dokumen")
+    assert mei.terukur
