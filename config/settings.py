@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "organisasi",
+    "perencanaan",
     "indikator",
 ]
 

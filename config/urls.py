@@ -8,5 +8,6 @@ admin.site.index_title = "Data organisasi dan pegawai"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("organisasi/", include("organisasi.urls")),
+    path("perencanaan/", include("perencanaan.urls")),
     path("", include("core.urls")),
 ]

@@ -83,6 +83,9 @@ class Command(BaseCommand):
         superuser.is_staff = superuser.is_superuser = True
         superuser.password = make_password(kata_sandi)
         superuser.save()
+        from perencanaan.demo import muat_demo  # here: organisasi must not import it at load
+
+        self.stdout.write(muat_demo(instansi))
 
     def _cetak_login(self, *, kata_sandi: str | None) -> None:
         pegawai = {p.nip: p for p in Pegawai.objects.filter(nip__in=[o.nip for o in demo.ORANG])}

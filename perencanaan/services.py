@@ -1,0 +1,115 @@
+"""Every write to the planning data: the upload (preview, confirm) and the direct import used by
+the `impor_renstra` command and `seed_demo`."""
+
+from dataclasses import dataclass
+from typing import IO
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from organisasi.models import UnitKerja
+from perencanaan import access, impor
+from perencanaan.models import ImporRenstra, Renstra, StatusImpor, SumberImpor
+
+
+@dataclass
+class ImporDitolak(Exception):
+    """The confirmed import cannot be applied; `pesan` is shown to the admin as it is."""
+
+    pesan: str
+    masalah: list[str]
+
+
+def impor_pratinjau(
+    *,
+    user: AbstractBaseUser,
+    unit: UnitKerja,
+    periode: impor.Periode,
+    berkas: IO[bytes],
+    nama_berkas: str,
+) -> ImporRenstra:
+    """Reads and checks an upload and keeps it, unapplied, for the admin to confirm. An upload
+    with problems is kept too (as rejected), so the history shows every attempt."""
+    access.require(user, "impor_renstra", unit)
+    rencana = impor.rencanakan(
+        unit,
+        impor.baca_berkas_renstra(
+            berkas, nama_berkas, maks_bytes=settings.IMPOR_MAKS_BYTES, periode=periode
+        ),
+    )
+    return ImporRenstra.objects.create(
+        unit=unit,
+        tahun_awal=periode.tahun_awal,
+        tahun_akhir=periode.tahun_akhir,
+        renstra=impor.renstra_yang_ada(unit, periode),
+        diunggah_oleh=user,
+        nama_berkas=nama_berkas[:255],
+        sumber=SumberImpor.WEB,
+        status=StatusImpor.DITOLAK if rencana.masalah else StatusImpor.PRATINJAU,
+        data={} if rencana.masalah else rencana.ke_json(),
+        ringkasan=rencana.ringkasan(),
+    )
+
+
+@transaction.atomic
+def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporRenstra:
+    """Applies a previewed upload once. The row lock makes a double click or a second tab wait
+    and then find the import already applied, instead of importing twice."""
+    data = ImporRenstra.objects.select_for_update().select_related("unit").get(pk=impor_id)
+    access.require(user, "impor_renstra", data.unit)
+    if data.status == StatusImpor.DITERAPKAN:
+        raise ImporDitolak("Impor ini sudah diterapkan sebelumnya; tidak ada yang diubah lagi.", [])
+    if data.status == StatusImpor.DITOLAK:
+        raise ImporDitolak(
+            "Berkas ini bermasalah dan tidak dapat diterapkan. Perbaiki lalu unggah ulang.",
+            data.ringkasan.get("masalah", []),
+        )
+    periode = impor.Periode(data.tahun_awal, data.tahun_akhir)
+    # Checked again: the Renstra may have changed since the preview was made.
+    rencana = impor.rencanakan(data.unit, impor.Rencana.dari_json(periode, data.data))
+    if rencana.masalah:
+        raise ImporDitolak(
+            "Data berubah sejak pratinjau dan kini bermasalah. Unggah ulang berkasnya.",
+            [str(m) for m in rencana.masalah],
+        )
+    data.renstra = impor.terapkan(data.unit, rencana)
+    data.status = StatusImpor.DITERAPKAN
+    data.diterapkan_pada = timezone.now()
+    data.ringkasan = rencana.ringkasan()
+    data.data = {}  # the rows now live in the Renstra; no need to keep a second copy
+    data.save(update_fields=["renstra", "status", "diterapkan_pada", "ringkasan", "data"])
+    return data
+
+
+@transaction.atomic
+def impor_langsung(
+    *,
+    unit: UnitKerja,
+    rencana: impor.Rencana,
+    nama_berkas: str,
+    sumber: str,
+    user: AbstractBaseUser | None = None,
+) -> ImporRenstra:
+    """Applies a checked plan at once (command line, demo data) and records it like an upload.
+    The caller has already decided: no permission check here."""
+    if rencana.masalah:
+        raise ValueError("Rencana impor yang bermasalah tidak boleh diterapkan.")
+    renstra: Renstra | None
+    if rencana.ada_perubahan:
+        renstra = impor.terapkan(unit, rencana)
+    else:
+        renstra = impor.renstra_yang_ada(unit, rencana.periode)
+    return ImporRenstra.objects.create(
+        unit=unit,
+        tahun_awal=rencana.periode.tahun_awal,
+        tahun_akhir=rencana.periode.tahun_akhir,
+        renstra=renstra,
+        diunggah_oleh=user,
+        nama_berkas=nama_berkas[:255],
+        sumber=sumber,
+        status=StatusImpor.DITERAPKAN,
+        ringkasan=rencana.ringkasan(),
+        diterapkan_pada=timezone.now(),
+    )

@@ -1,0 +1,78 @@
+"""Spreadsheets the app writes: formula-like text never becomes a formula; the template."""
+
+import io
+import zipfile
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from perencanaan.ekspor import sel_aman, seperti_rumus, tambah_baris
+from perencanaan.impor import KOLOM_RENJA, Periode
+from perencanaan.templat import templat_renstra_xlsx
+
+BERBAHAYA = [
+    '=HYPERLINK("http://jahat.example","klik")',
+    "+62 812 3456",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1",
+]
+
+
+def xml_sheet(data: bytes, nomor: int = 1) -> str:
+    return zipfile.ZipFile(io.BytesIO(data)).read(f"xl/worksheets/sheet{nomor}.xml").decode()
+
+
+@pytest.mark.parametrize("teks", BERBAHAYA)
+def test_teks_seperti_rumus_ditulis_sebagai_teks(teks):
+    buku = Workbook()
+    ws = buku.active
+    tambah_baris(ws, [teks, "biasa", 12])
+    keluaran = io.BytesIO()
+    buku.save(keluaran)
+
+    xml = xml_sheet(keluaran.getvalue())
+    assert "<f>" not in xml, "tidak boleh ada rumus di berkas"
+    sel = load_workbook(io.BytesIO(keluaran.getvalue())).active["A1"]
+    # (XML keeps no lone carriage return: it reads back as a line feed)
+    assert (sel.value, sel.data_type) == (teks.replace("\r", "\n"), "s")
+    assert sel.quotePrefix, "ditandai seperti tanda petik Excel, sehingga tetap teks saat disunting"
+
+
+def test_nilai_biasa_tidak_diubah():
+    ws = Workbook().active
+    assert sel_aman(ws, "Angka kematian ibu") == "Angka kematian ibu"
+    assert sel_aman(ws, -5) == -5  # a negative number is a number, not text
+    assert sel_aman(ws, None) is None
+    assert [seperti_rumus(t) for t in ("=1", "+1", "-1", "@a", "a=1", " =1")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
+def test_templat_berisi_kolom_periode_contoh_dan_petunjuk():
+    buku = load_workbook(io.BytesIO(templat_renstra_xlsx(Periode(2026, 2030))))
+    assert buku.sheetnames == ["Renstra", "Renja", "Petunjuk"]
+    renstra = [[c.value for c in baris] for baris in buku["Renstra"].iter_rows()]
+    assert renstra[0][-5:] == [
+        "target_2026",
+        "target_2027",
+        "target_2028",
+        "target_2029",
+        "target_2030",
+    ]
+    assert renstra[0][:9] == ["kode_tujuan", "tujuan", "kode_sasaran", "sasaran", "kode_indikator",
+                              "indikator", "satuan", "baseline", "iku"]  # fmt: skip
+    assert renstra[1][4] == "IK1.1.1"
+    assert "B2:B3" in {str(r) for r in buku["Renstra"].merged_cells.ranges}
+    assert [c.value for c in buku["Renja"][1]] == KOLOM_RENJA
+    assert buku["Renja"]["A2"].value == 2026
+    petunjuk = " ".join(str(c.value) for c in buku["Petunjuk"]["A"])
+    assert "target_2026, target_2027, target_2028, target_2029, target_2030" in petunjuk
+    assert "1.500 (seribu lima ratus)" in petunjuk
+    assert buku["Renstra"]["E2"].number_format == "@"  # codes as text
