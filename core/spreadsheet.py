@@ -9,6 +9,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import IO
 
 from django.template.defaultfilters import filesizeformat
@@ -56,8 +57,12 @@ def _teks(nilai: object) -> str:
     """A cell as text. Whole floats lose their '.0' (Excel stores 12 as 12.0)."""
     if nilai is None:
         return ""
-    if isinstance(nilai, float) and nilai.is_integer():
-        return str(int(nilai))
+    if isinstance(nilai, float):
+        if nilai.is_integer():
+            return str(int(nilai))
+        # Written as an Indonesian would, with a decimal comma: "72.345" would read as 72345
+        # under Indonesian rules, where the dot is the thousands separator.
+        return format(Decimal(repr(nilai)), "f").replace(".", ",")
     if isinstance(nilai, datetime):
         return (
             nilai.date().isoformat() if nilai.time() == datetime.min.time() else nilai.isoformat()
@@ -134,8 +139,10 @@ def tabel_dari_sel(
     columns and unknown columns are problems that name the expected ones. Columns starting with
     a prefix in `kolom_pola` (e.g. "target_") are accepted and checked by the caller."""
     masalah: list[Masalah] = []
+    kosong_di_atas = 0  # blank rows above the header still count in the row numbers shown
     while sel and not any(sel[0]):
         sel = sel[1:]
+        kosong_di_atas += 1
     if not sel:
         return Tabel(), [
             Masalah("Berkas tidak berisi data (baris judul kolom tidak ada).", sheet=sheet)
@@ -169,7 +176,7 @@ def tabel_dari_sel(
     if masalah:
         return Tabel(header=header), masalah
     tabel = Tabel(header=header)
-    for indeks, isi in enumerate(sel[1:], start=2):
+    for indeks, isi in enumerate(sel[1:], start=2 + kosong_di_atas):
         if not any(isi):
             continue  # blank rows between data are common in hand-kept sheets
         nilai = {h: (isi[i] if i < len(isi) else "") for i, h in enumerate(header) if h}

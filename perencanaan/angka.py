@@ -29,14 +29,13 @@ def baca_angka(teks: str | None) -> Decimal | None:
       English "2,000,000.50" are both two million and a half).
     - Only commas: one comma is the decimal mark ("85,5", and so "1,500" is 1.5); several commas
       are thousands separators ("1,500,000").
-    - Only dots: several dots are thousands separators ("1.500.000"). A single dot is AMBIGUOUS:
-      a person writes "1.500" for fifteen hundred, but a numeric XLSX cell 12.5 reaches us as the
-      text "12.5" (core.spreadsheet renders floats with str()). We read a single dot followed by
-      exactly three digits as a thousands separator when the part before it is 1-3 digits and not
-      0 ("1.500" -> 1500), and as a decimal point otherwise ("12.5", "0.125", "12.3456",
-      "1234.567"). The price: a numeric XLSX cell holding exactly three decimals with a non-zero
-      whole part (72.345) is read as 72345. Typing such values as text with a comma ("72,345")
-      avoids it.
+    - Only dots: several dots are thousands separators ("1.500.000"). A single dot is ambiguous:
+      a person writes "1.500" for fifteen hundred, while English-style text such as "12.5" means
+      twelve and a half. We read a single dot followed by exactly three digits as a thousands
+      separator when the part before it is 1-3 digits and not 0 ("1.500" -> 1500), and as a
+      decimal point otherwise ("12.5", "0.125", "12.3456", "1234.567"). Numeric XLSX cells are
+      not affected: core.spreadsheet writes their fractions with a decimal comma (72.345 ->
+      "72,345").
     """
     if teks is None:
         return None
