@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "core",
     "organisasi",
     "perencanaan",
+    "skp",
     "indikator",
 ]
 

@@ -9,5 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("organisasi/", include("organisasi.urls")),
     path("perencanaan/", include("perencanaan.urls")),
+    path("skp/", include("skp.urls")),
     path("", include("core.urls")),
 ]

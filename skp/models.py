@@ -1,0 +1,309 @@
+"""The SKP document (PermenPANRB No. 6 Tahun 2022): one current version per pegawai per year, its
+Rencana Hasil Kerja with their indicators and targets, the BerAKHLAK rows and the lampiran."""
+
+from django.db import models
+from django.db.models import F, Q
+
+from organisasi.models import Instansi, Pegawai
+
+
+class StatusSkp(models.TextChoices):
+    DRAF = "draf", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+    DISETUJUI = "disetujui", "Disetujui"
+    DIGANTI = "diganti", "Diganti"
+
+
+# Only the pegawai's own drafts (new or returned by the atasan) can change.
+STATUS_DAPAT_DIUBAH = frozenset({StatusSkp.DRAF, StatusSkp.DIKEMBALIKAN})
+
+
+class Pendekatan(models.TextChoices):
+    KUANTITATIF = "kuantitatif", "Kuantitatif"
+    KUALITATIF = "kualitatif", "Kualitatif"
+
+
+class JenisFormulir(models.TextChoices):
+    JPT = "jpt", "Pejabat Pimpinan Tinggi dan Pimpinan Unit Kerja Mandiri"
+    ADMINISTRASI = "administrasi", "Pejabat Administrasi dan Pejabat Fungsional"
+
+
+class Skp(models.Model):
+    """One version of a pegawai's SKP for a year. Identity fields are a snapshot taken when it
+    was drafted: a later mutasi or promotion does not rewrite an agreed document."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="skp")
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="skp")
+    tahun = models.PositiveSmallIntegerField("tahun penilaian")
+    versi = models.PositiveSmallIntegerField(default=1)
+    status = models.CharField(max_length=12, choices=StatusSkp.choices, default=StatusSkp.DRAF)
+    pendekatan = models.CharField(
+        max_length=12, choices=Pendekatan.choices, default=Pendekatan.KUANTITATIF
+    )
+    jenis_formulir = models.CharField(max_length=12, choices=JenisFormulir.choices)
+    # Bumped by every edit: lets a later step refuse a form based on a stale page.
+    revisi = models.PositiveIntegerField(default=0)
+
+    pegawai_nama = models.CharField("nama pegawai", max_length=300)
+    pegawai_nip = models.CharField("NIP pegawai", max_length=18)
+    pegawai_pangkat = models.CharField("pangkat/gol. ruang pegawai", max_length=100)
+    pegawai_jabatan = models.CharField("jabatan pegawai", max_length=255)
+    pegawai_unit_kerja = models.CharField("unit kerja pegawai", max_length=255)
+    instansi_nama = models.CharField("instansi", max_length=200)
+
+    # The pejabat penilai the SKP was drafted with (routes the approval in the next step).
+    penilai = models.ForeignKey(
+        Pegawai,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="skp_dinilai",
+        verbose_name="pejabat penilai kinerja",
+    )
+    penilai_nama = models.CharField("nama pejabat penilai", max_length=300, blank=True)
+    penilai_nip = models.CharField("NIP pejabat penilai", max_length=18, blank=True)
+    penilai_pangkat = models.CharField(
+        "pangkat/gol. ruang pejabat penilai", max_length=100, blank=True
+    )
+    penilai_jabatan = models.CharField("jabatan pejabat penilai", max_length=255, blank=True)
+    penilai_unit_kerja = models.CharField("unit kerja pejabat penilai", max_length=255, blank=True)
+
+    # Lampiran: one item per line.
+    dukungan_sumber_daya = models.TextField(blank=True)
+    skema_pertanggungjawaban = models.TextField(blank=True)
+    konsekuensi = models.TextField(blank=True)
+
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "SKP"
+        verbose_name_plural = "SKP"
+        ordering = ["-tahun", "-versi"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=StatusSkp.values), name="skp_status_sah"),
+            models.CheckConstraint(
+                condition=Q(pendekatan__in=Pendekatan.values), name="skp_pendekatan_sah"
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis_formulir__in=JenisFormulir.values), name="skp_jenis_formulir_sah"
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000, tahun__lte=2100), name="skp_tahun_wajar"
+            ),
+            models.CheckConstraint(condition=Q(versi__gte=1), name="skp_versi_positif"),
+            models.UniqueConstraint(
+                fields=["pegawai", "tahun", "versi"], name="skp_versi_unik_per_tahun"
+            ),
+            # "One SKP per pegawai per year" is one current version; replaced ones stay as history.
+            models.UniqueConstraint(
+                fields=["pegawai", "tahun"],
+                condition=~Q(status=StatusSkp.DIGANTI),
+                name="skp_satu_berlaku_per_tahun",
+                violation_error_message="Pegawai ini sudah memiliki SKP untuk tahun tersebut.",
+            ),
+        ]
+        indexes = [models.Index(fields=["tahun", "penilai"], name="skp_tahun_penilai_idx")]
+
+    def __str__(self) -> str:
+        return f"SKP {self.tahun} {self.pegawai_nama}"
+
+    @property
+    def jpt(self) -> bool:
+        return self.jenis_formulir == JenisFormulir.JPT
+
+    @property
+    def kualitatif(self) -> bool:
+        return self.pendekatan == Pendekatan.KUALITATIF
+
+    @property
+    def pakai_aspek(self) -> bool:
+        """Kuantitatif administrasi/fungsional: one indicator row per aspek."""
+        return not self.jpt and not self.kualitatif
+
+    @property
+    def dapat_diubah(self) -> bool:
+        return self.status in STATUS_DAPAT_DIUBAH
+
+
+class JenisRhk(models.TextChoices):
+    UTAMA = "utama", "Utama"
+    TAMBAHAN = "tambahan", "Tambahan"
+
+
+class Perspektif(models.TextChoices):
+    PENERIMA_LAYANAN = "penerima_layanan", "Perspektif Penerima Layanan"
+    PROSES_BISNIS = "proses_bisnis", "Perspektif Proses Bisnis"
+    PENGUATAN_INTERNAL = "penguatan_internal", "Perspektif Penguatan Internal"
+    ANGGARAN = "anggaran", "Perspektif Anggaran"
+
+
+class RencanaHasilKerja(models.Model):
+    """A Rencana Hasil Kerja (RHK). Order is contiguous from 1 within (skp, jenis)."""
+
+    skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="rhk")
+    jenis = models.CharField(max_length=8, choices=JenisRhk.choices, default=JenisRhk.UTAMA)
+    urutan = models.PositiveSmallIntegerField()
+    uraian = models.TextField("rencana hasil kerja")
+    # Cascade for administrasi/fungsional: the atasan's RHK this one intervenes. Nullable so a
+    # bawahan can draft before the atasan has written theirs and link later.
+    rhk_atasan = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rhk_intervensi",
+        verbose_name="RHK pimpinan yang diintervensi",
+    )
+    perspektif = models.CharField(max_length=20, choices=Perspektif.choices, blank=True)
+    # Cascade for a JPT: one item of the Renstra (sasaran or indikator) or of the year's Renja.
+    sasaran_renstra = models.ForeignKey(
+        "perencanaan.SasaranStrategis",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rhk_skp",
+        verbose_name="sasaran strategis Renstra",
+    )
+    indikator_renstra = models.ForeignKey(
+        "perencanaan.IndikatorKinerja",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rhk_skp",
+        verbose_name="indikator kinerja Renstra",
+    )
+    subkegiatan_renja = models.ForeignKey(
+        "perencanaan.SubKegiatan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rhk_skp",
+        verbose_name="sub kegiatan Renja",
+    )
+
+    class Meta:
+        verbose_name = "rencana hasil kerja"
+        verbose_name_plural = "rencana hasil kerja"
+        ordering = ["skp", "-jenis", "urutan"]  # "utama" sorts after "tambahan": hence -jenis
+        constraints = [
+            models.CheckConstraint(condition=Q(jenis__in=JenisRhk.values), name="rhk_jenis_sah"),
+            models.CheckConstraint(
+                condition=Q(perspektif__in=[*Perspektif.values, ""]), name="rhk_perspektif_sah"
+            ),
+            models.CheckConstraint(
+                condition=~Q(rhk_atasan=F("id")), name="rhk_bukan_atasan_sendiri"
+            ),
+            models.UniqueConstraint(fields=["skp", "jenis", "urutan"], name="rhk_urutan_unik"),
+            # A JPT RHK takes its result from one planning item, not several.
+            models.CheckConstraint(
+                condition=Q(sasaran_renstra__isnull=True, indikator_renstra__isnull=True)
+                | Q(sasaran_renstra__isnull=True, subkegiatan_renja__isnull=True)
+                | Q(indikator_renstra__isnull=True, subkegiatan_renja__isnull=True),
+                name="rhk_satu_tautan_perencanaan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+    @property
+    def utama(self) -> bool:
+        return self.jenis == JenisRhk.UTAMA
+
+    @property
+    def ditautkan(self) -> bool:
+        """Linked up the cascade: to an atasan's RHK, or (JPT) to a Renstra/Renja item."""
+        return bool(
+            self.rhk_atasan_id
+            or self.sasaran_renstra_id
+            or self.indikator_renstra_id
+            or self.subkegiatan_renja_id
+        )
+
+    @property
+    def label(self) -> str:
+        """ "Utama 2" / "Tambahan 1": how people refer to an RHK within an SKP."""
+        return f"{self.get_jenis_display()} {self.urutan}"
+
+
+class Aspek(models.TextChoices):
+    KUANTITAS = "kuantitas", "Kuantitas"
+    KUALITAS = "kualitas", "Kualitas"
+    WAKTU = "waktu", "Waktu"
+    BIAYA = "biaya", "Biaya"
+
+
+ASPEK_WAJIB = (Aspek.KUANTITAS, Aspek.KUALITAS, Aspek.WAKTU)
+URUTAN_ASPEK = {a: i for i, a in enumerate(Aspek.values)}
+
+
+class IndikatorKinerja(models.Model):
+    """An Indikator Kinerja Individu with its target. Aspek is set only on kuantitatif
+    administrasi/fungsional SKP; a kualitatif RHK has one "ukuran keberhasilan"."""
+
+    rhk = models.ForeignKey(RencanaHasilKerja, on_delete=models.CASCADE, related_name="indikator")
+    aspek = models.CharField(max_length=10, choices=Aspek.choices, blank=True)
+    uraian = models.TextField("indikator kinerja individu")
+    target_min = models.DecimalField(
+        "target", max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    target_maks = models.DecimalField(
+        "batas atas target", max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    satuan = models.CharField(max_length=50, blank=True)
+    target_tanggal = models.DateField("tenggat", null=True, blank=True)
+    rencana_bukti_dukung = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "indikator kinerja individu"
+        verbose_name_plural = "indikator kinerja individu"
+        ordering = ["rhk", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(aspek__in=[*Aspek.values, ""]), name="indikator_aspek_sah"
+            ),
+            models.CheckConstraint(
+                condition=Q(target_min__isnull=False) | Q(target_tanggal__isnull=False),
+                name="indikator_target_ada",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_min__isnull=True) | Q(target_min__gte=0),
+                name="indikator_target_tidak_negatif",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_maks__isnull=True)
+                | Q(target_min__isnull=False, target_maks__gte=F("target_min")),
+                name="indikator_rentang_sah",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+
+class PerilakuKerja(models.Model):
+    """One BerAKHLAK row: the core value and its standard behaviours (copied in when the SKP is
+    created) and the atasan's Ekspektasi Khusus Pimpinan."""
+
+    skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="perilaku")
+    urutan = models.PositiveSmallIntegerField()
+    nilai_inti = models.CharField("core value", max_length=50)
+    panduan = models.TextField("panduan perilaku")  # one behaviour per line
+    ekspektasi_khusus = models.TextField("ekspektasi khusus pimpinan", blank=True)
+
+    class Meta:
+        verbose_name = "perilaku kerja"
+        verbose_name_plural = "perilaku kerja"
+        ordering = ["skp", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["skp", "urutan"], name="perilaku_urutan_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nilai_inti
+
+    @property
+    def daftar_panduan(self) -> list[str]:
+        return [b for b in self.panduan.splitlines() if b.strip()]

@@ -1,0 +1,277 @@
+"""Read queries for SKP pages, with the joins and prefetches that keep their query count flat."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+
+from organisasi.models import Pegawai, UnitKerja
+from organisasi.selectors import atasan_langsung, bawahan_langsung
+from perencanaan.models import (
+    IndikatorKinerja as IndikatorRenstra,
+)
+from perencanaan.models import (
+    Renstra,
+    SasaranStrategis,
+    SubKegiatan,
+    TargetIndikator,
+)
+from perencanaan.selectors import urutan_kode
+from skp.models import (
+    URUTAN_ASPEK,
+    IndikatorKinerja,
+    JenisRhk,
+    RencanaHasilKerja,
+    Skp,
+    StatusSkp,
+)
+
+_urutan_aspek = Case(
+    *(When(aspek=a, then=Value(i)) for a, i in URUTAN_ASPEK.items()),
+    default=Value(len(URUTAN_ASPEK)),
+    output_field=IntegerField(),
+)
+
+
+def indikator_terurut() -> QuerySet[IndikatorKinerja]:
+    """Kuantitas, Kualitas, Waktu, Biaya as on the official form; then in the order entered."""
+    return IndikatorKinerja.objects.order_by(_urutan_aspek, "pk")
+
+
+def rhk_terurut() -> QuerySet[RencanaHasilKerja]:
+    return RencanaHasilKerja.objects.order_by("-jenis", "urutan")
+
+
+# An RHK linked to nothing up the cascade (neither an atasan RHK nor a Renstra/Renja item).
+BELUM_DITAUTKAN = {
+    "rhk_atasan__isnull": True,
+    "sasaran_renstra__isnull": True,
+    "indikator_renstra__isnull": True,
+    "subkegiatan_renja__isnull": True,
+}
+
+
+def skp_berlaku() -> QuerySet[Skp]:
+    """The current version of each SKP (a replaced version is history)."""
+    return Skp.objects.exclude(status=StatusSkp.DIGANTI)
+
+
+def skp_tahun(pegawai: Pegawai, tahun: int) -> Skp | None:
+    return skp_berlaku().filter(pegawai=pegawai, tahun=tahun).first()
+
+
+def muat_isi(skp: Skp) -> Skp:
+    """Loads the RHK (with their atasan link and indicators) and the BerAKHLAK rows into `skp`
+    in four queries, however many RHK it has."""
+    prefetch_related_objects(
+        [skp],
+        Prefetch(
+            "rhk",
+            queryset=rhk_terurut()
+            .select_related(
+                "rhk_atasan__skp", "sasaran_renstra", "indikator_renstra", "subkegiatan_renja"
+            )
+            .prefetch_related(Prefetch("indikator", queryset=indikator_terurut())),
+        ),
+        "perilaku",
+    )
+    return skp
+
+
+def rhk_dikelompokkan(skp: Skp) -> tuple[list[RencanaHasilKerja], list[RencanaHasilKerja]]:
+    semua = list(skp.rhk.all())
+    return (
+        [r for r in semua if r.jenis == JenisRhk.UTAMA],
+        [r for r in semua if r.jenis == JenisRhk.TAMBAHAN],
+    )
+
+
+@dataclass
+class RhkAtasan:
+    """The atasan whose RHK a bawahan may intervene, their SKP of the year and its RHK."""
+
+    atasan: Pegawai | None
+    skp: Skp | None
+    rhk: list[RencanaHasilKerja] = field(default_factory=list)
+
+
+def rhk_atasan_tersedia(skp: Skp, cari: str = "") -> RhkAtasan:
+    """RHK of the current SKP, for the same year, of the pegawai's atasan today: the only RHK an
+    RHK of `skp` may point at. `cari` filters by words in the RHK text."""
+    atasan = atasan_langsung(skp.pegawai) if skp.pegawai.jabatan_id else None
+    if atasan is None:
+        return RhkAtasan(None, None)
+    skp_atasan = skp_tahun(atasan, skp.tahun)
+    if skp_atasan is None:
+        return RhkAtasan(atasan, None)
+    qs = rhk_terurut().filter(skp=skp_atasan).select_related("skp")
+    for kata in cari.split()[:8]:
+        qs = qs.filter(uraian__icontains=kata)
+    return RhkAtasan(atasan, skp_atasan, list(qs))
+
+
+@dataclass
+class TautanRenstra:
+    """The planning items of the OPD of a JPT that an RHK of theirs may take its result from:
+    the Renstra covering the year (its sasaran and indikator, each indikator with the year's
+    target as `target_tahun`) and that year's Renja sub kegiatan."""
+
+    unit: UnitKerja | None
+    renstra: Renstra | None
+    sasaran: list[SasaranStrategis] = field(default_factory=list)
+    indikator: list[IndikatorRenstra] = field(default_factory=list)
+    subkegiatan: list[SubKegiatan] = field(default_factory=list)
+
+    @property
+    def kosong(self) -> bool:
+        return not (self.sasaran or self.indikator or self.subkegiatan)
+
+
+def _unit_dan_induk(skp: Skp) -> list[UnitKerja]:
+    if not skp.pegawai.jabatan_id:
+        return []
+    unit = (
+        UnitKerja.objects.select_related("induk__induk__induk")
+        .filter(jabatan__pk=skp.pegawai.jabatan_id)
+        .first()
+    )
+    rantai: list[UnitKerja] = []
+    while unit is not None and len(rantai) < 4:
+        rantai.append(unit)
+        unit = unit.induk
+    return rantai
+
+
+def renstra_tersedia(skp: Skp, cari: str = "") -> TautanRenstra:
+    """Planning items an RHK of a JPT's `skp` may point at: those of the Renstra of the JPT's
+    unit (or the nearest unit above it that has one) covering `skp.tahun`. `cari` filters by
+    words in the name or code."""
+    rantai = _unit_dan_induk(skp)
+    renstra = None
+    if rantai:
+        dekat = {u.pk: i for i, u in enumerate(rantai)}
+        semua = Renstra.objects.filter(
+            unit__in=rantai, tahun_awal__lte=skp.tahun, tahun_akhir__gte=skp.tahun
+        ).select_related("unit")
+        renstra = min(semua, key=lambda r: dekat[r.unit_id], default=None)
+    if renstra is None:
+        return TautanRenstra(rantai[0] if rantai else None, None)
+    sasaran = SasaranStrategis.objects.filter(renstra=renstra)
+    indikator = IndikatorRenstra.objects.filter(renstra=renstra).prefetch_related(
+        Prefetch(
+            "target",
+            queryset=TargetIndikator.objects.filter(tahun=skp.tahun),
+            to_attr="target_tahun",
+        )
+    )
+    sub = SubKegiatan.objects.filter(renstra=renstra, tahun=skp.tahun)
+    for kata in cari.split()[:8]:
+        syarat = Q(nama__icontains=kata) | Q(kode__icontains=kata)
+        sasaran, indikator, sub = (
+            sasaran.filter(syarat),
+            indikator.filter(syarat),
+            sub.filter(syarat),
+        )
+    return TautanRenstra(
+        renstra.unit,
+        renstra,
+        sorted(sasaran, key=lambda x: urutan_kode(x.kode)),
+        sorted(indikator, key=lambda x: urutan_kode(x.kode)),
+        sorted(sub, key=lambda x: urutan_kode(x.kode)),
+    )
+
+
+def skp_milik(pegawai: Pegawai) -> QuerySet[Skp]:
+    """A pegawai's SKP, newest year first, with RHK counts for the list page."""
+    return (
+        Skp.objects.filter(pegawai=pegawai)
+        .annotate(jumlah_rhk=Count("rhk"))
+        .order_by("-tahun", "-versi")
+    )
+
+
+@dataclass
+class BarisBawahan:
+    pegawai: Pegawai
+    skp: Skp | None
+
+
+def skp_bawahan(atasan: Pegawai, tahun: int) -> list[BarisBawahan]:
+    """Each direct bawahan with their current SKP of the year (or None), in two queries."""
+    bawahan = list(bawahan_langsung(atasan))
+    skp_per_pegawai = {
+        s.pegawai_id: s
+        for s in skp_berlaku()
+        .filter(pegawai__in=bawahan, tahun=tahun)
+        .annotate(
+            jumlah_rhk=Count("rhk", distinct=True),
+            rhk_belum_ditautkan=Count(
+                "rhk",
+                filter=Q(
+                    rhk__jenis=JenisRhk.UTAMA,
+                    rhk__rhk_atasan__isnull=True,
+                    rhk__sasaran_renstra__isnull=True,
+                    rhk__indikator_renstra__isnull=True,
+                    rhk__subkegiatan_renja__isnull=True,
+                ),
+                distinct=True,
+            ),
+        )
+    }
+    return [BarisBawahan(b, skp_per_pegawai.get(b.pk)) for b in bawahan]
+
+
+@dataclass
+class BarisMph:
+    """One RHK of the atasan and the bawahan RHK that intervene it."""
+
+    rhk: RencanaHasilKerja
+    intervensi: list[RencanaHasilKerja]
+
+
+@dataclass
+class Mph:
+    baris: list[BarisMph]
+    bawahan: list[BarisBawahan]
+    tanpa_tautan: list[RencanaHasilKerja]  # bawahan RHK not linked to any RHK of this SKP
+
+    @property
+    def belum_diintervensi(self) -> list[RencanaHasilKerja]:
+        return [b.rhk for b in self.baris if not b.intervensi]
+
+
+def mph(skp: Skp) -> Mph:
+    """Matriks Pembagian Peran dan Hasil of `skp`: for each of its RHK, the RHK of current bawahan
+    SKP (same year) that intervene it; plus the bawahan and their unlinked RHK."""
+    intervensi = (
+        rhk_terurut()
+        .filter(rhk_atasan__skp=skp)
+        .exclude(skp__status=StatusSkp.DIGANTI)
+        .select_related("skp")
+        .order_by("skp__pegawai_nama", "-jenis", "urutan")
+    )
+    rhk = list(
+        rhk_terurut().filter(skp=skp).prefetch_related(Prefetch("rhk_intervensi", intervensi))
+    )
+    bawahan = skp_bawahan(skp.pegawai, skp.tahun)
+    skp_ids = [b.skp.pk for b in bawahan if b.skp is not None]
+    tanpa_tautan = list(
+        rhk_terurut()
+        .filter(skp_id__in=skp_ids, **BELUM_DITAUTKAN)
+        .select_related("skp")
+        .order_by("skp__pegawai_nama", "-jenis", "urutan")
+    )
+    return Mph(
+        baris=[BarisMph(r, list(r.rhk_intervensi.all())) for r in rhk],
+        bawahan=bawahan,
+        tanpa_tautan=tanpa_tautan,
+    )

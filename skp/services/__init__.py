@@ -1,0 +1,35 @@
+"""Every write to an SKP, and the completeness check the submission will use.
+
+buat: creating (snapshot, BerAKHLAK rows, copy of last year's); ubah: editing a draft (each edit
+locks the SKP row, checks permission and state on the fresh row, validates everything before
+writing anything, and bumps `revisi`); kelengkapan: what still blocks submission."""
+
+from skp.services.buat import TAHUN_PERTAMA, skp_buat, tahun_tersedia
+from skp.services.kelengkapan import periksa_kelengkapan
+from skp.services.ubah import (
+    ekspektasi_ubah,
+    indikator_hapus,
+    indikator_tambah,
+    indikator_ubah,
+    lampiran_ubah,
+    rhk_hapus,
+    rhk_pindah,
+    rhk_tambah,
+    rhk_ubah,
+)
+
+__all__ = [
+    "TAHUN_PERTAMA",
+    "ekspektasi_ubah",
+    "indikator_hapus",
+    "indikator_tambah",
+    "indikator_ubah",
+    "lampiran_ubah",
+    "periksa_kelengkapan",
+    "rhk_hapus",
+    "rhk_pindah",
+    "rhk_tambah",
+    "rhk_ubah",
+    "skp_buat",
+    "tahun_tersedia",
+]

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from skp import views
+
+app_name = "skp"
+urlpatterns = [
+    path("", views.daftar, name="daftar"),
+    path("buat/", views.buat, name="buat"),
+    path("bawahan/", views.bawahan, name="bawahan"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/mph/", views.mph, name="mph"),
+    path("<int:pk>/tautan/", views.pilih_tautan, name="pilih_tautan"),
+    path("<int:pk>/rhk/tambah/<str:jenis>/", views.rhk_tambah, name="rhk_tambah"),
+    path("<int:pk>/rhk/<int:rhk_pk>/ubah/", views.rhk_ubah, name="rhk_ubah"),
+    path("<int:pk>/rhk/<int:rhk_pk>/hapus/", views.rhk_hapus, name="rhk_hapus"),
+    path("<int:pk>/rhk/<int:rhk_pk>/pindah/", views.rhk_pindah, name="rhk_pindah"),
+    path(
+        "<int:pk>/rhk/<int:rhk_pk>/indikator/tambah/",
+        views.indikator_tambah,
+        name="indikator_tambah",
+    ),
+    path("<int:pk>/indikator/<int:ind_pk>/ubah/", views.indikator_ubah, name="indikator_ubah"),
+    path("<int:pk>/indikator/<int:ind_pk>/hapus/", views.indikator_hapus, name="indikator_hapus"),
+    path("<int:pk>/lampiran/ubah/", views.lampiran_ubah, name="lampiran_ubah"),
+    path("<int:pk>/perilaku/<int:urutan>/ubah/", views.ekspektasi_ubah, name="ekspektasi_ubah"),
+]

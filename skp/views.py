@@ -1,0 +1,676 @@
+"""SKP pages. Thin: access -> form -> service -> render. A GET renders the page; an htmx request
+renders only the named partial. A plain POST redirects; an htmx POST returns the partial."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget, trigger_client_event
+
+from organisasi.models import Pegawai
+from organisasi.selectors import adalah_atasan, pegawai_dari_user
+from skp import selectors, services
+from skp.access import can, get_skp_for_user, require
+from skp.forms import (
+    KOLOM_TAUTAN,
+    BuatSkpForm,
+    EkspektasiForm,
+    IndikatorForm,
+    LampiranForm,
+    RhkForm,
+)
+from skp.models import IndikatorKinerja, JenisRhk, PerilakuKerja, RencanaHasilKerja, Skp
+from skp.selectors import RhkAtasan, TautanRenstra
+from skp.target import SARAN_SATUAN
+
+# --- SKP Saya -------------------------------------------------------------------------------
+
+
+def _form_buat(pegawai: Pegawai, data: QueryDict | None = None) -> BuatSkpForm:
+    sudah = set(selectors.skp_berlaku().filter(pegawai=pegawai).values_list("tahun", flat=True))
+    pilihan = [t for t in reversed(services.tahun_tersedia()) if t not in sudah]
+    tahun_ini = timezone.localdate().year
+    return BuatSkpForm(
+        data,
+        tahun_pilihan=pilihan,
+        initial={"tahun": tahun_ini if tahun_ini in pilihan else (pilihan or [None])[0]},
+        id_form="buat",
+    )
+
+
+def _halaman_daftar(request: HttpRequest, form: BuatSkpForm) -> HttpResponse:
+    pegawai = pegawai_dari_user(request.user)
+    daftar = list(selectors.skp_milik(pegawai))
+    tahun_ini = timezone.localdate().year
+    berlaku = {s.tahun: s for s in daftar if s.status != "diganti"}
+    return render(
+        request,
+        "skp/daftar.html",
+        {
+            "daftar": daftar,
+            "form": form,
+            "tahun_ini": tahun_ini,
+            "skp_tahun_ini": berlaku.get(tahun_ini),
+            "ada_tahun_lalu": (tahun_ini - 1) in berlaku,
+            "tahun_lalu": tahun_ini - 1,
+            "ada_pilihan_tahun": bool(form.fields["tahun"].choices),
+        },
+    )
+
+
+@login_required
+@require_GET
+def daftar(request: HttpRequest) -> HttpResponse:
+    require(request.user, "buat_skp")
+    return _halaman_daftar(request, _form_buat(pegawai_dari_user(request.user)))
+
+
+@login_required
+@require_POST
+def buat(request: HttpRequest) -> HttpResponse:
+    require(request.user, "buat_skp")
+    form = _form_buat(pegawai_dari_user(request.user), request.POST)
+    if form.is_valid():
+        try:
+            skp = services.skp_buat(
+                user=request.user,
+                tahun=form.cleaned_data["tahun"],
+                pendekatan=form.cleaned_data["pendekatan"],
+                salin=form.cleaned_data["salin"],
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            pesan = (
+                f"SKP tahun {skp.tahun} dibuat dari salinan SKP tahun {skp.tahun - 1}. "
+                "Tautan RHK tidak ikut disalin: tautkan kembali setiap RHK untuk tahun ini."
+                if form.cleaned_data["salin"]
+                else f"SKP tahun {skp.tahun} dibuat. Mulailah dengan menambahkan RHK utama."
+            )
+            messages.success(request, pesan)
+            return redirect("skp:detail", pk=skp.pk)
+    return _halaman_daftar(request, form)
+
+
+# --- the drafting page ----------------------------------------------------------------------
+
+
+@dataclass
+class Sunting:
+    """What is open for editing on the page (one form at a time per element)."""
+
+    jenis: str  # rhk, rhk_baru, indikator, indikator_baru, lampiran, ekspektasi
+    form: forms.Form
+    rhk_id: int | None = None
+    indikator_id: int | None = None
+    perilaku_id: int | None = None
+    jenis_rhk: str = ""
+    pilihan: RhkAtasan | None = None
+    cari: str = ""
+    terpilih: int | None = None
+    tautan_lama: object | None = None
+    renstra: TautanRenstra | None = None
+    terpilih_renstra: str = ""
+
+    @property
+    def id_form(self) -> str:
+        return self.form.auto_id.removeprefix("id_").removesuffix("_%s")
+
+
+def _varian(skp: Skp) -> tuple[str, int, int]:
+    """Form variant, its column count, and how many columns belong to one indicator row."""
+    if skp.jpt:
+        return "jpt", 5, 2
+    if skp.kualitatif:
+        return "kualitatif", 4, 1
+    return "kuantitatif", 6, 3
+
+
+def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> dict:
+    selectors.muat_isi(skp)
+    utama, tambahan = selectors.rhk_dikelompokkan(skp)
+    boleh_ubah = can(request.user, "ubah", skp)
+    info_atasan = selectors.rhk_atasan_tersedia(skp) if boleh_ubah and not skp.jpt else None
+    varian, kolom, kolom_indikator = _varian(skp)
+    for daftar_rhk in (utama, tambahan):
+        for i, r in enumerate(daftar_rhk):
+            r.terakhir = i == len(daftar_rhk) - 1
+            r.lepas = r.utama and not r.ditautkan
+    dipakai: dict[int, list[RencanaHasilKerja]] = {}
+    for r in utama + tambahan:
+        if r.rhk_atasan_id:
+            dipakai.setdefault(r.rhk_atasan_id, []).append(r)
+    return {
+        "skp": skp,
+        "rhk_utama": utama,
+        "rhk_tambahan": tambahan,
+        "boleh_ubah": boleh_ubah,
+        "boleh_ekspektasi": can(request.user, "isi_ekspektasi", skp),
+        "kelengkapan": services.periksa_kelengkapan(skp),
+        "info_atasan": info_atasan,
+        "rhk_atasan_dipakai": [
+            (r, dipakai.get(r.pk, [])) for r in (info_atasan.rhk if info_atasan else [])
+        ],
+        "sunting": sunting,
+        "varian": varian,
+        "kolom": kolom,
+        "kolom_indikator": kolom_indikator,
+        "saran_satuan": SARAN_SATUAN,
+        "pemilik": skp.pegawai.user_id == request.user.pk,
+    }
+
+
+BAGIAN = {"hasil-kerja", "kelengkapan", "lampiran", "rhk-baris", "rhk-baru", "perilaku-baris"}
+
+
+def _render_bagian(request: HttpRequest, konteks: dict, bagian: str, **ekstra) -> HttpResponse:
+    return render(request, f"skp/detail.html#{bagian}", {**konteks, **ekstra})
+
+
+def _cari_rhk(konteks: dict, rhk_pk: int) -> RencanaHasilKerja:
+    for r in konteks["rhk_utama"] + konteks["rhk_tambahan"]:
+        if r.pk == rhk_pk:
+            return r
+    raise Http404("RHK tidak ditemukan.")
+
+
+def _cari_perilaku(skp: Skp, urutan: int) -> PerilakuKerja:
+    for p in skp.perilaku.all():
+        if p.urutan == urutan:
+            return p
+    raise Http404("Baris perilaku tidak ditemukan.")
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    konteks = _konteks(request, skp)
+    if request.htmx:
+        # Used by "Batal" buttons to put an element back as it was.
+        bagian = request.GET.get("bagian", "hasil-kerja")
+        if bagian not in BAGIAN:
+            raise Http404("Bagian tidak dikenal.")
+        ekstra: dict = {}
+        if bagian == "rhk-baris":
+            ekstra["rhk"] = _cari_rhk(konteks, _angka(request.GET.get("rhk")))
+        elif bagian == "rhk-baru":
+            ekstra["jenis"] = _jenis_rhk(request.GET.get("jenis", ""))
+        elif bagian == "perilaku-baris":
+            ekstra["p"] = _cari_perilaku(skp, _angka(request.GET.get("perilaku")))
+        return _render_bagian(request, konteks, bagian, **ekstra)
+    konteks["tampil_mph"] = adalah_atasan(skp.pegawai)
+    return render(request, "skp/detail.html", konteks)
+
+
+def _angka(teks: str | None) -> int:
+    try:
+        return int(teks or "")
+    except ValueError:
+        raise Http404("Nomor tidak sah.") from None
+
+
+def _jenis_rhk(jenis: str) -> str:
+    if jenis not in JenisRhk.values:
+        raise Http404("Jenis RHK tidak dikenal.")
+    return jenis
+
+
+def _berhasil(
+    request: HttpRequest,
+    skp_pk: int,
+    pesan: str,
+    jangkar: str = "",
+    fokus: str = "judul-hasil-kerja",
+    cadangan: str = "",
+) -> HttpResponse:
+    """After a successful edit: the whole HASIL KERJA section and the checklist for htmx (the
+    numbering and the checklist may both change), or a redirect back to the page. Keyboard focus
+    goes back to the control the person used (`cadangan` when that one is now disabled)."""
+    if not request.htmx:
+        messages.success(request, pesan)
+        url = reverse("skp:detail", args=[skp_pk])
+        return redirect(f"{url}#{jangkar}" if jangkar else url)
+    skp = get_skp_for_user(request.user, skp_pk)
+    konteks = _konteks(request, skp)
+    html = (
+        render_to_string("skp/detail.html#hasil-kerja", konteks, request)
+        + render_to_string("skp/detail.html#kelengkapan", {**konteks, "oob": True}, request)
+        + format_html('<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', pesan)
+    )
+    respons = reswap(retarget(HttpResponse(html), "#hasil-kerja"), "outerHTML")
+    return _fokus(respons, fokus, cadangan)
+
+
+def _fokus(respons: HttpResponse, fokus: str, cadangan: str = "") -> HttpResponse:
+    return trigger_client_event(
+        respons, "skp:fokus", {"id": fokus, "cadangan": cadangan}, after="settle"
+    )
+
+
+def _tampil_sunting(
+    request: HttpRequest, skp: Skp, sunting: Sunting, bagian: str, **ekstra
+) -> HttpResponse:
+    """An open form: only its element for htmx, else the whole page with the form in place."""
+    if sunting.form.is_bound and sunting.form.errors:
+        sunting.form.fokus_galat()
+    elif not sunting.form.is_bound:
+        sunting.form.fokus_awal()
+    konteks = _konteks(request, skp, sunting)
+    if "rhk_pk" in ekstra:
+        ekstra["rhk"] = _cari_rhk(konteks, ekstra.pop("rhk_pk"))
+    if request.htmx:
+        return _render_bagian(request, konteks, bagian, **ekstra)
+    konteks["tampil_mph"] = adalah_atasan(skp.pegawai)
+    return render(request, "skp/detail.html", {**konteks, **ekstra})
+
+
+def _skp_untuk_diubah(request: HttpRequest, pk: int) -> Skp:
+    skp = get_skp_for_user(request.user, pk)  # 404 for those who may not see it
+    require(request.user, "ubah", skp)  # 403 for those who may see but not edit
+    return skp
+
+
+# --- RHK ------------------------------------------------------------------------------------
+
+
+def _pilihan(skp: Skp, sumber: dict, lama: RencanaHasilKerja | None = None) -> dict:
+    """The picker's state: the atasan's RHK (filtered by the search words), which one is chosen,
+    and the RHK's current link when it is no longer among the current atasan's RHK."""
+    cari = (sumber.get("cari_rhk_atasan") or "").strip()[:100]
+    try:
+        terpilih = int(sumber.get("rhk_atasan") or 0) or None
+    except (TypeError, ValueError):
+        terpilih = None
+    pilihan = selectors.rhk_atasan_tersedia(skp, cari)
+    tautan_lama = None
+    if terpilih and all(r.pk != terpilih for r in pilihan.rhk):
+        if cari:  # the chosen one stays visible while the list is filtered
+            lengkap = selectors.rhk_atasan_tersedia(skp).rhk
+            pilihan.rhk = [r for r in lengkap if r.pk == terpilih] + pilihan.rhk
+        if all(r.pk != terpilih for r in pilihan.rhk):
+            if lama is not None and lama.pk == terpilih:
+                tautan_lama = lama
+            else:
+                terpilih = None
+    return {"pilihan": pilihan, "cari": cari, "terpilih": terpilih, "tautan_lama": tautan_lama}
+
+
+def _data_rhk(form: RhkForm) -> dict:
+    d = form.cleaned_data
+    return {
+        "jenis": d["jenis"],
+        "uraian": d["uraian"],
+        "rhk_atasan": d.get("rhk_atasan"),
+        "perspektif": d.get("perspektif", ""),
+        **d.get("tautan_renstra", {}),
+    }
+
+
+def _nilai_tautan(rhk: RencanaHasilKerja | None) -> str:
+    """The picker value of a JPT RHK's current planning link ("indikator:5"), or ""."""
+    if rhk is None:
+        return ""
+    for jenis, kolom in KOLOM_TAUTAN.items():
+        pk = getattr(rhk, f"{kolom}_id")
+        if pk:
+            return f"{jenis}:{pk}"
+    return ""
+
+
+def _pilihan_renstra(skp: Skp, sumber: dict, lama: RencanaHasilKerja | None = None) -> dict:
+    """The JPT picker's state: the OPD's Renstra/Renja items for the year (filtered by the
+    search words), which one is chosen (kept listed while filtered), and the current link when
+    it is no longer among them."""
+    cari = (sumber.get("cari_renstra") or "").strip()[:100]
+    terpilih = str(sumber.get("tautan_renstra") or "")
+    tersedia = selectors.renstra_tersedia(skp, cari)
+    lengkap = selectors.renstra_tersedia(skp) if cari and terpilih else tersedia
+    for jenis in KOLOM_TAUTAN:  # "sasaran", "indikator", "subkegiatan": also list attributes
+        for item in getattr(lengkap, jenis) + getattr(tersedia, jenis):
+            item.nilai_pilihan = f"{jenis}:{item.pk}"
+        if lengkap is not tersedia:
+            terpilih_di_sini = [i for i in getattr(lengkap, jenis) if i.nilai_pilihan == terpilih]
+            daftar = getattr(tersedia, jenis)
+            if terpilih_di_sini and all(i.nilai_pilihan != terpilih for i in daftar):
+                daftar.insert(0, terpilih_di_sini[0])
+    semua = {i.nilai_pilihan for i in tersedia.sasaran + tersedia.indikator + tersedia.subkegiatan}
+    tautan_lama = None
+    if terpilih and terpilih not in semua:
+        if lama is not None and terpilih == _nilai_tautan(lama):
+            tautan_lama = lama.indikator_renstra or lama.sasaran_renstra or lama.subkegiatan_renja
+            tautan_lama.nilai_pilihan = terpilih
+        else:
+            terpilih = ""
+    return {"renstra": tersedia, "cari": cari, "terpilih_renstra": terpilih,
+            "tautan_lama": tautan_lama}  # fmt: skip
+
+
+def _pilihan_tautan(skp: Skp, sumber: dict, lama: RencanaHasilKerja | None = None) -> dict:
+    if skp.jpt:
+        return _pilihan_renstra(skp, sumber, lama)
+    return _pilihan(skp, sumber, lama.rhk_atasan if lama and lama.rhk_atasan_id else None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rhk_tambah(request: HttpRequest, pk: int, jenis: str) -> HttpResponse:
+    skp = _skp_untuk_diubah(request, pk)
+    jenis = _jenis_rhk(jenis)
+    id_form = f"rhk-baru-{jenis}"
+    if request.method == "POST":
+        form = RhkForm(request.POST, skp=skp, id_form=id_form)
+        if form.is_valid():
+            try:
+                rhk = services.rhk_tambah(user=request.user, skp=skp, **_data_rhk(form))
+            except ValidationError as e:
+                form.add_error(None, e)
+            else:
+                return _berhasil(
+                    request,
+                    skp.pk,
+                    f"RHK {rhk.label} ditambahkan. Tambahkan indikatornya.",
+                    jangkar=f"rhk-{rhk.pk}",
+                    fokus=f"tambah-indikator-{rhk.pk}",
+                    cadangan=f"ubah-rhk-{rhk.pk}",
+                )
+        sumber = request.POST
+    else:
+        sumber = request.GET
+        form = RhkForm(
+            initial={
+                "jenis": sumber.get("jenis") or jenis,
+                **{k: sumber.get(k) for k in ("uraian", "perspektif")},
+            },
+            skp=skp,
+            id_form=id_form,
+        )
+    sunting = Sunting("rhk_baru", form, jenis_rhk=jenis, **_pilihan_tautan(skp, sumber))
+    return _tampil_sunting(request, skp, sunting, "rhk-baru", jenis=jenis)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rhk_ubah(request: HttpRequest, pk: int, rhk_pk: int) -> HttpResponse:
+    skp = _skp_untuk_diubah(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    id_form = f"rhk{rhk.pk}"
+    if request.method == "POST":
+        form = RhkForm(request.POST, skp=skp, id_form=id_form)
+        if form.is_valid():
+            try:
+                rhk = services.rhk_ubah(user=request.user, rhk=rhk, **_data_rhk(form))
+            except ValidationError as e:
+                form.add_error(None, e)
+            else:
+                return _berhasil(
+                    request, skp.pk, f"RHK {rhk.label} disimpan.", jangkar=f"rhk-{rhk.pk}",
+                    fokus=f"ubah-rhk-{rhk.pk}",
+                )  # fmt: skip
+        sumber = request.POST
+    else:
+        awal = {"jenis": rhk.jenis, "uraian": rhk.uraian, "perspektif": rhk.perspektif}
+        if "cari_rhk_atasan" in request.GET or "cari_renstra" in request.GET:
+            # The search fallback without JavaScript: the page comes back with what was typed.
+            awal.update({k: request.GET.get(k) for k in ("jenis", "uraian", "perspektif")})
+            sumber = request.GET
+        else:
+            sumber = {"rhk_atasan": rhk.rhk_atasan_id, "tautan_renstra": _nilai_tautan(rhk)}
+        form = RhkForm(initial=awal, skp=skp, id_form=id_form)
+    sunting = Sunting("rhk", form, rhk_id=rhk.pk, **_pilihan_tautan(skp, sumber, rhk))
+    return _tampil_sunting(request, skp, sunting, "rhk-baris", rhk_pk=rhk.pk)
+
+
+@login_required
+@require_GET
+def pilih_tautan(request: HttpRequest, pk: int) -> HttpResponse:
+    """The cascade picker filtered as the pegawai types (htmx): the atasan's RHK, or for a JPT
+    the OPD's Renstra/Renja items. The chosen one stays listed while filtered."""
+    skp = _skp_untuk_diubah(request, pk)
+    if not request.htmx:
+        return redirect("skp:detail", pk=skp.pk)
+    id_form = request.GET.get("id_form", "")
+    if not id_form.replace("-", "").isalnum() or len(id_form) > 30:
+        raise Http404("Formulir tidak dikenal.")
+    rhk = None
+    if id_form.startswith("rhk") and id_form[3:].isdigit():
+        rhk = RencanaHasilKerja.objects.filter(skp=skp, pk=int(id_form[3:])).first()
+    form = RhkForm(skp=skp, id_form=id_form)
+    sunting = Sunting("rhk", form, **_pilihan_tautan(skp, request.GET, rhk))
+    bagian = "pilihan-renstra" if skp.jpt else "pilihan-rhk-atasan"
+    return render(request, f"skp/_form_rhk.html#{bagian}", {"skp": skp, "sunting": sunting})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rhk_hapus(request: HttpRequest, pk: int, rhk_pk: int) -> HttpResponse:
+    skp = _skp_untuk_diubah(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    if request.method == "GET":  # confirmation page when JavaScript is off
+        return render(request, "skp/hapus.html", {"skp": skp, "rhk": rhk})
+    label = rhk.label
+    services.rhk_hapus(user=request.user, rhk=rhk)
+    return _berhasil(request, skp.pk, f"RHK {label} dihapus.", jangkar="hasil-kerja")
+
+
+@login_required
+@require_POST
+def rhk_pindah(request: HttpRequest, pk: int, rhk_pk: int) -> HttpResponse:
+    skp = _skp_untuk_diubah(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    arah = request.POST.get("arah", "")
+    if arah not in ("naik", "turun"):
+        return HttpResponse("Arah tidak dikenal.", status=400)
+    rhk = services.rhk_pindah(user=request.user, rhk=rhk, arah=arah)
+    return _berhasil(
+        request, skp.pk, f"RHK dipindahkan ke urutan {rhk.urutan}.", jangkar=f"rhk-{rhk.pk}",
+        fokus=f"{arah}-{rhk.pk}", cadangan=f"{'turun' if arah == 'naik' else 'naik'}-{rhk.pk}",
+    )  # fmt: skip
+
+
+# --- indicators -----------------------------------------------------------------------------
+
+
+def _data_indikator(form: IndikatorForm) -> dict:
+    d = form.cleaned_data
+    return {
+        "aspek": d.get("aspek", ""),
+        "uraian": d["uraian"],
+        "target_min": d["target_min"],
+        "target_maks": d["target_maks"],
+        "satuan": d["satuan"],
+        "target_tanggal": d.get("target_tanggal"),
+        "rencana_bukti_dukung": d["rencana_bukti_dukung"],
+    }
+
+
+def _aspek_berikut(rhk: RencanaHasilKerja) -> str:
+    ada = {i.aspek for i in rhk.indikator.all()}
+    for aspek in ("kuantitas", "kualitas", "waktu"):
+        if aspek not in ada:
+            return aspek
+    return ""
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indikator_tambah(request: HttpRequest, pk: int, rhk_pk: int) -> HttpResponse:
+    skp = _skp_untuk_diubah(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    id_form = f"indikator-baru-{rhk.pk}"
+    if request.method == "POST":
+        form = IndikatorForm(request.POST, skp=skp, id_form=id_form)
+        if form.is_valid():
+            try:
+                ind = services.indikator_tambah(user=request.user, rhk=rhk, **_data_indikator(form))
+            except ValidationError as e:
+                form.add_error(None, e)
+            else:
+                nama = f"aspek {ind.get_aspek_display()} " if ind.aspek else ""
+                return _berhasil(
+                    request, skp.pk, f"Indikator {nama}untuk RHK {rhk.label} ditambahkan.",
+                    jangkar=f"rhk-{rhk.pk}", fokus=f"tambah-indikator-{rhk.pk}",
+                    cadangan=f"ubah-rhk-{rhk.pk}",
+                )  # fmt: skip
+    else:
+        form = IndikatorForm(initial={"aspek": _aspek_berikut(rhk)}, skp=skp, id_form=id_form)
+    sunting = Sunting("indikator_baru", form, rhk_id=rhk.pk)
+    return _tampil_sunting(request, skp, sunting, "rhk-baris", rhk_pk=rhk.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indikator_ubah(request: HttpRequest, pk: int, ind_pk: int) -> HttpResponse:
+    skp = _skp_untuk_diubah(request, pk)
+    ind = get_object_or_404(IndikatorKinerja.objects.select_related("rhk"), pk=ind_pk, rhk__skp=skp)
+    id_form = f"indikator{ind.pk}"
+    if request.method == "POST":
+        form = IndikatorForm(request.POST, skp=skp, id_form=id_form)
+        if form.is_valid():
+            try:
+                services.indikator_ubah(user=request.user, indikator=ind, **_data_indikator(form))
+            except ValidationError as e:
+                form.add_error(None, e)
+            else:
+                return _berhasil(
+                    request, skp.pk, f"Indikator RHK {ind.rhk.label} disimpan.",
+                    jangkar=f"rhk-{ind.rhk_id}", fokus=f"ubah-indikator-{ind.pk}",
+                )  # fmt: skip
+    else:
+        awal = {k: getattr(ind, k) for k in ("aspek", "uraian", "target_min", "target_maks",
+                                             "satuan", "target_tanggal", "rencana_bukti_dukung")}  # fmt: skip
+        form = IndikatorForm(initial=awal, skp=skp, id_form=id_form)
+    sunting = Sunting("indikator", form, rhk_id=ind.rhk_id, indikator_id=ind.pk)
+    return _tampil_sunting(request, skp, sunting, "rhk-baris", rhk_pk=ind.rhk_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indikator_hapus(request: HttpRequest, pk: int, ind_pk: int) -> HttpResponse:
+    skp = _skp_untuk_diubah(request, pk)
+    ind = get_object_or_404(IndikatorKinerja.objects.select_related("rhk"), pk=ind_pk, rhk__skp=skp)
+    if request.method == "GET":
+        return render(request, "skp/hapus.html", {"skp": skp, "indikator": ind})
+    services.indikator_hapus(user=request.user, indikator=ind)
+    return _berhasil(
+        request, skp.pk, f"Indikator RHK {ind.rhk.label} dihapus.", jangkar=f"rhk-{ind.rhk_id}",
+        fokus=f"tambah-indikator-{ind.rhk_id}", cadangan=f"ubah-rhk-{ind.rhk_id}",
+    )  # fmt: skip
+
+
+# --- lampiran and ekspektasi ----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lampiran_ubah(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = _skp_untuk_diubah(request, pk)
+    if request.method == "POST":
+        form = LampiranForm(request.POST, id_form="lampiran")
+        if form.is_valid():
+            skp = services.lampiran_ubah(user=request.user, skp=skp, **form.cleaned_data)
+            if not request.htmx:
+                messages.success(request, "Lampiran disimpan.")
+                return redirect(reverse("skp:detail", args=[skp.pk]) + "#lampiran")
+            skp = get_skp_for_user(request.user, skp.pk)
+            html = render_to_string(
+                "skp/detail.html#lampiran", _konteks(request, skp), request
+            ) + format_html(
+                '<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', "Lampiran disimpan."
+            )
+            return _fokus(HttpResponse(html), "ubah-lampiran")
+    else:
+        form = LampiranForm(
+            initial={k: getattr(skp, k) for k in LampiranForm.base_fields}, id_form="lampiran"
+        )
+    return _tampil_sunting(request, skp, Sunting("lampiran", form), "lampiran")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ekspektasi_ubah(request: HttpRequest, pk: int, urutan: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    require(request.user, "isi_ekspektasi", skp)
+    perilaku = get_object_or_404(PerilakuKerja, skp=skp, urutan=urutan)
+    id_form = f"perilaku{urutan}"
+    if request.method == "POST":
+        form = EkspektasiForm(request.POST, id_form=id_form)
+        if form.is_valid():
+            services.ekspektasi_ubah(
+                user=request.user,
+                perilaku=perilaku,
+                ekspektasi_khusus=form.cleaned_data["ekspektasi_khusus"],
+            )
+            pesan = f"Ekspektasi khusus {perilaku.nilai_inti} disimpan."
+            if not request.htmx:
+                messages.success(request, pesan)
+                return redirect(reverse("skp:detail", args=[skp.pk]) + f"#perilaku-{urutan}")
+            skp = get_skp_for_user(request.user, skp.pk)
+            konteks = _konteks(request, skp)
+            html = render_to_string(
+                "skp/detail.html#perilaku-baris",
+                {**konteks, "p": _cari_perilaku(skp, urutan)},
+                request,
+            ) + format_html('<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', pesan)
+            return _fokus(HttpResponse(html), f"ekspektasi-{urutan}")
+    else:
+        form = EkspektasiForm(
+            initial={"ekspektasi_khusus": perilaku.ekspektasi_khusus}, id_form=id_form
+        )
+    sunting = Sunting("ekspektasi", form, perilaku_id=perilaku.pk)
+    if request.htmx:
+        form.fokus_awal()
+        konteks = _konteks(request, skp, sunting)
+        return _render_bagian(request, konteks, "perilaku-baris", p=_cari_perilaku(skp, urutan))
+    return _tampil_sunting(request, skp, sunting, "perilaku-baris")
+
+
+# --- for the atasan -------------------------------------------------------------------------
+
+
+def _tahun_dari(request: HttpRequest) -> int:
+    try:
+        tahun = int(request.GET.get("tahun") or timezone.localdate().year)
+    except ValueError:
+        tahun = timezone.localdate().year
+    return tahun if tahun in services.tahun_tersedia() else timezone.localdate().year
+
+
+@login_required
+@require_GET
+def bawahan(request: HttpRequest) -> HttpResponse:
+    require(request.user, "lihat_bawahan")
+    pegawai = pegawai_dari_user(request.user)
+    tahun = _tahun_dari(request)
+    baris = selectors.skp_bawahan(pegawai, tahun)
+    skp_sendiri = selectors.skp_tahun(pegawai, tahun)
+    konteks = {
+        "tahun": tahun,
+        "daftar_tahun": list(reversed(services.tahun_tersedia())),
+        "baris": baris,
+        "skp_sendiri": skp_sendiri,
+        "mph": selectors.mph(skp_sendiri) if skp_sendiri else None,
+        "jumlah_belum": sum(1 for b in baris if b.skp is None),
+    }
+    if request.htmx:
+        return render(request, "skp/bawahan.html#daftar-bawahan", konteks)
+    return render(request, "skp/bawahan.html", konteks)
+
+
+@login_required
+@require_GET
+def mph(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    konteks = {"skp": skp, "mph": selectors.mph(skp)}
+    if request.htmx:
+        return render(request, "skp/mph.html#mph", konteks)
+    return render(request, "skp/mph.html", konteks)

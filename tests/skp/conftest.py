@@ -1,0 +1,114 @@
+"""SKP fixtures on top of the standard cast: the atasan's SKP with two RHK, and the pegawai's SKP
+with one RHK linked to the atasan's first RHK and its three required aspects."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from perencanaan.models import IndikatorKinerja as IndikatorRenstra
+from perencanaan.models import (
+    Kegiatan,
+    Program,
+    Renstra,
+    SasaranStrategis,
+    SubKegiatan,
+    TargetIndikator,
+    Tujuan,
+)
+from skp import services
+from skp.models import RencanaHasilKerja, Skp
+
+
+@pytest.fixture
+def tahun() -> int:
+    return timezone.localdate().year
+
+
+def tambah_kkw(user, rhk: RencanaHasilKerja) -> None:
+    """The three required aspects, each with a valid target."""
+    services.indikator_tambah(
+        user=user,
+        rhk=rhk,
+        aspek="kuantitas",
+        uraian="Jumlah laporan surveilans mingguan",
+        target_min=Decimal(52),
+        satuan="laporan",
+        rencana_bukti_dukung="Rekap mingguan",
+    )
+    services.indikator_tambah(
+        user=user,
+        rhk=rhk,
+        aspek="kualitas",
+        uraian="Kelengkapan laporan puskesmas",
+        target_min=Decimal(90),
+        target_maks=Decimal(100),
+        satuan="%",
+    )
+    services.indikator_tambah(
+        user=user, rhk=rhk, aspek="waktu", uraian="Rekap selesai setelah minggu berakhir",
+        target_min=Decimal(2), satuan="hari",
+    )  # fmt: skip
+
+
+@dataclass
+class SkpAtasan:
+    skp: Skp
+    rhk1: RencanaHasilKerja
+    rhk2: RencanaHasilKerja
+
+
+@pytest.fixture
+def skp_atasan(pemeran, tahun) -> SkpAtasan:
+    user = pemeran.atasan.user
+    skp = services.skp_buat(user=user, tahun=tahun)
+    rhk1 = services.rhk_tambah(
+        user=user, skp=skp, jenis="utama", uraian="Tersedianya data surveilans yang lengkap"
+    )
+    rhk2 = services.rhk_tambah(
+        user=user, skp=skp, jenis="utama", uraian="Terlaksananya penyelidikan epidemiologi"
+    )
+    return SkpAtasan(skp, rhk1, rhk2)
+
+
+@pytest.fixture
+def skp_pegawai(pemeran, skp_atasan, tahun) -> Skp:
+    user = pemeran.pegawai.user
+    skp = services.skp_buat(user=user, tahun=tahun)
+    rhk = services.rhk_tambah(
+        user=user,
+        skp=skp,
+        jenis="utama",
+        uraian="Tersedianya rekap data imunisasi per desa",
+        rhk_atasan=skp_atasan.rhk1,
+    )
+    tambah_kkw(user, rhk)
+    return skp
+
+
+@pytest.fixture
+def renstra(pemeran, tahun) -> dict:
+    """A Renstra of the kepala's OPD covering this year, and one of another unit."""
+    unit = pemeran.kepala.jabatan.unit_kerja
+
+    def buat(unit, awalan: str) -> dict:
+        r = Renstra.objects.create(unit=unit, tahun_awal=tahun - 1, tahun_akhir=tahun + 3)
+        t = Tujuan.objects.create(renstra=r, kode="T1", nama=f"{awalan} tujuan")
+        s = SasaranStrategis.objects.create(
+            renstra=r, tujuan=t, kode="SS1", nama=f"{awalan} sasaran"
+        )
+        i = IndikatorRenstra.objects.create(
+            renstra=r, sasaran=s, kode="IK1", nama=f"{awalan} indikator", satuan="%"
+        )
+        TargetIndikator.objects.create(indikator=i, tahun=tahun, nilai=Decimal(90), teks="90")
+        umum = {"renstra": r, "tahun": tahun, "sasaran": s}
+        p = Program.objects.create(**umum, kode="P1", nama=f"{awalan} program")
+        k = Kegiatan.objects.create(**umum, program=p, kode="K1", nama=f"{awalan} kegiatan")
+        sub = SubKegiatan.objects.create(**umum, kegiatan=k, kode="S1", nama=f"{awalan} sub")
+        return {"sasaran": s, "indikator": i, "sub": sub}
+
+    return {
+        "milik": buat(unit, "Dinkes"),
+        "lain": buat(pemeran.instansi_lain.unit_kerja.first(), "Lain"),
+    }
