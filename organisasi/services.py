@@ -1,6 +1,5 @@
 """Every write to the organisation's data."""
 
-from dataclasses import dataclass
 from typing import IO
 
 from django.conf import settings
@@ -8,16 +7,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from core.unggahan import ImporDitolak
 from organisasi import access, impor
 from organisasi.models import AdminInstansi, ImporPegawai, Instansi, StatusImpor
-
-
-@dataclass
-class ImporDitolak(Exception):
-    """The confirmed import cannot be applied; `pesan` is shown to the admin as it is."""
-
-    pesan: str
-    masalah: list[str]
 
 
 def impor_pratinjau(

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.unggahan import ImporDitolak, tampilkan_penolakan
 from organisasi import access, services
 from organisasi.forms import UnggahPegawaiForm
 from organisasi.models import ImporPegawai
@@ -58,10 +59,8 @@ def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
     data = _impor_milik(request, pk)
     try:
         data = services.impor_terapkan(user=request.user, impor_id=data.pk)
-    except services.ImporDitolak as e:
-        messages.error(request, e.pesan)
-        for m in e.masalah[:50]:
-            messages.error(request, m)
+    except ImporDitolak as e:
+        tampilkan_penolakan(request, e)
         return redirect("organisasi:impor_pratinjau", pk=pk)
     ringkasan = data.ringkasan["pegawai"]
     messages.success(

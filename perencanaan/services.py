@@ -1,7 +1,6 @@
 """Every write to the planning data: the upload (preview, confirm) and the direct import used by
 the `impor_renstra` command and `seed_demo`."""
 
-from dataclasses import dataclass
 from typing import IO
 
 from django.conf import settings
@@ -9,17 +8,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from core.unggahan import ImporDitolak
 from organisasi.models import UnitKerja
 from perencanaan import access, impor
 from perencanaan.models import ImporRenstra, Renstra, StatusImpor, SumberImpor
-
-
-@dataclass
-class ImporDitolak(Exception):
-    """The confirmed import cannot be applied; `pesan` is shown to the admin as it is."""
-
-    pesan: str
-    masalah: list[str]
 
 
 def impor_pratinjau(

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.unggahan import ImporDitolak, tampilkan_penolakan
 from organisasi.models import UnitKerja
 from perencanaan import access, selectors, services
 from perencanaan.ekspor import renstra_xlsx
@@ -164,10 +165,8 @@ def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
     data = _impor_milik(request, pk)
     try:
         data = services.impor_terapkan(user=request.user, impor_id=data.pk)
-    except services.ImporDitolak as e:
-        messages.error(request, e.pesan)
-        for m in e.masalah[:50]:
-            messages.error(request, m)
+    except ImporDitolak as e:
+        tampilkan_penolakan(request, e)
         return redirect("perencanaan:impor_pratinjau", pk=pk)
     baru = sum(h["baru"] for h in data.ringkasan["hitungan"])
     diubah = sum(h["diubah"] for h in data.ringkasan["hitungan"])
