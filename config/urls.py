@@ -10,5 +10,6 @@ urlpatterns = [
     path("organisasi/", include("organisasi.urls")),
     path("perencanaan/", include("perencanaan.urls")),
     path("skp/", include("skp.urls")),
+    path("indikator/", include("indikator.urls")),
     path("", include("core.urls")),
 ]

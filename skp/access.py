@@ -13,6 +13,8 @@ from django.http import Http404
 from organisasi.models import AdminInstansi
 from organisasi.selectors import adalah_atasan, jabatan_dipegang, pegawai_dari_user
 from skp.models import STATUS_DAPAT_DIUBAH, Skp, StatusSkp
+from skp.selectors import penilai_aktif
+from skp.workflow import TRANSISI
 
 Pengguna = AbstractBaseUser | AnonymousUser
 
@@ -20,7 +22,7 @@ Pengguna = AbstractBaseUser | AnonymousUser
 # waits for their approval; never on an approved or replaced one.
 STATUS_EKSPEKTASI = frozenset({StatusSkp.DRAF, StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN})
 
-AKSI_SKP = {"lihat", "ubah", "isi_ekspektasi"}
+AKSI_SKP = {"lihat", "ubah", "isi_ekspektasi", *TRANSISI, "alihkan_penilai", "tandai_komentar"}
 AKSI_UMUM = {"buat_skp", "lihat_bawahan"}
 
 
@@ -37,6 +39,7 @@ def visible_skps(user: Pengguna) -> QuerySet[Skp]:
         syarat |= (
             Q(pegawai=pegawai)
             | Q(penilai=pegawai)
+            | Q(penilai_ditetapkan=pegawai)
             | Q(pegawai__jabatan__atasan_id__in=jabatan)
             | Q(pegawai__jabatan__atasan__atasan_id__in=jabatan)
             # The atasan of the recorded penilai (a vacant position was skipped upwards).
@@ -71,6 +74,15 @@ def can(user: Pengguna, aksi: str, skp: Skp | None = None) -> bool:
         return False
     if aksi == "ubah":
         return _pemilik(user, skp) and skp.status in STATUS_DAPAT_DIUBAH
+    if aksi in TRANSISI:
+        return boleh_peran(user, aksi, skp) and skp.status in TRANSISI[aksi].dari
+    if aksi == "alihkan_penilai":
+        return skp.status in STATUS_MENUNGGU and (
+            user.is_superuser
+            or AdminInstansi.objects.filter(user=user, instansi_id=skp.instansi_id).exists()
+        )
+    if aksi == "tandai_komentar":
+        return _pemilik(user, skp) and skp.status in STATUS_DAPAT_DIUBAH
     if aksi == "isi_ekspektasi":
         pegawai = pegawai_dari_user(user)
         return (
@@ -79,7 +91,43 @@ def can(user: Pengguna, aksi: str, skp: Skp | None = None) -> bool:
     return _pemilik(user, skp) or visible_skps(user).filter(pk=skp.pk).exists()
 
 
+# A pending SKP (not yet approved) may be given another penilai by the admin.
+STATUS_MENUNGGU = frozenset({StatusSkp.DRAF, StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN})
+
+
+def adalah_penilai(user: Pengguna, skp: Skp) -> bool:
+    """Is `user` the pejabat penilai of `skp` now? Never the SKP's own pegawai."""
+    pegawai = pegawai_dari_user(user)
+    if pegawai is None or pegawai.pk == skp.pegawai_id:
+        return False
+    penilai = penilai_aktif(skp)
+    return penilai is not None and penilai.pk == pegawai.pk
+
+
+def boleh_peran(user: Pengguna, aksi: str, skp: Skp) -> bool:
+    """The person part of a workflow action, whatever the SKP's state: the services check the
+    person first (403) and then the state (an Indonesian message saying why)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    pelaku = TRANSISI[aksi].pelaku
+    if pelaku == "pemilik":
+        return _pemilik(user, skp)
+    if pelaku == "penilai":
+        return adalah_penilai(user, skp)
+    if pelaku == "pemilik_atau_penilai":
+        return _pemilik(user, skp) or adalah_penilai(user, skp)
+    return False
+
+
 PESAN_DITOLAK = {
+    "ajukan": "Hanya pegawai pemilik SKP yang dapat mengajukannya.",
+    "kembalikan": "Hanya pejabat penilai kinerja SKP ini yang dapat mengembalikannya.",
+    "setujui": "Hanya pejabat penilai kinerja SKP ini yang dapat menyetujuinya. Tidak ada yang "
+    "dapat menyetujui SKP-nya sendiri.",
+    "buka_revisi": "Revisi hanya dapat dibuka oleh pegawai pemilik SKP atau pejabat penilainya.",
+    "alihkan_penilai": "Hanya admin instansi yang dapat mengalihkan pejabat penilai, dan hanya "
+    "untuk SKP yang belum disetujui.",
+    "tandai_komentar": "Hanya pemilik SKP yang menandai komentar, selama SKP dapat diubah.",
     "ubah": "Hanya pemilik SKP yang dapat mengubahnya, dan hanya selama berstatus Draf atau "
     "Dikembalikan.",
     "isi_ekspektasi": "Ekspektasi khusus hanya diisi oleh pejabat penilai kinerja SKP ini.",

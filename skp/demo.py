@@ -430,6 +430,69 @@ def _isi(skp: Skp, pegawai: Pegawai, rencana: RencanaSkp, tahun: int) -> None:
     )
 
 
+# Where each demo SKP ends in the approval workflow (the rest stay Draf). Done through the real
+# services, only for SKP created in this run, so running seed_demo again changes nothing.
+NIP_DIAJUKAN = "198812252014022001"  # Fitri Handayani: waiting in Rina Marlina's inbox
+NIP_DIKEMBALIKAN = "199405212020122007"  # Nur Aini: returned by Rina with comments
+NIP_DISETUJUI = ("199001192015032002", "199307072022211012", "199111302017012004")
+NIP_DIREVISI = "199508162021031003"  # Dimas Pratama: v1 Diganti, v2 Disetujui
+
+
+def _jalankan_alur(dibuat: list[Skp]) -> None:
+    per_nip = {s.pegawai.nip: s for s in dibuat}
+
+    def ajukan_dan(nip: str) -> tuple[Skp, object] | None:
+        skp = per_nip.get(nip)
+        if skp is None or skp.penilai is None or skp.penilai.user is None:
+            return None
+        services.ajukan(user=skp.pegawai.user, skp=skp)
+        return skp, skp.penilai.user
+
+    ajukan_dan(NIP_DIAJUKAN)
+    hasil = ajukan_dan(NIP_DIKEMBALIKAN)
+    if hasil:
+        skp, penilai = hasil
+        rhk = skp.rhk.filter(jenis=JenisRhk.UTAMA).order_by("urutan").first()
+        waktu = rhk.indikator.filter(aspek=Aspek.WAKTU).first()
+        services.kembalikan(
+            user=penilai,
+            skp=skp,
+            catatan="Secara umum sudah baik. Perbaiki target waktu inspeksi dan perjelas RHK "
+            "tambahan sebelum diajukan kembali.",
+            komentar_rhk={rhk.pk: "Sebutkan lokasi kasus yang menjadi sasaran inspeksi."},
+            komentar_indikator={
+                waktu.pk: "Dua hari terlalu longgar untuk kasus DBD; usulkan paling lama 1 hari."
+            },
+        )
+    for nip in NIP_DISETUJUI:
+        hasil = ajukan_dan(nip)
+        if hasil:
+            services.setujui(user=hasil[1], skp=hasil[0])
+    hasil = ajukan_dan(NIP_DIREVISI)
+    if hasil:
+        skp, penilai = hasil
+        services.setujui(user=penilai, skp=skp)
+        baru = services.buka_revisi(
+            user=skp.pegawai.user,
+            skp=skp,
+            catatan="Tambahan tugas inventarisasi aset puskesmas mulai Juli.",
+        )
+        rhk = baru.rhk.filter(jenis=JenisRhk.UTAMA).order_by("urutan").first()
+        ind = rhk.indikator.filter(aspek=Aspek.KUANTITAS).first()
+        services.indikator_ubah(
+            user=baru.pegawai.user,
+            indikator=ind,
+            aspek=ind.aspek,
+            uraian=ind.uraian,
+            target_min=(ind.target_min or 0) + 10,
+            target_maks=None,
+            satuan=ind.satuan,
+            rencana_bukti_dukung=ind.rencana_bukti_dukung,
+        )
+        services.ajukan(user=baru.pegawai.user, skp=baru)
+        services.setujui(user=penilai, skp=baru)
+
+
 @transaction.atomic
 def muat_demo(instansi: Instansi, tahun: int | None = None) -> str:
     """Gives every demo pegawai in `RENCANA` an SKP for `tahun` (default: this year), top-down so
@@ -464,9 +527,11 @@ def muat_demo(instansi: Instansi, tahun: int | None = None) -> str:
                 perilaku=perilaku,
                 ekspektasi_khusus=rencana.ekspektasi[perilaku.urutan],
             )
+    _jalankan_alur(dibuat)
     if not dibuat:
         return f"SKP demo {tahun} sudah ada; tidak ada yang ditambahkan."
     return (
         f"SKP demo {tahun}: {len(dibuat)} dibuat; Rudi Hartono dan Yoga Firmansyah sengaja "
-        "belum membuat SKP."
+        "belum membuat SKP. Alur persetujuan: 1 diajukan (kotak masuk Rina Marlina), "
+        "1 dikembalikan dengan komentar, 3 disetujui, 1 direvisi (versi 1 diganti)."
     )

@@ -1,8 +1,10 @@
 """The SKP document (PermenPANRB No. 6 Tahun 2022): one current version per pegawai per year, its
 Rencana Hasil Kerja with their indicators and targets, the BerAKHLAK rows and the lampiran."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from organisasi.models import Instansi, Pegawai
 
@@ -68,6 +70,18 @@ class Skp(models.Model):
     )
     penilai_jabatan = models.CharField("jabatan pejabat penilai", max_length=255, blank=True)
     penilai_unit_kerja = models.CharField("unit kerja pejabat penilai", max_length=255, blank=True)
+    # Set only by the admin's "Alihkan penilai"; otherwise the penilai is the atasan langsung
+    # evaluated now (selectors.penilai_aktif), so a pending SKP follows a change of superior.
+    penilai_ditetapkan = models.ForeignKey(
+        Pegawai,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="skp_dialihkan",
+        verbose_name="pejabat penilai yang ditetapkan admin",
+    )
+    # When it was last submitted: the inbox is ordered by it and shows the waiting time.
+    diajukan_pada = models.DateTimeField(null=True, blank=True)
 
     # Lampiran: one item per line.
     dukungan_sumber_daya = models.TextField(blank=True)
@@ -96,12 +110,22 @@ class Skp(models.Model):
             models.UniqueConstraint(
                 fields=["pegawai", "tahun", "versi"], name="skp_versi_unik_per_tahun"
             ),
-            # "One SKP per pegawai per year" is one current version; replaced ones stay as history.
+            # "One SKP per pegawai per year": at most one approved version in force, and at most
+            # one version being agreed (a first draft, or a mid-year revision that coexists with
+            # the approved one until it is approved). Replaced versions stay as history.
             models.UniqueConstraint(
                 fields=["pegawai", "tahun"],
-                condition=~Q(status=StatusSkp.DIGANTI),
-                name="skp_satu_berlaku_per_tahun",
-                violation_error_message="Pegawai ini sudah memiliki SKP untuk tahun tersebut.",
+                condition=Q(status=StatusSkp.DISETUJUI),
+                name="skp_satu_disetujui_per_tahun",
+                violation_error_message="Pegawai ini sudah memiliki SKP disetujui untuk tahun tersebut.",
+            ),
+            models.UniqueConstraint(
+                fields=["pegawai", "tahun"],
+                condition=Q(
+                    status__in=[StatusSkp.DRAF, StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN]
+                ),
+                name="skp_satu_dalam_proses_per_tahun",
+                violation_error_message="Pegawai ini sudah memiliki SKP yang sedang disusun untuk tahun tersebut.",
             ),
         ]
         indexes = [models.Index(fields=["tahun", "penilai"], name="skp_tahun_penilai_idx")]
@@ -157,6 +181,11 @@ class RencanaHasilKerja(models.Model):
         verbose_name="RHK pimpinan yang diintervensi",
     )
     perspektif = models.CharField(max_length=20, choices=Perspektif.choices, blank=True)
+    # In a revision: the RHK of the previous version this one was copied from. When the revision
+    # is approved, bawahan RHK that intervene the old one are moved to this one.
+    asal = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="salinan"
+    )
     # Cascade for a JPT: one item of the Renstra (sasaran or indikator) or of the year's Renja.
     sasaran_renstra = models.ForeignKey(
         "perencanaan.SasaranStrategis",
@@ -307,3 +336,87 @@ class PerilakuKerja(models.Model):
     @property
     def daftar_panduan(self) -> list[str]:
         return [b for b in self.panduan.splitlines() if b.strip()]
+
+
+class RiwayatStatus(models.Model):
+    """One row per status change (and per reassignment of the penilai), never edited. At each
+    submission `cuplikan` keeps the content as submitted: the atasan's diff and the comparison of
+    versions read it."""
+
+    skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="riwayat")
+    aksi = models.CharField(max_length=20)
+    dari = models.CharField(max_length=12, choices=StatusSkp.choices, blank=True)
+    ke = models.CharField(max_length=12, choices=StatusSkp.choices)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    waktu = models.DateTimeField(default=timezone.now)
+    catatan = models.TextField(blank=True)
+    cuplikan = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "riwayat status SKP"
+        verbose_name_plural = "riwayat status SKP"
+        ordering = ["skp", "waktu", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ke__in=StatusSkp.values), name="riwayat_ke_sah"),
+            models.CheckConstraint(
+                condition=Q(dari__in=[*StatusSkp.values, ""]), name="riwayat_dari_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skp_id}: {self.dari or '-'} -> {self.ke}"
+
+
+class Komentar(models.Model):
+    """A comment of the penilai when returning an SKP: on the whole SKP, an RHK or an indicator.
+    `putaran` is the return it belongs to. The pegawai marks it addressed while revising."""
+
+    skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="komentar")
+    putaran = models.ForeignKey(RiwayatStatus, on_delete=models.CASCADE, related_name="komentar")
+    rhk = models.ForeignKey(
+        RencanaHasilKerja, null=True, blank=True, on_delete=models.SET_NULL, related_name="komentar"
+    )
+    indikator = models.ForeignKey(
+        IndikatorKinerja, null=True, blank=True, on_delete=models.SET_NULL, related_name="komentar"
+    )
+    # What it was about, kept readable when the item is later deleted.
+    sasaran = models.CharField(max_length=300, blank=True)
+    teks = models.TextField()
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat = models.DateTimeField(default=timezone.now)
+    ditangani = models.BooleanField(default=False)
+    ditangani_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "komentar"
+        verbose_name_plural = "komentar"
+        ordering = ["skp", "dibuat", "pk"]
+
+    def __str__(self) -> str:
+        return self.teks[:60]
+
+
+class Notifikasi(models.Model):
+    """An in-app notification (the same news also goes out by email)."""
+
+    penerima = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi_skp"
+    )
+    judul = models.CharField(max_length=200)
+    isi = models.TextField(blank=True)
+    tautan = models.CharField(max_length=300, blank=True)
+    dibaca = models.BooleanField(default=False)
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "notifikasi"
+        verbose_name_plural = "notifikasi"
+        ordering = ["-dibuat", "-pk"]
+        indexes = [models.Index(fields=["penerima", "dibaca"], name="notifikasi_penerima_idx")]
+
+    def __str__(self) -> str:
+        return self.judul

@@ -275,3 +275,67 @@ def mph(skp: Skp) -> Mph:
         bawahan=bawahan,
         tanpa_tautan=tanpa_tautan,
     )
+
+
+# --- approval routing -----------------------------------------------------------------------
+
+
+def penilai_aktif(skp: Skp) -> Pegawai | None:
+    """Who acts as pejabat penilai of `skp` now: the one the admin assigned, else the holder of
+    the superior position today (or its Plt/Plh in force). Evaluated now, so a pending SKP moves
+    to the new superior's inbox when the superior changes."""
+    if skp.penilai_ditetapkan_id:
+        return skp.penilai_ditetapkan
+    if not skp.pegawai.jabatan_id:
+        return None
+    return atasan_langsung(skp.pegawai)
+
+
+def kotak_masuk(pegawai: Pegawai) -> list[Skp]:
+    """SKP waiting for `pegawai`'s decision, oldest submission first. The candidates come from
+    one query (assigned to them, or a bawahan up to three levels down, which covers vacant
+    positions in between); each is then routed with `penilai_aktif`."""
+    from organisasi.selectors import jabatan_dipegang
+
+    jabatan = jabatan_dipegang(pegawai)
+    kandidat = (
+        Skp.objects.filter(status=StatusSkp.DIAJUKAN)
+        .filter(
+            Q(penilai_ditetapkan=pegawai)
+            | Q(penilai_ditetapkan__isnull=True)
+            & (
+                Q(pegawai__jabatan__atasan_id__in=jabatan)
+                | Q(pegawai__jabatan__atasan__atasan_id__in=jabatan)
+                | Q(pegawai__jabatan__atasan__atasan__atasan_id__in=jabatan)
+            )
+        )
+        .exclude(pegawai=pegawai)
+        .select_related("pegawai__jabatan__atasan", "penilai_ditetapkan")
+        .order_by("diajukan_pada", "pk")
+    )
+    hasil = []
+    # Bawahan under one superior position share their penilai: resolve each position once, so
+    # the navbar count stays at a few queries however many SKP are waiting.
+    per_jabatan: dict[int | None, Pegawai | None] = {}
+    for skp in kandidat:
+        if skp.penilai_ditetapkan_id:
+            penilai = skp.penilai_ditetapkan
+        else:
+            kunci = skp.pegawai.jabatan.atasan_id if skp.pegawai.jabatan_id else None
+            if kunci not in per_jabatan:
+                per_jabatan[kunci] = penilai_aktif(skp)
+            penilai = per_jabatan[kunci]
+            if penilai is not None and penilai.pk == skp.pegawai_id:
+                penilai = penilai_aktif(skp)  # never oneself: resolved for this one alone
+        if penilai is not None and penilai.pk == pegawai.pk:
+            hasil.append(skp)
+    return hasil
+
+
+def belum_mengajukan(atasan: Pegawai, tahun: int) -> list[BarisBawahan]:
+    """Direct bawahan who have not submitted their SKP of `tahun` (none, a draft, or returned)."""
+    return [
+        b
+        for b in skp_bawahan(atasan, tahun)
+        if b.skp is None or b.skp.status in (StatusSkp.DRAF, StatusSkp.DIKEMBALIKAN)
+    ]

@@ -6,20 +6,22 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
 
 from organisasi.models import Pegawai
 from organisasi.selectors import adalah_atasan, pegawai_dari_user
 from skp import selectors, services
-from skp.access import can, get_skp_for_user, require
+from skp.access import STATUS_MENUNGGU, can, get_skp_for_user, require
+from skp.cuplikan import bandingkan, buat_cuplikan
 from skp.forms import (
     KOLOM_TAUTAN,
     BuatSkpForm,
@@ -28,9 +30,19 @@ from skp.forms import (
     LampiranForm,
     RhkForm,
 )
-from skp.models import IndikatorKinerja, JenisRhk, PerilakuKerja, RencanaHasilKerja, Skp
+from skp.models import (
+    IndikatorKinerja,
+    JenisRhk,
+    Komentar,
+    Notifikasi,
+    PerilakuKerja,
+    RencanaHasilKerja,
+    Skp,
+    StatusSkp,
+)
 from skp.selectors import RhkAtasan, TautanRenstra
 from skp.target import SARAN_SATUAN
+from skp.workflow import TRANSISI
 
 # --- SKP Saya -------------------------------------------------------------------------------
 
@@ -51,7 +63,8 @@ def _halaman_daftar(request: HttpRequest, form: BuatSkpForm) -> HttpResponse:
     pegawai = pegawai_dari_user(request.user)
     daftar = list(selectors.skp_milik(pegawai))
     tahun_ini = timezone.localdate().year
-    berlaku = {s.tahun: s for s in daftar if s.status != "diganti"}
+    # The newest current version of each year (a revision in progress before the approved one).
+    berlaku = {s.tahun: s for s in reversed(daftar) if s.status != "diganti"}
     return render(
         request,
         "skp/daftar.html",
@@ -145,6 +158,13 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
         for i, r in enumerate(daftar_rhk):
             r.terakhir = i == len(daftar_rhk) - 1
             r.lepas = r.utama and not r.ditautkan
+    # The penilai's comments next to their RHK while the SKP is being agreed.
+    komentar: dict[int, list[Komentar]] = {}
+    if skp.status in STATUS_MENUNGGU:
+        for k in skp.komentar.filter(rhk__isnull=False).select_related("indikator"):
+            komentar.setdefault(k.rhk_id, []).append(k)
+    for r in utama + tambahan:
+        r.daftar_komentar = komentar.get(r.pk, [])
     dipakai: dict[int, list[RencanaHasilKerja]] = {}
     for r in utama + tambahan:
         if r.rhk_atasan_id:
@@ -166,6 +186,8 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
         "kolom_indikator": kolom_indikator,
         "saran_satuan": SARAN_SATUAN,
         "pemilik": skp.pegawai.user_id == request.user.pk,
+        "boleh_ajukan": can(request.user, "ajukan", skp),
+        "boleh_tandai": can(request.user, "tandai_komentar", skp),
     }
 
 
@@ -209,6 +231,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             ekstra["p"] = _cari_perilaku(skp, _angka(request.GET.get("perilaku")))
         return _render_bagian(request, konteks, bagian, **ekstra)
     konteks["tampil_mph"] = adalah_atasan(skp.pegawai)
+    konteks.update(_alur_konteks(request, skp))
     return render(request, "skp/detail.html", konteks)
 
 
@@ -271,7 +294,26 @@ def _tampil_sunting(
     if request.htmx:
         return _render_bagian(request, konteks, bagian, **ekstra)
     konteks["tampil_mph"] = adalah_atasan(skp.pegawai)
+    konteks.update(_alur_konteks(request, skp))
     return render(request, "skp/detail.html", {**konteks, **ekstra})
+
+
+def _revisi_form(request: HttpRequest) -> int | None:
+    """The `revisi` the form was rendered with (absent on older pages: then not checked)."""
+    try:
+        return int(request.POST["revisi"])
+    except (KeyError, ValueError):
+        return None
+
+
+def _kedaluwarsa(request: HttpRequest, skp_pk: int, galat: ValidationError) -> HttpResponse:
+    """A refused write (stale page, or a state changed meanwhile): 409 with the reason for
+    htmx, else the reason as a message on the SKP page."""
+    pesan = " ".join(galat.messages)
+    if request.htmx:
+        return HttpResponse(pesan, status=409, content_type="text/plain; charset=utf-8")
+    messages.warning(request, pesan)
+    return redirect("skp:detail", pk=skp_pk)
 
 
 def _skp_untuk_diubah(request: HttpRequest, pk: int) -> Skp:
@@ -371,7 +413,11 @@ def rhk_tambah(request: HttpRequest, pk: int, jenis: str) -> HttpResponse:
         form = RhkForm(request.POST, skp=skp, id_form=id_form)
         if form.is_valid():
             try:
-                rhk = services.rhk_tambah(user=request.user, skp=skp, **_data_rhk(form))
+                rhk = services.rhk_tambah(
+                    user=request.user, skp=skp, revisi=_revisi_form(request), **_data_rhk(form)
+                )
+            except services.SkpKedaluwarsa as e:
+                return _kedaluwarsa(request, skp.pk, e)
             except ValidationError as e:
                 form.add_error(None, e)
             else:
@@ -408,7 +454,11 @@ def rhk_ubah(request: HttpRequest, pk: int, rhk_pk: int) -> HttpResponse:
         form = RhkForm(request.POST, skp=skp, id_form=id_form)
         if form.is_valid():
             try:
-                rhk = services.rhk_ubah(user=request.user, rhk=rhk, **_data_rhk(form))
+                rhk = services.rhk_ubah(
+                    user=request.user, rhk=rhk, revisi=_revisi_form(request), **_data_rhk(form)
+                )
+            except services.SkpKedaluwarsa as e:
+                return _kedaluwarsa(request, skp.pk, e)
             except ValidationError as e:
                 form.add_error(None, e)
             else:
@@ -470,7 +520,12 @@ def rhk_pindah(request: HttpRequest, pk: int, rhk_pk: int) -> HttpResponse:
     arah = request.POST.get("arah", "")
     if arah not in ("naik", "turun"):
         return HttpResponse("Arah tidak dikenal.", status=400)
-    rhk = services.rhk_pindah(user=request.user, rhk=rhk, arah=arah)
+    try:
+        rhk = services.rhk_pindah(
+            user=request.user, rhk=rhk, arah=arah, revisi=_revisi_form(request)
+        )
+    except services.SkpKedaluwarsa as e:
+        return _kedaluwarsa(request, skp.pk, e)
     return _berhasil(
         request, skp.pk, f"RHK dipindahkan ke urutan {rhk.urutan}.", jangkar=f"rhk-{rhk.pk}",
         fokus=f"{arah}-{rhk.pk}", cadangan=f"{'turun' if arah == 'naik' else 'naik'}-{rhk.pk}",
@@ -511,7 +566,12 @@ def indikator_tambah(request: HttpRequest, pk: int, rhk_pk: int) -> HttpResponse
         form = IndikatorForm(request.POST, skp=skp, id_form=id_form)
         if form.is_valid():
             try:
-                ind = services.indikator_tambah(user=request.user, rhk=rhk, **_data_indikator(form))
+                ind = services.indikator_tambah(
+                    user=request.user, rhk=rhk, revisi=_revisi_form(request),
+                    **_data_indikator(form),
+                )  # fmt: skip
+            except services.SkpKedaluwarsa as e:
+                return _kedaluwarsa(request, skp.pk, e)
             except ValidationError as e:
                 form.add_error(None, e)
             else:
@@ -537,7 +597,12 @@ def indikator_ubah(request: HttpRequest, pk: int, ind_pk: int) -> HttpResponse:
         form = IndikatorForm(request.POST, skp=skp, id_form=id_form)
         if form.is_valid():
             try:
-                services.indikator_ubah(user=request.user, indikator=ind, **_data_indikator(form))
+                services.indikator_ubah(
+                    user=request.user, indikator=ind, revisi=_revisi_form(request),
+                    **_data_indikator(form),
+                )  # fmt: skip
+            except services.SkpKedaluwarsa as e:
+                return _kedaluwarsa(request, skp.pk, e)
             except ValidationError as e:
                 form.add_error(None, e)
             else:
@@ -582,8 +647,11 @@ def lampiran_ubah(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Lampiran disimpan.")
                 return redirect(reverse("skp:detail", args=[skp.pk]) + "#lampiran")
             skp = get_skp_for_user(request.user, skp.pk)
-            html = render_to_string(
-                "skp/detail.html#lampiran", _konteks(request, skp), request
+            konteks = _konteks(request, skp)
+            html = (
+                render_to_string("skp/detail.html#lampiran", konteks, request)
+                # The "Ajukan" form there carries the SKP's revisi, which has just changed.
+                + render_to_string("skp/detail.html#kelengkapan", {**konteks, "oob": True}, request)
             ) + format_html(
                 '<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', "Lampiran disimpan."
             )
@@ -674,3 +742,221 @@ def mph(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "skp/mph.html#mph", konteks)
     return render(request, "skp/mph.html", konteks)
+
+
+# --- approval workflow ----------------------------------------------------------------------
+
+
+def _alur_konteks(request: HttpRequest, skp: Skp) -> dict:
+    """What the full SKP page shows about the workflow: the actions this person may take, the
+    timeline, the versions, the penilai now, and for the penilai what changed since the
+    previous submission."""
+    riwayat = list(skp.riwayat.select_related("oleh__pegawai").order_by("waktu", "pk"))
+    pengajuan = [r for r in riwayat if r.aksi == "ajukan" and r.cuplikan]
+    beda = None
+    if skp.status == StatusSkp.DIAJUKAN and len(pengajuan) >= 2:
+        beda = bandingkan(pengajuan[-2].cuplikan, buat_cuplikan(skp))
+    kembali = [r for r in riwayat if r.aksi == "kembalikan"]
+    versi = list(
+        Skp.objects.filter(pegawai_id=skp.pegawai_id, tahun=skp.tahun)
+        .only("pk", "versi", "status", "tahun")
+        .order_by("versi")
+    )
+    penilai_kini = selectors.penilai_aktif(skp) if skp.status in STATUS_MENUNGGU else None
+    boleh_alihkan = can(request.user, "alihkan_penilai", skp)
+    return {
+        "riwayat": riwayat,
+        "beda": beda,
+        "ada_pengajuan_sebelumnya": len(pengajuan) >= 2,
+        "catatan_terakhir": kembali[-1] if kembali else None,
+        "daftar_versi": versi if len(versi) > 1 else [],
+        "penilai_kini": penilai_kini,
+        "boleh": {aksi: can(request.user, aksi, skp) for aksi in TRANSISI if aksi != "ganti"},
+        "boleh_alihkan": boleh_alihkan,
+        "calon_penilai": (
+            Pegawai.objects.filter(instansi_id=skp.instansi_id, aktif=True, user__isnull=False)
+            .exclude(pk=skp.pegawai_id)
+            .order_by("nama")
+            .only("pk", "nama", "gelar_depan", "gelar_belakang", "nip")
+            if boleh_alihkan
+            else []
+        ),
+    }
+
+
+def _ke_detail(skp_pk: int) -> HttpResponse:
+    return redirect("skp:detail", pk=skp_pk)
+
+
+def _tolak(request: HttpRequest, skp_pk: int, galat: ValidationError) -> HttpResponse:
+    for pesan in galat.messages:
+        messages.error(request, pesan)
+    return _ke_detail(skp_pk)
+
+
+@login_required
+@require_POST
+def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    try:
+        skp = services.ajukan(user=request.user, skp=skp, revisi=_revisi_form(request))
+    except ValidationError as e:
+        return _tolak(request, pk, e)
+    penilai = selectors.penilai_aktif(skp)
+    messages.success(
+        request,
+        f"SKP diajukan kepada {penilai.nama_lengkap if penilai else 'pejabat penilai'}. "
+        "Anda akan diberi tahu bila SKP disetujui atau dikembalikan.",
+    )
+    return _ke_detail(pk)
+
+
+def _komentar_dari(post: QueryDict, awalan: str) -> dict[int, str]:
+    hasil: dict[int, str] = {}
+    for kunci, nilai in post.items():
+        if kunci.startswith(awalan) and kunci[len(awalan) :].isdigit() and nilai.strip():
+            hasil[int(kunci[len(awalan) :])] = nilai[:2000]
+    return hasil
+
+
+@login_required
+@require_POST
+def kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    try:
+        services.kembalikan(
+            user=request.user,
+            skp=skp,
+            catatan=request.POST.get("catatan", "")[:4000],
+            komentar_rhk=_komentar_dari(request.POST, "komentar_rhk_"),
+            komentar_indikator=_komentar_dari(request.POST, "komentar_indikator_"),
+        )
+    except ValidationError as e:
+        return _tolak(request, pk, e)
+    messages.success(request, f"SKP {skp.pegawai_nama} dikembalikan dengan catatan Anda.")
+    return redirect("skp:kotak_masuk")
+
+
+@login_required
+@require_POST
+def setujui(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    try:
+        services.setujui(user=request.user, skp=skp, catatan=request.POST.get("catatan", ""))
+    except ValidationError as e:
+        return _tolak(request, pk, e)
+    messages.success(request, f"SKP {skp.tahun} {skp.pegawai_nama} disetujui.")
+    return _ke_detail(pk)
+
+
+@login_required
+@require_POST
+def buka_revisi(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    try:
+        baru = services.buka_revisi(
+            user=request.user, skp=skp, catatan=request.POST.get("catatan", "")[:2000]
+        )
+    except ValidationError as e:
+        return _tolak(request, pk, e)
+    messages.success(
+        request,
+        f"Revisi dibuka sebagai versi {baru.versi} (draf). Versi {skp.versi} tetap berlaku "
+        "sampai revisi ini disetujui.",
+    )
+    return _ke_detail(baru.pk)
+
+
+@login_required
+@require_POST
+def alihkan_penilai(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    require(request.user, "alihkan_penilai", skp)
+    penilai = Pegawai.objects.filter(pk=_angka(request.POST.get("penilai"))).first()
+    if penilai is None:
+        messages.error(request, "Pilih pegawai yang akan menjadi pejabat penilai.")
+        return _ke_detail(pk)
+    try:
+        services.alihkan_penilai(
+            user=request.user, skp=skp, penilai=penilai, catatan=request.POST.get("catatan", "")
+        )
+    except ValidationError as e:
+        return _tolak(request, pk, e)
+    messages.success(request, f"Pejabat penilai dialihkan kepada {penilai.nama_lengkap}.")
+    return _ke_detail(pk)
+
+
+@login_required
+@require_POST
+def komentar_tandai(request: HttpRequest, pk: int, komentar_pk: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    komentar = get_object_or_404(Komentar, pk=komentar_pk, skp=skp)
+    require(request.user, "tandai_komentar", skp)
+    komentar = services.komentar_tandai(
+        user=request.user, komentar=komentar, ditangani=request.POST.get("ditangani") == "1"
+    )
+    if request.htmx:
+        return render(
+            request,
+            "skp/_komentar.html#komentar",
+            {"skp": skp, "k": komentar, "boleh_tandai": True},
+        )
+    messages.success(
+        request,
+        "Komentar ditandai sudah diperbaiki."
+        if komentar.ditangani
+        else "Tanda sudah diperbaiki dibatalkan.",
+    )
+    return redirect(reverse("skp:detail", args=[pk]) + f"#komentar-{komentar.pk}")
+
+
+@login_required
+@require_GET
+def kotak_masuk(request: HttpRequest) -> HttpResponse:
+    pegawai = pegawai_dari_user(request.user)
+    if pegawai is None:
+        raise PermissionDenied(
+            "Kotak masuk untuk pejabat penilai yang terhubung dengan data pegawai."
+        )
+    tahun = _tahun_dari(request)
+    sekarang = timezone.now()
+    menunggu = selectors.kotak_masuk(pegawai)
+    for s in menunggu:
+        s.hari_menunggu = (sekarang - s.diajukan_pada).days if s.diajukan_pada else 0
+    return render(
+        request,
+        "skp/kotak_masuk.html",
+        {
+            "menunggu": menunggu,
+            "tahun": tahun,
+            "belum": selectors.belum_mengajukan(pegawai, tahun) if adalah_atasan(pegawai) else [],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notifikasi(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        nomor = request.POST.get("notifikasi")
+        services.notifikasi.tandai_dibaca(
+            user=request.user, notifikasi_id=_angka(nomor) if nomor else None
+        )
+        tautan = request.POST.get("lanjut", "")
+        if tautan.startswith("/skp/") and url_has_allowed_host_and_scheme(tautan, None):
+            return redirect(tautan)
+        return redirect("skp:notifikasi")
+    daftar = list(Notifikasi.objects.filter(penerima=request.user)[:100])
+    return render(request, "skp/notifikasi.html", {"daftar": daftar})
+
+
+@login_required
+@require_GET
+def bandingkan_versi(request: HttpRequest, pk: int, pk2: int) -> HttpResponse:
+    a = get_skp_for_user(request.user, pk)
+    b = get_skp_for_user(request.user, pk2)
+    if a.pegawai_id != b.pegawai_id or a.tahun != b.tahun:
+        raise Http404("Hanya versi SKP yang sama yang dapat dibandingkan.")
+    lama, baru = sorted([a, b], key=lambda s: s.versi)
+    beda = bandingkan(buat_cuplikan(lama), buat_cuplikan(baru), antar_versi=True)
+    return render(request, "skp/bandingkan.html", {"lama": lama, "baru": baru, "beda": beda})

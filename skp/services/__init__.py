@@ -4,6 +4,16 @@ buat: creating (snapshot, BerAKHLAK rows, copy of last year's); ubah: editing a 
 locks the SKP row, checks permission and state on the fresh row, validates everything before
 writing anything, and bumps `revisi`); kelengkapan: what still blocks submission."""
 
+from skp.services.alur import (
+    SkpKedaluwarsa,
+    StatusTidakSesuai,
+    ajukan,
+    alihkan_penilai,
+    buka_revisi,
+    kembalikan,
+    komentar_tandai,
+    setujui,
+)
 from skp.services.buat import TAHUN_PERTAMA, skp_buat, tahun_tersedia
 from skp.services.kelengkapan import periksa_kelengkapan
 from skp.services.ubah import (
@@ -19,6 +29,14 @@ from skp.services.ubah import (
 )
 
 __all__ = [
+    "SkpKedaluwarsa",
+    "StatusTidakSesuai",
+    "ajukan",
+    "alihkan_penilai",
+    "buka_revisi",
+    "kembalikan",
+    "komentar_tandai",
+    "setujui",
     "TAHUN_PERTAMA",
     "ekspektasi_ubah",
     "indikator_hapus",

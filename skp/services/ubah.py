@@ -24,9 +24,17 @@ from skp.selectors import renstra_tersedia, rhk_atasan_tersedia
 from skp.target import periksa_target
 
 
-def _kunci(user: AbstractBaseUser, skp_id: int, aksi: str = "ubah") -> Skp:
+def _kunci(
+    user: AbstractBaseUser, skp_id: int, aksi: str = "ubah", revisi: int | None = None
+) -> Skp:
+    """Locks the SKP, checks the person and state, and (when the form sent the `revisi` it was
+    rendered with) refuses an edit based on a page that is no longer current."""
     skp = Skp.objects.select_for_update(of=("self",)).select_related("pegawai").get(pk=skp_id)
     access.require(user, aksi, skp)
+    if revisi is not None and revisi != skp.revisi:
+        from skp.services.alur import SkpKedaluwarsa
+
+        raise SkpKedaluwarsa()
     return skp
 
 
@@ -122,10 +130,11 @@ def rhk_tambah(
     sasaran_renstra: object | None = None,
     indikator_renstra: object | None = None,
     subkegiatan_renja: object | None = None,
+    revisi: int | None = None,
 ) -> RencanaHasilKerja:
     """Adds an RHK at the end of its list (utama or tambahan). Links: `rhk_atasan` for
     administrasi/fungsional; at most one Renstra/Renja item (instance or id) for a JPT."""
-    skp = _kunci(user, skp.pk)
+    skp = _kunci(user, skp.pk, revisi=revisi)
     nilai = _periksa_rhk(
         skp,
         jenis=jenis,
@@ -157,8 +166,9 @@ def rhk_ubah(
     sasaran_renstra: object | None = None,
     indikator_renstra: object | None = None,
     subkegiatan_renja: object | None = None,
+    revisi: int | None = None,
 ) -> RencanaHasilKerja:
-    skp = _kunci(user, rhk.skp_id)
+    skp = _kunci(user, rhk.skp_id, revisi=revisi)
     rhk = RencanaHasilKerja.objects.get(pk=rhk.pk, skp=skp)
     nilai = _periksa_rhk(
         skp,
@@ -188,8 +198,8 @@ def rhk_ubah(
 
 
 @transaction.atomic
-def rhk_hapus(*, user: AbstractBaseUser, rhk: RencanaHasilKerja) -> None:
-    skp = _kunci(user, rhk.skp_id)
+def rhk_hapus(*, user: AbstractBaseUser, rhk: RencanaHasilKerja, revisi: int | None = None) -> None:
+    skp = _kunci(user, rhk.skp_id, revisi=revisi)
     rhk = RencanaHasilKerja.objects.get(pk=rhk.pk, skp=skp)
     jenis = rhk.jenis
     rhk.delete()
@@ -198,12 +208,14 @@ def rhk_hapus(*, user: AbstractBaseUser, rhk: RencanaHasilKerja) -> None:
 
 
 @transaction.atomic
-def rhk_pindah(*, user: AbstractBaseUser, rhk: RencanaHasilKerja, arah: str) -> RencanaHasilKerja:
+def rhk_pindah(
+    *, user: AbstractBaseUser, rhk: RencanaHasilKerja, arah: str, revisi: int | None = None
+) -> RencanaHasilKerja:
     """Swaps the RHK with its neighbour above ("naik") or below ("turun") within its jenis.
     At the top or bottom nothing changes."""
     if arah not in ("naik", "turun"):
         raise ValidationError("Arah pemindahan harus naik atau turun.")
-    skp = _kunci(user, rhk.skp_id)
+    skp = _kunci(user, rhk.skp_id, revisi=revisi)
     rhk = RencanaHasilKerja.objects.get(pk=rhk.pk, skp=skp)
     tetangga_qs = skp.rhk.filter(jenis=rhk.jenis)
     tetangga = (
@@ -281,8 +293,9 @@ def indikator_tambah(
     target_maks: Decimal | None = None,
     target_tanggal: date | None = None,
     rencana_bukti_dukung: str = "",
+    revisi: int | None = None,
 ) -> IndikatorKinerja:
-    skp = _kunci(user, rhk.skp_id)
+    skp = _kunci(user, rhk.skp_id, revisi=revisi)
     rhk = RencanaHasilKerja.objects.get(pk=rhk.pk, skp=skp)
     aspek, uraian, satuan = _periksa_indikator(
         skp,
@@ -326,8 +339,9 @@ def indikator_ubah(
     target_maks: Decimal | None = None,
     target_tanggal: date | None = None,
     rencana_bukti_dukung: str = "",
+    revisi: int | None = None,
 ) -> IndikatorKinerja:
-    skp = _kunci(user, indikator.rhk.skp_id)
+    skp = _kunci(user, indikator.rhk.skp_id, revisi=revisi)
     indikator = IndikatorKinerja.objects.get(pk=indikator.pk, rhk__skp=skp)
     aspek, uraian, satuan = _periksa_indikator(
         skp,
@@ -348,8 +362,10 @@ def indikator_ubah(
 
 
 @transaction.atomic
-def indikator_hapus(*, user: AbstractBaseUser, indikator: IndikatorKinerja) -> None:
-    skp = _kunci(user, indikator.rhk.skp_id)
+def indikator_hapus(
+    *, user: AbstractBaseUser, indikator: IndikatorKinerja, revisi: int | None = None
+) -> None:
+    skp = _kunci(user, indikator.rhk.skp_id, revisi=revisi)
     IndikatorKinerja.objects.filter(pk=indikator.pk, rhk__skp=skp).delete()
     _revisi(skp)
 
@@ -368,8 +384,9 @@ def lampiran_ubah(
     dukungan_sumber_daya: str,
     skema_pertanggungjawaban: str,
     konsekuensi: str,
+    revisi: int | None = None,
 ) -> Skp:
-    skp = _kunci(user, skp.pk)
+    skp = _kunci(user, skp.pk, revisi=revisi)
     skp.dukungan_sumber_daya = _rapikan_daftar(dukungan_sumber_daya)
     skp.skema_pertanggungjawaban = _rapikan_daftar(skema_pertanggungjawaban)
     skp.konsekuensi = _rapikan_daftar(konsekuensi)
@@ -380,10 +397,14 @@ def lampiran_ubah(
 
 @transaction.atomic
 def ekspektasi_ubah(
-    *, user: AbstractBaseUser, perilaku: PerilakuKerja, ekspektasi_khusus: str
+    *,
+    user: AbstractBaseUser,
+    perilaku: PerilakuKerja,
+    ekspektasi_khusus: str,
+    revisi: int | None = None,
 ) -> PerilakuKerja:
     """The pejabat penilai writes the Ekspektasi Khusus Pimpinan of one BerAKHLAK row."""
-    skp = _kunci(user, perilaku.skp_id, "isi_ekspektasi")
+    skp = _kunci(user, perilaku.skp_id, "isi_ekspektasi", revisi=revisi)
     perilaku = PerilakuKerja.objects.get(pk=perilaku.pk, skp=skp)
     perilaku.ekspektasi_khusus = ekspektasi_khusus.strip()
     perilaku.save(update_fields=["ekspektasi_khusus"])

@@ -27,6 +27,34 @@ def demo(db) -> str:
     return keluaran.getvalue()
 
 
+def skp_berlaku_demo(tahun: int) -> int:
+    return (
+        Skp.objects.filter(tahun=tahun)
+        .exclude(status=StatusSkp.DIGANTI)
+        .values("pegawai")
+        .distinct()
+        .count()
+    )
+
+
+def test_demo_meninggalkan_skp_di_setiap_status(demo, tahun):
+    from skp.demo import NIP_DIAJUKAN, NIP_DIKEMBALIKAN, NIP_DIREVISI
+    from skp.models import Komentar
+    from skp.selectors import kotak_masuk
+
+    status: dict[str, int] = {}
+    for s in StatusSkp.values:
+        status[s] = Skp.objects.filter(tahun=tahun, status=s).count()
+    assert status["draf"] >= 5 and status["disetujui"] >= 3
+    assert status["diajukan"] == 1 and status["dikembalikan"] == 1 and status["diganti"] == 1
+    rina = Pegawai.objects.get(nip=NIP_RINA)
+    assert [s.pegawai.nip for s in kotak_masuk(rina)] == [NIP_DIAJUKAN]
+    dikembalikan = Skp.objects.get(pegawai__nip=NIP_DIKEMBALIKAN)
+    assert Komentar.objects.filter(skp=dikembalikan, indikator__isnull=False).exists()
+    versi = dict(Skp.objects.filter(pegawai__nip=NIP_DIREVISI).values_list("versi", "status"))
+    assert versi == {1: "diganti", 2: "disetujui"}
+
+
 def skp_dari(nip: str, tahun: int) -> Skp | None:
     return skp_tahun(Pegawai.objects.get(nip=nip), tahun)
 
@@ -35,7 +63,8 @@ def test_setiap_pegawai_demo_mendapat_skp_kecuali_dua(demo, tahun):
     assert f"SKP demo {tahun}: {len(RENCANA)} dibuat" in demo
     semua = {o.nip for o in organisasi_demo.ORANG}
     assert set(RENCANA) == semua - {NIP_RUDI, NIP_YOGA}
-    assert Skp.objects.filter(tahun=tahun, status=StatusSkp.DRAF).count() == len(RENCANA)
+    # Every demo pegawai has one current SKP (the revised one also keeps its replaced version).
+    assert skp_berlaku_demo(tahun) == len(RENCANA)
     assert skp_dari(NIP_RUDI, tahun) is None and skp_dari(NIP_YOGA, tahun) is None
 
 
@@ -44,7 +73,7 @@ def test_seed_demo_diulang_tidak_menggandakan(demo, tahun):
     keluaran = io.StringIO()
     call_command("seed_demo", password="demo-uji", stdout=keluaran)
     assert f"SKP demo {tahun} sudah ada" in keluaran.getvalue()
-    assert Skp.objects.count() == len(RENCANA)
+    assert Skp.objects.count() == len(RENCANA) + 1  # + the replaced version of the revised one
     assert RencanaHasilKerja.objects.count() == rhk
 
 

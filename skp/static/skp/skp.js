@@ -45,7 +45,10 @@
   // htmx does not swap error responses: say what happened, so nobody thinks it was saved.
   document.body.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
-    if (status === 403) {
+    if (status === 409) {
+      // A stale page or a state that changed meanwhile: the server says why, in Indonesian.
+      umumkan(event.detail.xhr.responseText, "warning");
+    } else if (status === 403) {
       umumkan("Perubahan tidak disimpan: Anda tidak berwenang, atau SKP ini sudah tidak dapat diubah. Muat ulang halaman.");
     } else if (status === 404) {
       umumkan("Perubahan tidak disimpan: data tidak ditemukan, mungkin sudah dihapus. Muat ulang halaman.");

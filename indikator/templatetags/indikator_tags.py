@@ -1,0 +1,50 @@
+"""Indicator quality on the SKP pages, computed from objects already in the template context
+(the SKP page prefetches RHK and indicators, so the per-indicator tags make no queries)."""
+
+from django import template
+
+from indikator import access
+from indikator.selectors import (
+    analisis_indikator,
+    analisis_isian,
+    indikator_mirip,
+    ringkasan_rhk,
+    skp_disalin_utuh,
+)
+
+register = template.Library()
+
+
+@register.inclusion_tag("indikator/_temuan.html")
+def temuan_form(form, id_form: str) -> dict:
+    """Findings of the indicator form: what was posted (after a failed save) or what the
+    edited indicator holds. Empty for a new, untouched form."""
+    data = form.data if form.is_bound else form.initial
+    return {"hasil": analisis_isian(data), "id_temuan": f"temuan-{id_form}"}
+
+
+@register.inclusion_tag("indikator/_temuan_tersimpan.html")
+def temuan_indikator(ind) -> dict:
+    return {"ind": ind, "hasil": analisis_indikator(ind)}
+
+
+@register.inclusion_tag("indikator/_ringkasan_rhk.html")
+def ringkasan_kualitas(rhk, kolom: int) -> dict:
+    """A row under the RHK's indicators: "Kualitas indikator: 2 dari 3 terukur"."""
+    return {"rhk": rhk, "ringkasan": ringkasan_rhk(rhk), "kolom": kolom}
+
+
+@register.inclusion_tag("indikator/_audit_skp.html", takes_context=True)
+def audit_skp(context: template.Context, skp) -> dict:
+    """Overlap with colleagues and copying from last year: for the atasan chain and the admin
+    only (indikator.access decides). A few queries, made only for them."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not access.can(user, "lihat_audit", skp):
+        return {"tampil": False}
+    return {
+        "tampil": True,
+        "skp": skp,
+        "mirip": indikator_mirip(skp),
+        "salinan": skp_disalin_utuh(skp),
+    }

@@ -1,0 +1,168 @@
+"""Snapshots of an SKP's content (RHK, links, indicators, targets, lampiran) as JSON, and the
+difference between two of them: what the atasan sees changed since the last submission, and
+the side-by-side comparison of two versions."""
+
+from dataclasses import dataclass, field
+
+from skp.models import Skp
+from skp.selectors import muat_isi
+from skp.templatetags.skp_tags import target as tampil_target
+
+
+def _tautan(rhk) -> str:
+    if rhk.rhk_atasan_id:
+        return rhk.rhk_atasan.uraian
+    for kolom in ("indikator_renstra", "sasaran_renstra", "subkegiatan_renja"):
+        item = getattr(rhk, kolom)
+        if item is not None:
+            return f"{item.kode} {item.nama}"
+    return ""
+
+
+def buat_cuplikan(skp: Skp) -> dict:
+    """The content of `skp` as plain data (ids kept to follow an item across edits)."""
+    if "rhk" not in getattr(skp, "_prefetched_objects_cache", {}):
+        muat_isi(skp)
+    return {
+        "versi": skp.versi,
+        "rhk": [
+            {
+                "id": r.pk,
+                "jenis": r.jenis,
+                "urutan": r.urutan,
+                "label": r.label,
+                "uraian": r.uraian,
+                "tautan": _tautan(r),
+                "perspektif": r.get_perspektif_display() if r.perspektif else "",
+                "indikator": [
+                    {
+                        "id": i.pk,
+                        "aspek": i.get_aspek_display() if i.aspek else "",
+                        "uraian": i.uraian,
+                        "target": tampil_target(i),
+                    }
+                    for i in r.indikator.all()
+                ],
+            }
+            for r in skp.rhk.all()
+        ],
+        "lampiran": {
+            "Dukungan sumber daya": skp.dukungan_sumber_daya,
+            "Skema pertanggungjawaban": skp.skema_pertanggungjawaban,
+            "Konsekuensi": skp.konsekuensi,
+        },
+    }
+
+
+KOLOM_RHK = {
+    "uraian": "Rencana hasil kerja",
+    "tautan": "RHK pimpinan/tautan",
+    "perspektif": "Perspektif",
+}
+KOLOM_INDIKATOR = {"aspek": "Aspek", "uraian": "Indikator", "target": "Target"}
+
+
+@dataclass
+class Perubahan:
+    kolom: str
+    lama: str
+    baru: str
+
+
+@dataclass
+class BedaIndikator:
+    keadaan: str  # "tambah", "hapus", "ubah", "sama"
+    lama: dict | None
+    baru: dict | None
+    perubahan: list[Perubahan] = field(default_factory=list)
+
+    @property
+    def isi(self) -> dict:
+        return self.baru or self.lama or {}
+
+
+@dataclass
+class BedaRhk:
+    keadaan: str
+    lama: dict | None
+    baru: dict | None
+    perubahan: list[Perubahan] = field(default_factory=list)
+    indikator: list[BedaIndikator] = field(default_factory=list)
+
+    @property
+    def isi(self) -> dict:
+        return self.baru or self.lama or {}
+
+    @property
+    def berubah(self) -> bool:
+        return self.keadaan != "sama" or any(i.keadaan != "sama" for i in self.indikator)
+
+
+@dataclass
+class Beda:
+    rhk: list[BedaRhk]
+    lampiran: list[Perubahan]
+
+    @property
+    def ada(self) -> bool:
+        return bool(self.lampiran) or any(r.berubah for r in self.rhk)
+
+
+def _perubahan(lama: dict, baru: dict, kolom: dict[str, str]) -> list[Perubahan]:
+    return [
+        Perubahan(nama, lama.get(k, ""), baru.get(k, ""))
+        for k, nama in kolom.items()
+        if lama.get(k, "") != baru.get(k, "")
+    ]
+
+
+def _pasangkan(lama: list[dict], baru: list[dict], kunci) -> list[tuple[dict | None, dict | None]]:
+    """Pairs items by `kunci`, in the new order, removed ones after."""
+    sisa = {kunci(x): x for x in lama}
+    pasangan = []
+    for b in baru:
+        pasangan.append((sisa.pop(kunci(b), None), b))
+    pasangan.extend((lama_item, None) for lama_item in sisa.values())
+    return pasangan
+
+
+def _keadaan(lama, baru, perubahan) -> str:
+    if lama is None:
+        return "tambah"
+    if baru is None:
+        return "hapus"
+    return "ubah" if perubahan else "sama"
+
+
+def bandingkan(lama: dict, baru: dict, *, antar_versi: bool = False) -> Beda:
+    """What changed from snapshot `lama` to `baru`. Within one SKP items are followed by id;
+    between versions (copies with new ids) by position: RHK by jenis and number, indicators by
+    aspek (or order)."""
+    if antar_versi:
+        kunci_rhk = lambda r: (r["jenis"], r["urutan"])  # noqa: E731
+    else:
+        kunci_rhk = lambda r: r["id"]  # noqa: E731
+    hasil = []
+    for r_lama, r_baru in _pasangkan(lama.get("rhk", []), baru.get("rhk", []), kunci_rhk):
+        perubahan = _perubahan(r_lama, r_baru, KOLOM_RHK) if r_lama and r_baru else []
+        indikator = []
+        ind_lama = r_lama["indikator"] if r_lama else []
+        ind_baru = r_baru["indikator"] if r_baru else []
+        if antar_versi:
+            ind_lama = [dict(i, _k=(i["aspek"] or n)) for n, i in enumerate(ind_lama)]
+            ind_baru = [dict(i, _k=(i["aspek"] or n)) for n, i in enumerate(ind_baru)]
+            kunci_i = lambda i: i["_k"]  # noqa: E731
+        else:
+            kunci_i = lambda i: i["id"]  # noqa: E731
+        for i_lama, i_baru in _pasangkan(ind_lama, ind_baru, kunci_i):
+            p = _perubahan(i_lama, i_baru, KOLOM_INDIKATOR) if i_lama and i_baru else []
+            indikator.append(BedaIndikator(_keadaan(i_lama, i_baru, p), i_lama, i_baru, p))
+        hasil.append(
+            BedaRhk(_keadaan(r_lama, r_baru, perubahan), r_lama, r_baru, perubahan, indikator)
+        )
+    lampiran = [
+        Perubahan(k, v, baru.get("lampiran", {}).get(k, ""))
+        for k, v in lama.get("lampiran", {}).items()
+        if v != baru.get("lampiran", {}).get(k, "")
+    ]
+    return Beda(hasil, lampiran)

@@ -1,0 +1,337 @@
+"""The approval workflow: the only writer of `Skp.status`. Each action locks the SKP row, checks
+the person and then the current state on the fresh row (skp/workflow.py holds the table), writes
+a RiwayatStatus row and notifies after the commit. A double click or a second tab finds the
+state already changed and gets an Indonesian message instead of a second transition."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from organisasi.models import Pegawai
+from organisasi.selectors import pegawai_dari_user
+from skp import access
+from skp.cuplikan import buat_cuplikan
+from skp.models import (
+    IndikatorKinerja,
+    Komentar,
+    PerilakuKerja,
+    RencanaHasilKerja,
+    RiwayatStatus,
+    Skp,
+    StatusSkp,
+)
+from skp.selectors import muat_isi, penilai_aktif
+from skp.services.kelengkapan import periksa_kelengkapan
+from skp.services.notifikasi import kabari
+from skp.workflow import TRANSISI, alasan_ditolak
+
+PESAN_KEDALUWARSA = (
+    "SKP ini sudah diubah di tab atau perangkat lain. Muat ulang halaman untuk melihat versi "
+    "terbaru."
+)
+STATUS_PROSES = (StatusSkp.DRAF, StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN)
+
+
+class SkpKedaluwarsa(ValidationError):
+    """The form was rendered from an older `revisi` of the SKP: refuse rather than overwrite."""
+
+    def __init__(self) -> None:
+        super().__init__(PESAN_KEDALUWARSA, code="kedaluwarsa")
+
+
+class StatusTidakSesuai(ValidationError):
+    def __init__(self, pesan: str) -> None:
+        super().__init__(pesan, code="status")
+
+
+def periksa_revisi(skp: Skp, revisi: int | None) -> None:
+    if revisi is not None and revisi != skp.revisi:
+        raise SkpKedaluwarsa()
+
+
+def _kunci(user: AbstractBaseUser, skp_id: int, aksi: str, revisi: int | None) -> Skp:
+    skp = (
+        Skp.objects.select_for_update(of=("self",))
+        .select_related("pegawai__user", "penilai_ditetapkan__user")
+        .get(pk=skp_id)
+    )
+    if not access.boleh_peran(user, aksi, skp):
+        raise PermissionDenied(access.PESAN_DITOLAK[aksi])
+    if skp.status not in TRANSISI[aksi].dari:
+        raise StatusTidakSesuai(alasan_ditolak(aksi, skp.status))
+    periksa_revisi(skp, revisi)
+    return skp
+
+
+def _pindah(
+    skp: Skp,
+    *,
+    aksi: str,
+    user: AbstractBaseUser | None,
+    catatan: str = "",
+    cuplikan: dict | None = None,
+    **kolom: object,
+) -> RiwayatStatus:
+    """Writes the new status (and `kolom`) of a locked row and its history row."""
+    dari, ke = skp.status, TRANSISI[aksi].ke
+    skp.status = ke
+    for nama, nilai in kolom.items():
+        setattr(skp, nama, nilai)
+    skp.save(update_fields=["status", "diubah", *kolom])
+    Skp.objects.filter(pk=skp.pk).update(revisi=F("revisi") + 1)
+    skp.refresh_from_db(fields=["revisi"])
+    return RiwayatStatus.objects.create(
+        skp=skp, aksi=aksi, dari=dari, ke=ke, oleh=user, catatan=catatan, cuplikan=cuplikan
+    )
+
+
+def _user_penilai(skp: Skp) -> AbstractBaseUser | None:
+    penilai = penilai_aktif(skp)
+    return penilai.user if penilai is not None and penilai.user_id else None
+
+
+@transaction.atomic
+def ajukan(*, user: AbstractBaseUser, skp: Skp, revisi: int | None = None) -> Skp:
+    """The pegawai submits the SKP to the pejabat penilai (blocked while anything is missing)."""
+    skp = _kunci(user, skp.pk, "ajukan", revisi)
+    muat_isi(skp)
+    masalah = periksa_kelengkapan(skp)
+    if penilai_aktif(skp) is None:
+        masalah.append(
+            "Pejabat penilai kinerja belum dapat ditentukan. Minta admin kepegawaian melengkapi "
+            "atasan jabatan Anda atau menetapkan pejabat penilai."
+        )
+    if masalah:
+        raise ValidationError(
+            [f"SKP belum dapat diajukan. Yang masih perlu dilengkapi ({len(masalah)}):", *masalah],
+            code="belum_lengkap",
+        )
+    _pindah(skp, aksi="ajukan", user=user, cuplikan=buat_cuplikan(skp),
+            diajukan_pada=timezone.now())  # fmt: skip
+    kabari(
+        penerima=[_user_penilai(skp)],
+        skp=skp,
+        judul=f"SKP {skp.tahun} {skp.pegawai_nama} menunggu persetujuan Anda",
+        isi=f"{skp.pegawai_nama} mengajukan SKP tahun {skp.tahun} (versi {skp.versi}). "
+        "Tinjau lalu setujui atau kembalikan dengan catatan.",
+    )
+    return skp
+
+
+@transaction.atomic
+def kembalikan(
+    *,
+    user: AbstractBaseUser,
+    skp: Skp,
+    catatan: str,
+    komentar_rhk: dict[int, str] | None = None,
+    komentar_indikator: dict[int, str] | None = None,
+    revisi: int | None = None,
+) -> Skp:
+    """The penilai returns the SKP with a note, optionally commenting on RHK and indicators."""
+    skp = _kunci(user, skp.pk, "kembalikan", revisi)
+    catatan = catatan.strip()
+    if not catatan:
+        raise ValidationError(
+            {"catatan": "Tuliskan catatan untuk pegawai: apa yang perlu diperbaiki."}
+        )
+    rhk = {r.pk: r for r in RencanaHasilKerja.objects.filter(skp=skp)}
+    indikator = {
+        i.pk: i for i in IndikatorKinerja.objects.filter(rhk__skp=skp).select_related("rhk")
+    }
+    komentar_rhk = {k: v.strip() for k, v in (komentar_rhk or {}).items() if v.strip()}
+    komentar_indikator = {k: v.strip() for k, v in (komentar_indikator or {}).items() if v.strip()}
+    if any(k not in rhk for k in komentar_rhk) or any(
+        k not in indikator for k in komentar_indikator
+    ):
+        raise ValidationError("Komentar merujuk RHK atau indikator yang bukan bagian SKP ini.")
+    putaran = _pindah(skp, aksi="kembalikan", user=user, catatan=catatan)
+    baru = [Komentar(skp=skp, putaran=putaran, sasaran="SKP secara keseluruhan", teks=catatan,
+                     oleh=user)]  # fmt: skip
+    for pk, teks in komentar_rhk.items():
+        baru.append(Komentar(skp=skp, putaran=putaran, rhk=rhk[pk], teks=teks, oleh=user,
+                             sasaran=f"RHK {rhk[pk].label}: {rhk[pk].uraian}"[:300]))  # fmt: skip
+    for pk, teks in komentar_indikator.items():
+        i = indikator[pk]
+        baru.append(Komentar(skp=skp, putaran=putaran, rhk=i.rhk, indikator=i, teks=teks,
+                             oleh=user, sasaran=f"Indikator RHK {i.rhk.label}: {i.uraian}"[:300]))  # fmt: skip
+    Komentar.objects.bulk_create(baru)
+    kabari(
+        penerima=[skp.pegawai.user],
+        skp=skp,
+        judul=f"SKP {skp.tahun} Anda dikembalikan untuk diperbaiki",
+        isi=f"Catatan pejabat penilai: {catatan}",
+    )
+    return skp
+
+
+def _salin_penilai(skp: Skp, penilai: Pegawai | None) -> dict[str, object]:
+    """The penilai identity fields as of now (the signed document shows who approved)."""
+    if penilai is None:
+        return {}
+    penilai = Pegawai.objects.select_related("jabatan__unit_kerja").get(pk=penilai.pk)
+    return {
+        "penilai": penilai,
+        "penilai_nama": penilai.nama_lengkap,
+        "penilai_nip": penilai.nip,
+        "penilai_pangkat": penilai.pangkat_golongan,
+        "penilai_jabatan": penilai.jabatan.nama if penilai.jabatan_id else "",
+        "penilai_unit_kerja": penilai.jabatan.unit_kerja.nama if penilai.jabatan_id else "",
+    }
+
+
+@transaction.atomic
+def setujui(
+    *, user: AbstractBaseUser, skp: Skp, catatan: str = "", revisi: int | None = None
+) -> Skp:
+    """The penilai approves. When this is a revision, the version in force becomes Diganti in the
+    same transaction (with its own history row) and stays readable."""
+    skp = _kunci(user, skp.pk, "setujui", revisi)
+    lama = list(
+        Skp.objects.select_for_update(of=("self",))
+        .filter(pegawai_id=skp.pegawai_id, tahun=skp.tahun, status=StatusSkp.DISETUJUI)
+        .exclude(pk=skp.pk)
+    )
+    for versi_lama in lama:
+        _pindah(versi_lama, aksi="ganti", user=user,
+                catatan=f"Diganti oleh versi {skp.versi} yang disetujui.")  # fmt: skip
+        # The cascade follows the version in force: bawahan RHK that intervened an RHK of the
+        # replaced version now point at its copy (an RHK removed in the revision stays linked
+        # to the old one, which the bawahan sees and relinks).
+        for rhk in RencanaHasilKerja.objects.filter(skp=skp, asal__skp=versi_lama):
+            RencanaHasilKerja.objects.filter(rhk_atasan_id=rhk.asal_id).exclude(skp=skp).update(
+                rhk_atasan=rhk
+            )
+    _pindah(skp, aksi="setujui", user=user, catatan=catatan.strip(),
+            **_salin_penilai(skp, pegawai_dari_user(user)))  # fmt: skip
+    kabari(
+        penerima=[skp.pegawai.user],
+        skp=skp,
+        judul=f"SKP {skp.tahun} Anda disetujui",
+        isi=f"SKP tahun {skp.tahun} versi {skp.versi} disetujui oleh {skp.penilai_nama}."
+        + (
+            f" Versi {', '.join(str(x.versi) for x in lama)} kini berstatus Diganti."
+            if lama
+            else ""
+        ),
+    )
+    return skp
+
+
+@transaction.atomic
+def buka_revisi(*, user: AbstractBaseUser, skp: Skp, catatan: str = "") -> Skp:
+    """Opens a mid-year revision of an approved SKP: a new version, as a draft, with the whole
+    content copied (cascade links included). The approved version stays in force until the new
+    one is approved."""
+    skp = _kunci(user, skp.pk, "buka_revisi", None)
+    terbuka = Skp.objects.filter(
+        pegawai_id=skp.pegawai_id, tahun=skp.tahun, status__in=STATUS_PROSES
+    ).first()
+    if terbuka is not None:
+        raise StatusTidakSesuai(
+            f"Revisi SKP tahun {skp.tahun} sudah dibuka (versi {terbuka.versi}, "
+            f"{terbuka.get_status_display().lower()}). Lanjutkan revisi tersebut."
+        )
+    versi = Skp.objects.filter(pegawai_id=skp.pegawai_id, tahun=skp.tahun).aggregate(
+        v=Max("versi")
+    )["v"]
+    sumber_pk = skp.pk
+    baru = Skp.objects.get(pk=sumber_pk)
+    baru.pk = None
+    baru._state.adding = True
+    baru.versi = versi + 1
+    baru.status = StatusSkp.DRAF
+    baru.revisi = 0
+    baru.diajukan_pada = None
+    baru.penilai_ditetapkan = None
+    baru.save()
+    _salin_isi_lengkap(sumber_pk, baru)
+    catatan = catatan.strip()
+    RiwayatStatus.objects.create(
+        skp=baru,
+        aksi="buka_revisi",
+        dari="",
+        ke=StatusSkp.DRAF,
+        oleh=user,
+        catatan=f"Revisi dari versi {skp.versi}." + (f" {catatan}" if catatan else ""),
+    )
+    pemilik = skp.pegawai.user_id == user.pk
+    kabari(
+        penerima=[_user_penilai(baru) if pemilik else skp.pegawai.user],
+        skp=baru,
+        judul=f"Revisi SKP {skp.tahun} {skp.pegawai_nama} dibuka (versi {baru.versi})",
+        isi="SKP yang disetujui tetap berlaku sampai revisi ini disetujui."
+        + (f" Alasan: {catatan}" if catatan else ""),
+    )
+    return baru
+
+
+def _salin_isi_lengkap(sumber_pk: int, tujuan: Skp) -> None:
+    for p in PerilakuKerja.objects.filter(skp_id=sumber_pk).order_by("urutan"):
+        p.pk, p.skp = None, tujuan
+        p._state.adding = True
+        p.save()
+    indikator: list[IndikatorKinerja] = []
+    for rhk in RencanaHasilKerja.objects.filter(skp_id=sumber_pk).prefetch_related("indikator"):
+        daftar = list(rhk.indikator.all())
+        rhk.asal_id = rhk.pk
+        rhk.pk, rhk.skp = None, tujuan
+        rhk._state.adding = True
+        rhk.save()
+        for ind in daftar:
+            ind.pk, ind.rhk = None, rhk
+            ind._state.adding = True
+            indikator.append(ind)
+    IndikatorKinerja.objects.bulk_create(indikator)
+
+
+@transaction.atomic
+def alihkan_penilai(
+    *, user: AbstractBaseUser, skp: Skp, penilai: Pegawai, catatan: str = ""
+) -> Skp:
+    """The instansi admin sets who approves a pending SKP (takes precedence over the atasan)."""
+    skp = Skp.objects.select_for_update(of=("self",)).select_related("pegawai").get(pk=skp.pk)
+    access.require(user, "alihkan_penilai", skp)
+    if penilai.pk == skp.pegawai_id:
+        raise ValidationError({"penilai": "Pegawai tidak dapat menilai SKP-nya sendiri."})
+    if not penilai.aktif or penilai.instansi_id != skp.instansi_id or penilai.user_id is None:
+        raise ValidationError(
+            {"penilai": "Pilih pegawai aktif dari instansi yang sama yang memiliki akun."}
+        )
+    skp.penilai_ditetapkan = penilai
+    skp.save(update_fields=["penilai_ditetapkan", "diubah"])
+    RiwayatStatus.objects.create(
+        skp=skp,
+        aksi="alihkan_penilai",
+        dari=skp.status,
+        ke=skp.status,
+        oleh=user,
+        catatan=f"Pejabat penilai dialihkan kepada {penilai.nama_lengkap}."
+        + (f" {catatan.strip()}" if catatan.strip() else ""),
+    )
+    if skp.status == StatusSkp.DIAJUKAN:
+        kabari(
+            penerima=[penilai.user],
+            skp=skp,
+            judul=f"SKP {skp.tahun} {skp.pegawai_nama} dialihkan kepada Anda",
+            isi="Admin instansi menetapkan Anda sebagai pejabat penilai SKP ini.",
+        )
+    return skp
+
+
+@transaction.atomic
+def komentar_tandai(*, user: AbstractBaseUser, komentar: Komentar, ditangani: bool) -> Komentar:
+    """The pegawai marks a comment addressed (or not) while revising."""
+    skp = (
+        Skp.objects.select_for_update(of=("self",))
+        .select_related("pegawai")
+        .get(pk=komentar.skp_id)
+    )
+    access.require(user, "tandai_komentar", skp)
+    komentar = Komentar.objects.get(pk=komentar.pk, skp=skp)
+    komentar.ditangani = ditangani
+    komentar.ditangani_pada = timezone.now() if ditangani else None
+    komentar.save(update_fields=["ditangani", "ditangani_pada"])
+    return komentar

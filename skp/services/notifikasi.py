@@ -1,0 +1,53 @@
+"""Notifications: an in-app row and an email, both after the transaction commits. A failed mail
+is logged and never undoes the transition it reports."""
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+
+from skp.models import Notifikasi, Skp
+
+log = logging.getLogger(__name__)
+
+
+def _kirim_email(penerima: AbstractBaseUser, judul: str, isi: str, tautan: str) -> None:
+    if not penerima.email:
+        return
+    try:
+        send_mail(
+            subject=f"[SKP] {judul}",
+            message=f"{isi}\n\nBuka: {settings.SITE_URL}{tautan}",
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[penerima.email],
+            fail_silently=False,
+        )
+    except Exception:  # a mail server being down must not break the page or lose the event
+        log.exception("Email notifikasi SKP gagal dikirim ke %s", penerima.email)
+
+
+def kabari(*, penerima: Iterable[AbstractBaseUser | None], skp: Skp, judul: str, isi: str) -> None:
+    """Queues the in-app notification and the email for after the commit."""
+    tautan = reverse("skp:detail", args=[skp.pk])
+    daftar = [u for u in penerima if u is not None and u.is_active]
+
+    def kirim() -> None:
+        Notifikasi.objects.bulk_create(
+            Notifikasi(penerima=u, judul=judul, isi=isi, tautan=tautan) for u in daftar
+        )
+        for u in daftar:
+            _kirim_email(u, judul, isi, tautan)
+
+    transaction.on_commit(kirim)
+
+
+def tandai_dibaca(*, user: AbstractBaseUser, notifikasi_id: int | None = None) -> int:
+    """Marks one (or, without an id, every) notification of `user` read."""
+    qs = Notifikasi.objects.filter(penerima=user, dibaca=False)
+    if notifikasi_id is not None:
+        qs = qs.filter(pk=notifikasi_id)
+    return qs.update(dibaca=True)

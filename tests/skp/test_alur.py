@@ -1,0 +1,524 @@
+"""The approval workflow: every move's happy path (with its history row), the wrong state and
+the wrong person; routing to the penilai in force; revisions; comments; the pages."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from organisasi.models import PenugasanSementara
+from skp import services
+from skp.models import Komentar, Notifikasi, RiwayatStatus, Skp, StatusSkp
+from skp.selectors import kotak_masuk, penilai_aktif
+
+
+def ajukan(pemeran, skp: Skp) -> Skp:
+    return services.ajukan(user=pemeran.pegawai.user, skp=skp)
+
+
+def disetujui(pemeran, skp: Skp) -> Skp:
+    ajukan(pemeran, skp)
+    return services.setujui(user=pemeran.atasan.user, skp=skp)
+
+
+def riwayat(skp: Skp) -> list[tuple[str, str, str]]:
+    return list(RiwayatStatus.objects.filter(skp=skp).values_list("aksi", "dari", "ke"))
+
+
+# --- ajukan ---------------------------------------------------------------------------------
+
+
+def test_ajukan_menjadi_diajukan_dengan_riwayat_dan_cuplikan(pemeran, skp_pegawai):
+    skp = ajukan(pemeran, skp_pegawai)
+    skp.refresh_from_db()
+    assert skp.status == StatusSkp.DIAJUKAN
+    assert skp.diajukan_pada is not None
+    r = RiwayatStatus.objects.get(skp=skp)
+    assert (r.aksi, r.dari, r.ke, r.oleh) == ("ajukan", "draf", "diajukan", pemeran.pegawai.user)
+    assert r.cuplikan["rhk"][0]["uraian"] == "Tersedianya rekap data imunisasi per desa"
+    assert len(r.cuplikan["rhk"][0]["indikator"]) == 3
+
+
+def test_ajukan_dua_kali_ditolak_tanpa_riwayat_kedua(pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    with pytest.raises(ValidationError, match="SKP ini sudah diajukan."):
+        ajukan(pemeran, skp_pegawai)
+    assert RiwayatStatus.objects.filter(skp=skp_pegawai).count() == 1
+
+
+@pytest.mark.parametrize("siapa", ["atasan", "rekan_atasan", "admin"])
+def test_ajukan_hanya_oleh_pemilik(pemeran, skp_pegawai, siapa):
+    with pytest.raises(PermissionDenied):
+        services.ajukan(user=getattr(pemeran, siapa).user, skp=skp_pegawai)
+    assert not RiwayatStatus.objects.exists()
+
+
+def test_ajukan_ditolak_bila_belum_lengkap(pemeran, skp_atasan):
+    # The atasan's fixture SKP has RHK without indicators.
+    with pytest.raises(ValidationError) as e:
+        services.ajukan(user=pemeran.atasan.user, skp=skp_atasan.skp)
+    pesan = " ".join(e.value.messages)
+    assert "SKP belum dapat diajukan" in pesan
+    assert "belum memiliki indikator kinerja" in pesan
+    skp_atasan.skp.refresh_from_db()
+    assert skp_atasan.skp.status == StatusSkp.DRAF
+
+
+def test_ajukan_dari_halaman_lama_ditolak(pemeran, skp_pegawai):
+    revisi_lama = skp_pegawai.revisi
+    services.lampiran_ubah(user=pemeran.pegawai.user, skp=skp_pegawai,
+                           dukungan_sumber_daya="Laptop", skema_pertanggungjawaban="",
+                           konsekuensi="")  # fmt: skip
+    with pytest.raises(services.SkpKedaluwarsa, match="diubah di tab atau perangkat lain"):
+        services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai, revisi=revisi_lama)
+
+
+# --- kembalikan -----------------------------------------------------------------------------
+
+
+def test_kembalikan_dengan_catatan_dan_komentar_per_butir(pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    rhk = skp_pegawai.rhk.get()
+    ind = rhk.indikator.get(aspek="kualitas")
+    services.kembalikan(
+        user=pemeran.atasan.user,
+        skp=skp_pegawai,
+        catatan="Target kualitas terlalu rendah.",
+        komentar_rhk={rhk.pk: "Perjelas hasilnya."},
+        komentar_indikator={ind.pk: "Naikkan ke 95%."},
+    )
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == StatusSkp.DIKEMBALIKAN
+    r = RiwayatStatus.objects.get(skp=skp_pegawai, aksi="kembalikan")
+    assert (r.dari, r.ke, r.oleh, r.catatan) == (
+        "diajukan", "dikembalikan", pemeran.atasan.user, "Target kualitas terlalu rendah."
+    )  # fmt: skip
+    komentar = {(k.rhk_id, k.indikator_id): k.teks for k in Komentar.objects.filter(putaran=r)}
+    assert komentar == {
+        (None, None): "Target kualitas terlalu rendah.",
+        (rhk.pk, None): "Perjelas hasilnya.",
+        (rhk.pk, ind.pk): "Naikkan ke 95%.",
+    }
+
+
+def test_kembalikan_tanpa_catatan_ditolak(pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    with pytest.raises(ValidationError, match="Tuliskan catatan"):
+        services.kembalikan(user=pemeran.atasan.user, skp=skp_pegawai, catatan="  ")
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == StatusSkp.DIAJUKAN
+
+
+def test_kembalikan_draf_ditolak_dengan_alasan(pemeran, skp_pegawai):
+    with pytest.raises(ValidationError, match="masih draf dan belum diajukan"):
+        services.kembalikan(user=pemeran.atasan.user, skp=skp_pegawai, catatan="x")
+
+
+@pytest.mark.parametrize("siapa", ["pegawai", "atasan_atasan", "rekan_atasan", "admin"])
+def test_kembalikan_hanya_oleh_penilai(pemeran, skp_pegawai, siapa):
+    ajukan(pemeran, skp_pegawai)
+    with pytest.raises(PermissionDenied):
+        services.kembalikan(user=getattr(pemeran, siapa).user, skp=skp_pegawai, catatan="x")
+    assert RiwayatStatus.objects.filter(skp=skp_pegawai).count() == 1
+
+
+def test_komentar_ditandai_sudah_diperbaiki_oleh_pemilik(pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    services.kembalikan(user=pemeran.atasan.user, skp=skp_pegawai, catatan="Perbaiki.")
+    k = Komentar.objects.get()
+    with pytest.raises(PermissionDenied):
+        services.komentar_tandai(user=pemeran.atasan.user, komentar=k, ditangani=True)
+    k = services.komentar_tandai(user=pemeran.pegawai.user, komentar=k, ditangani=True)
+    assert k.ditangani and k.ditangani_pada is not None
+
+
+# --- setujui --------------------------------------------------------------------------------
+
+
+def test_setujui_mencatat_riwayat_dan_penilai_yang_menyetujui(pemeran, skp_pegawai):
+    skp = disetujui(pemeran, skp_pegawai)
+    skp.refresh_from_db()
+    assert skp.status == StatusSkp.DISETUJUI
+    assert riwayat(skp) == [("ajukan", "draf", "diajukan"), ("setujui", "diajukan", "disetujui")]
+    assert skp.penilai == pemeran.atasan
+    assert skp.penilai_nama == pemeran.atasan.nama_lengkap
+
+
+def test_setujui_dua_kali_ditolak(pemeran, skp_pegawai):
+    disetujui(pemeran, skp_pegawai)
+    with pytest.raises(ValidationError, match="SKP ini sudah disetujui."):
+        services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
+    assert RiwayatStatus.objects.filter(skp=skp_pegawai, aksi="setujui").count() == 1
+
+
+def test_setujui_draf_ditolak(pemeran, skp_pegawai):
+    with pytest.raises(ValidationError, match="masih draf"):
+        services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
+
+
+@pytest.mark.parametrize("siapa", ["pegawai", "atasan_atasan", "rekan_atasan", "admin"])
+def test_setujui_hanya_oleh_penilai(pemeran, skp_pegawai, siapa):
+    ajukan(pemeran, skp_pegawai)
+    with pytest.raises(PermissionDenied):
+        services.setujui(user=getattr(pemeran, siapa).user, skp=skp_pegawai)
+
+
+def test_skp_disetujui_tidak_dapat_diubah_siapa_pun(pemeran, skp_pegawai):
+    disetujui(pemeran, skp_pegawai)
+    for user in (pemeran.pegawai.user, pemeran.atasan.user):
+        with pytest.raises(PermissionDenied):
+            services.rhk_tambah(user=user, skp=skp_pegawai, jenis="utama", uraian="Baru")
+    with pytest.raises(PermissionDenied):
+        services.ekspektasi_ubah(user=pemeran.atasan.user,
+                                 perilaku=skp_pegawai.perilaku.first(), ekspektasi_khusus="x")  # fmt: skip
+
+
+def test_dikembalikan_lalu_diajukan_lagi(pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    services.kembalikan(user=pemeran.atasan.user, skp=skp_pegawai, catatan="Perbaiki.")
+    ind = skp_pegawai.rhk.get().indikator.get(aspek="kualitas")
+    services.indikator_ubah(user=pemeran.pegawai.user, indikator=ind, aspek="kualitas",
+                            uraian=ind.uraian, target_min=Decimal(95), satuan="%")  # fmt: skip
+    ajukan(pemeran, skp_pegawai)
+    services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
+    assert [a for a, _, _ in riwayat(skp_pegawai)] == ["ajukan", "kembalikan", "ajukan", "setujui"]
+
+
+# --- routing --------------------------------------------------------------------------------
+
+
+def test_plt_atasan_menjadi_penilai_dan_skp_pindah_kotak_masuk(pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    assert kotak_masuk(pemeran.atasan) == [skp_pegawai]
+    hari_ini = timezone.localdate()
+    PenugasanSementara.objects.create(
+        jabatan=pemeran.atasan.jabatan, pegawai=pemeran.rekan_atasan,
+        mulai=hari_ini - timedelta(days=1), selesai=hari_ini + timedelta(days=30),
+    )  # fmt: skip
+    assert penilai_aktif(skp_pegawai) == pemeran.rekan_atasan
+    assert kotak_masuk(pemeran.atasan) == []
+    assert [s.pk for s in kotak_masuk(pemeran.rekan_atasan)] == [skp_pegawai.pk]
+    with pytest.raises(PermissionDenied):
+        services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
+    skp = services.setujui(user=pemeran.rekan_atasan.user, skp=skp_pegawai)
+    assert skp.penilai_nama == pemeran.rekan_atasan.nama_lengkap
+
+
+def test_admin_mengalihkan_penilai(pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    with pytest.raises(PermissionDenied):
+        services.alihkan_penilai(user=pemeran.atasan.user, skp=skp_pegawai,
+                                 penilai=pemeran.atasan_atasan)  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.alihkan_penilai(user=pemeran.admin_lain.user, skp=skp_pegawai,
+                                 penilai=pemeran.atasan_atasan)  # fmt: skip
+    services.alihkan_penilai(user=pemeran.admin.user, skp=skp_pegawai,
+                             penilai=pemeran.atasan_atasan, catatan="Kasi cuti panjang")  # fmt: skip
+    assert RiwayatStatus.objects.filter(skp=skp_pegawai, aksi="alihkan_penilai").count() == 1
+    assert kotak_masuk(pemeran.atasan) == []
+    assert [s.pk for s in kotak_masuk(pemeran.atasan_atasan)] == [skp_pegawai.pk]
+    with pytest.raises(PermissionDenied):
+        services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
+    services.setujui(user=pemeran.atasan_atasan.user, skp=skp_pegawai)
+
+
+def test_tidak_ada_yang_menyetujui_skp_sendiri(pemeran, skp_pegawai):
+    with pytest.raises(ValidationError, match="sendiri"):
+        services.alihkan_penilai(user=pemeran.admin.user, skp=skp_pegawai,
+                                 penilai=pemeran.pegawai)  # fmt: skip
+    # Even when the pegawai is Plt of their own superior's position.
+    hari_ini = timezone.localdate()
+    PenugasanSementara.objects.create(
+        jabatan=pemeran.atasan.jabatan, pegawai=pemeran.pegawai,
+        mulai=hari_ini, selesai=hari_ini + timedelta(days=5),
+    )  # fmt: skip
+    assert penilai_aktif(skp_pegawai) != pemeran.pegawai
+
+
+# --- revisi ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("siapa", ["pegawai", "atasan"])
+def test_buka_revisi_membuat_versi_baru_dan_yang_lama_tetap_berlaku(pemeran, skp_pegawai, siapa):
+    disetujui(pemeran, skp_pegawai)
+    baru = services.buka_revisi(user=getattr(pemeran, siapa).user, skp=skp_pegawai,
+                                catatan="Mutasi tugas")  # fmt: skip
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == StatusSkp.DISETUJUI
+    assert (baru.versi, baru.status) == (2, StatusSkp.DRAF)
+    rhk_lama, rhk_baru = skp_pegawai.rhk.get(), baru.rhk.get()
+    assert rhk_baru.pk != rhk_lama.pk
+    assert rhk_baru.rhk_atasan_id == rhk_lama.rhk_atasan_id  # cascade link copied
+    assert rhk_baru.indikator.count() == 3
+    assert baru.perilaku.count() == 7
+    assert riwayat(baru) == [("buka_revisi", "", "draf")]
+
+
+def test_revisi_disetujui_mengganti_versi_lama(pemeran, skp_pegawai):
+    disetujui(pemeran, skp_pegawai)
+    baru = services.buka_revisi(user=pemeran.pegawai.user, skp=skp_pegawai)
+    ajukan(pemeran, baru)
+    services.setujui(user=pemeran.atasan.user, skp=baru)
+    skp_pegawai.refresh_from_db()
+    baru.refresh_from_db()
+    assert (skp_pegawai.status, baru.status) == (StatusSkp.DIGANTI, StatusSkp.DISETUJUI)
+    assert riwayat(skp_pegawai)[-1] == ("ganti", "disetujui", "diganti")
+
+
+def test_buka_revisi_kedua_ditolak(pemeran, skp_pegawai):
+    disetujui(pemeran, skp_pegawai)
+    services.buka_revisi(user=pemeran.pegawai.user, skp=skp_pegawai)
+    with pytest.raises(ValidationError, match="sudah dibuka"):
+        services.buka_revisi(user=pemeran.pegawai.user, skp=skp_pegawai)
+
+
+def test_buka_revisi_dari_draf_ditolak(pemeran, skp_pegawai):
+    with pytest.raises(ValidationError, match="masih draf"):
+        services.buka_revisi(user=pemeran.pegawai.user, skp=skp_pegawai)
+
+
+@pytest.mark.parametrize("siapa", ["rekan_atasan", "admin", "atasan_atasan"])
+def test_buka_revisi_orang_lain_ditolak(pemeran, skp_pegawai, siapa):
+    disetujui(pemeran, skp_pegawai)
+    with pytest.raises(PermissionDenied):
+        services.buka_revisi(user=getattr(pemeran, siapa).user, skp=skp_pegawai)
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def url(nama: str, skp: Skp) -> str:
+    return reverse(f"skp:{nama}", args=[skp.pk])
+
+
+def test_tangga_izin_ajukan(client, pemeran, skp_pegawai):
+    r = client.post(url("ajukan", skp_pegawai))
+    assert r.status_code == 302 and "/masuk/" in r.url
+    client.force_login(pemeran.pegawai_lain.user)
+    assert client.post(url("ajukan", skp_pegawai)).status_code == 404
+    client.force_login(pemeran.atasan.user)
+    assert client.post(url("ajukan", skp_pegawai)).status_code == 403
+    client.force_login(pemeran.pegawai.user)
+    skp_pegawai.refresh_from_db()
+    r = client.post(url("ajukan", skp_pegawai), {"revisi": skp_pegawai.revisi})
+    assert r.status_code == 302 and r.url == url("detail", skp_pegawai)
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == StatusSkp.DIAJUKAN
+    # A double click: the second post is told why, and nothing else happens.
+    r = client.post(url("ajukan", skp_pegawai), {"revisi": skp_pegawai.revisi - 1}, follow=True)
+    assert "SKP ini sudah diajukan." in r.content.decode()
+    assert RiwayatStatus.objects.filter(skp=skp_pegawai).count() == 1
+
+
+def test_tangga_izin_setujui_dan_tombol_sesuai_can(client, pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    client.force_login(pemeran.orang_luar.user)
+    assert client.post(url("setujui", skp_pegawai)).status_code == 404
+    client.force_login(pemeran.pegawai.user)
+    assert "Setujui SKP" not in client.get(url("detail", skp_pegawai)).content.decode()
+    assert client.post(url("setujui", skp_pegawai)).status_code == 403
+    client.force_login(pemeran.atasan_atasan.user)
+    assert "Setujui SKP" not in client.get(url("detail", skp_pegawai)).content.decode()
+    assert client.post(url("setujui", skp_pegawai)).status_code == 403
+    client.force_login(pemeran.atasan.user)
+    assert "Setujui SKP" in client.get(url("detail", skp_pegawai)).content.decode()
+    assert client.post(url("setujui", skp_pegawai)).status_code == 302
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == StatusSkp.DISETUJUI
+
+
+def test_halaman_kembalikan_dengan_komentar_indikator(client, pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    ind = skp_pegawai.rhk.get().indikator.get(aspek="waktu")
+    client.force_login(pemeran.atasan.user)
+    r = client.post(url("kembalikan", skp_pegawai), {
+        "catatan": "Perbaiki waktu.", f"komentar_indikator_{ind.pk}": "Dua hari terlalu lama.",
+    })  # fmt: skip
+    assert r.status_code == 302
+    client.force_login(pemeran.pegawai.user)
+    halaman = client.get(url("detail", skp_pegawai)).content.decode()
+    assert "Dua hari terlalu lama." in halaman
+    assert "Perbaiki waktu." in halaman
+    assert "Tandai sudah diperbaiki" in halaman
+
+
+def test_tandai_komentar_htmx_dan_biasa(client, pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    services.kembalikan(user=pemeran.atasan.user, skp=skp_pegawai, catatan="Perbaiki.")
+    k = Komentar.objects.get()
+    alamat = reverse("skp:komentar_tandai", args=[skp_pegawai.pk, k.pk])
+    client.force_login(pemeran.atasan.user)
+    assert client.post(alamat, {"ditangani": "1"}).status_code == 403
+    client.force_login(pemeran.pegawai.user)
+    r = client.post(alamat, {"ditangani": "1"}, headers={"HX-Request": "true"})
+    assert r.status_code == 200 and f'id="komentar-{k.pk}"' in r.content.decode()
+    assert "Sudah diperbaiki" in r.content.decode()
+    r = client.post(alamat, {"ditangani": "0"})
+    assert r.status_code == 302
+    k.refresh_from_db()
+    assert not k.ditangani
+
+
+def test_atasan_melihat_perubahan_sejak_pengajuan_sebelumnya(client, pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    services.kembalikan(user=pemeran.atasan.user, skp=skp_pegawai, catatan="Perbaiki.")
+    ind = skp_pegawai.rhk.get().indikator.get(aspek="kualitas")
+    services.indikator_ubah(user=pemeran.pegawai.user, indikator=ind, aspek="kualitas",
+                            uraian=ind.uraian, target_min=Decimal(95), satuan="%")  # fmt: skip
+    ajukan(pemeran, skp_pegawai)
+    client.force_login(pemeran.atasan.user)
+    halaman = client.get(url("detail", skp_pegawai)).content.decode()
+    assert "Perubahan sejak pengajuan sebelumnya" in halaman
+    assert "90–100 %" in halaman and "95 %" in halaman
+
+
+def test_edit_dari_halaman_lama_409_untuk_htmx(client, pemeran, skp_pegawai):
+    rhk = skp_pegawai.rhk.get()
+    client.force_login(pemeran.pegawai.user)
+    data = {"jenis": "utama", "uraian": "Baru", "rhk_atasan": rhk.rhk_atasan_id,
+            "revisi": skp_pegawai.revisi - 1}  # fmt: skip
+    alamat = reverse("skp:rhk_ubah", args=[skp_pegawai.pk, rhk.pk])
+    r = client.post(alamat, data, headers={"HX-Request": "true"})
+    assert r.status_code == 409
+    assert "sudah diubah di tab atau perangkat lain" in r.content.decode()
+    r = client.post(alamat, data, follow=True)
+    assert "sudah diubah di tab atau perangkat lain" in r.content.decode()
+    rhk.refresh_from_db()
+    assert rhk.uraian != "Baru"
+
+
+def test_kotak_masuk_dan_lencana_navbar(client, pemeran, skp_pegawai):
+    client.force_login(pemeran.atasan.user)
+    r = client.get(reverse("skp:kotak_masuk"))
+    assert "Tidak ada SKP yang menunggu" in r.content.decode()
+    assert "Belum mengajukan SKP tahun" in r.content.decode()
+    ajukan(pemeran, skp_pegawai)
+    r = client.get(reverse("skp:kotak_masuk"))
+    halaman = r.content.decode()
+    assert skp_pegawai.pegawai_nama in halaman and "menunggu sejak hari ini" in halaman
+    assert "SKP menunggu keputusan" in halaman  # the navbar badge
+    client.force_login(pemeran.rekan_atasan.user)
+    assert skp_pegawai.pegawai_nama not in client.get(reverse("skp:kotak_masuk")).content.decode()
+
+
+def test_kotak_masuk_terlama_di_atas(pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    Skp.objects.filter(pk=skp_pegawai.pk).update(diajukan_pada=timezone.now() - timedelta(days=3))
+    s = kotak_masuk(pemeran.atasan)[0]
+    assert s.pk == skp_pegawai.pk
+
+
+def test_bandingkan_versi(client, pemeran, skp_pegawai):
+    disetujui(pemeran, skp_pegawai)
+    baru = services.buka_revisi(user=pemeran.pegawai.user, skp=skp_pegawai)
+    services.rhk_tambah(user=pemeran.pegawai.user, skp=baru, jenis="tambahan",
+                        uraian="Terlaksananya pelatihan kader")  # fmt: skip
+    client.force_login(pemeran.atasan.user)
+    r = client.get(reverse("skp:bandingkan", args=[skp_pegawai.pk, baru.pk]))
+    assert r.status_code == 200
+    assert "RHK baru" in r.content.decode()
+    client.force_login(pemeran.pegawai_lain.user)
+    assert client.get(reverse("skp:bandingkan", args=[skp_pegawai.pk, baru.pk])).status_code == 404
+
+
+def test_halaman_notifikasi_tandai_dibaca(
+    client, pemeran, skp_pegawai, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ajukan(pemeran, skp_pegawai)
+    client.force_login(pemeran.atasan.user)
+    r = client.get(reverse("skp:notifikasi"))
+    assert "menunggu persetujuan Anda" in r.content.decode()
+    n = Notifikasi.objects.get(penerima=pemeran.atasan.user)
+    r = client.post(reverse("skp:notifikasi"), {"notifikasi": n.pk, "lanjut": n.tautan})
+    assert r.status_code == 302 and r.url == url("detail", skp_pegawai)
+    n.refresh_from_db()
+    assert n.dibaca
+
+
+def _skp_diajukan(pemeran, tahun: int, n: int) -> None:
+    """`n` more bawahan of the atasan, each with an SKP waiting (written directly: only the
+    inbox query is under test here)."""
+    from tests.factories import JabatanFactory, PegawaiFactory
+
+    for i in range(n):
+        p = PegawaiFactory(
+            jabatan=JabatanFactory(
+                unit_kerja=pemeran.atasan.jabatan.unit_kerja, atasan=pemeran.atasan.jabatan
+            )
+        )
+        Skp.objects.create(
+            pegawai=p, instansi=p.instansi, tahun=tahun, status=StatusSkp.DIAJUKAN,
+            jenis_formulir="administrasi", pegawai_nama=p.nama, pegawai_nip=p.nip,
+            diajukan_pada=timezone.now() - timedelta(days=i),
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("jumlah", [2, 12])
+def test_kotak_masuk_jumlah_kueri_tetap(
+    client, pemeran, tahun, jumlah, django_assert_max_num_queries
+):
+    _skp_diajukan(pemeran, tahun, jumlah)
+    client.force_login(pemeran.atasan.user)
+    with django_assert_max_num_queries(22):
+        r = client.get(reverse("skp:kotak_masuk"))
+    menunggu = r.context["menunggu"]
+    assert len(menunggu) == jumlah
+    # Oldest submission first.
+    assert [s.diajukan_pada for s in menunggu] == sorted(s.diajukan_pada for s in menunggu)
+
+
+def test_revisi_atasan_disetujui_memindahkan_tautan_bawahan(
+    pemeran, skp_pegawai, skp_atasan, tahun
+):
+    from tests.skp.conftest import tambah_kkw
+
+    atasan, aa = pemeran.atasan.user, pemeran.atasan_atasan.user
+    skp_aa = services.skp_buat(user=aa, tahun=tahun)
+    rhk_aa = services.rhk_tambah(user=aa, skp=skp_aa, jenis="utama", uraian="Terkendalinya KLB")
+    skp_a = skp_atasan.skp
+    for r in (skp_atasan.rhk1, skp_atasan.rhk2):
+        tambah_kkw(atasan, r)
+        services.rhk_ubah(user=atasan, rhk=r, jenis="utama", uraian=r.uraian, rhk_atasan=rhk_aa)
+    services.ajukan(user=atasan, skp=skp_a)
+    services.setujui(user=aa, skp=skp_a)
+    baru = services.buka_revisi(user=atasan, skp=skp_a)
+    services.ajukan(user=atasan, skp=baru)
+    # While the revision is pending, the bawahan keeps the link to the version in force.
+    assert skp_pegawai.rhk.get().rhk_atasan_id == skp_atasan.rhk1.pk
+    services.setujui(user=aa, skp=baru)
+    rhk_bawahan = skp_pegawai.rhk.get()
+    assert rhk_bawahan.rhk_atasan.skp_id == baru.pk
+    assert rhk_bawahan.rhk_atasan.asal_id == skp_atasan.rhk1.pk
+
+
+def test_tangga_izin_alihkan_penilai(client, pemeran, skp_pegawai):
+    ajukan(pemeran, skp_pegawai)
+    alamat = url("alihkan_penilai", skp_pegawai)
+    data = {"penilai": pemeran.atasan_atasan.pk, "catatan": "Kasi cuti"}
+    assert "/masuk/" in client.post(alamat, data).url
+    client.force_login(pemeran.admin_lain.user)
+    assert client.post(alamat, data).status_code == 404
+    client.force_login(pemeran.atasan.user)
+    assert "Alihkan pejabat penilai" not in client.get(url("detail", skp_pegawai)).content.decode()
+    assert client.post(alamat, data).status_code == 403
+    client.force_login(pemeran.admin.user)
+    assert "Alihkan pejabat penilai" in client.get(url("detail", skp_pegawai)).content.decode()
+    assert client.post(alamat, data).status_code == 302
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.penilai_ditetapkan == pemeran.atasan_atasan
+    # Once approved it can no longer be reassigned.
+    services.setujui(user=pemeran.atasan_atasan.user, skp=skp_pegawai)
+    assert client.post(alamat, data).status_code == 403
+
+
+def test_status_salah_dijelaskan_dalam_bahasa_indonesia(client, pemeran, skp_pegawai):
+    client.force_login(pemeran.atasan.user)
+    ajukan(pemeran, skp_pegawai)
+    services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
+    r = client.post(url("kembalikan", skp_pegawai), {"catatan": "x"}, follow=True)
+    assert "SKP ini sudah disetujui." in r.content.decode()
+    assert RiwayatStatus.objects.filter(skp=skp_pegawai, aksi="kembalikan").count() == 0
