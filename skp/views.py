@@ -642,7 +642,12 @@ def lampiran_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = LampiranForm(request.POST, id_form="lampiran")
         if form.is_valid():
-            skp = services.lampiran_ubah(user=request.user, skp=skp, **form.cleaned_data)
+            try:
+                skp = services.lampiran_ubah(
+                    user=request.user, skp=skp, revisi=_revisi_form(request), **form.cleaned_data
+                )
+            except services.SkpKedaluwarsa as e:
+                return _kedaluwarsa(request, skp.pk, e)
             if not request.htmx:
                 messages.success(request, "Lampiran disimpan.")
                 return redirect(reverse("skp:detail", args=[skp.pk]) + "#lampiran")
@@ -673,11 +678,15 @@ def ekspektasi_ubah(request: HttpRequest, pk: int, urutan: int) -> HttpResponse:
     if request.method == "POST":
         form = EkspektasiForm(request.POST, id_form=id_form)
         if form.is_valid():
-            services.ekspektasi_ubah(
-                user=request.user,
-                perilaku=perilaku,
-                ekspektasi_khusus=form.cleaned_data["ekspektasi_khusus"],
-            )
+            try:
+                services.ekspektasi_ubah(
+                    user=request.user,
+                    perilaku=perilaku,
+                    ekspektasi_khusus=form.cleaned_data["ekspektasi_khusus"],
+                    revisi=_revisi_form(request),
+                )
+            except services.SkpKedaluwarsa as e:
+                return _kedaluwarsa(request, skp.pk, e)
             pesan = f"Ekspektasi khusus {perilaku.nilai_inti} disimpan."
             if not request.htmx:
                 messages.success(request, pesan)

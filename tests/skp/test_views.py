@@ -566,3 +566,31 @@ def test_jpt_tanpa_renstra_diberi_tahu(client, pemeran, tahun):
     assert (
         f"Belum ada Renstra Dinas Kesehatan yang mencakup tahun {tahun}." in form.content.decode()
     )
+
+
+def test_lampiran_dari_halaman_lama_ditolak_tanpa_menimpa(client, pemeran, kasus):
+    masuk(client, pemeran.pegawai)
+    url = reverse("skp:lampiran_ubah", args=[kasus.skp.pk])
+    kasus.skp.refresh_from_db()
+    lama = kasus.skp.revisi
+    data = {"dukungan_sumber_daya": "Laptop", "skema_pertanggungjawaban": "", "konsekuensi": ""}
+    client.post(url, {**data, "revisi": lama}, **HTMX)  # first tab saves: revisi moves on
+    kedua = client.post(url, {**data, "dukungan_sumber_daya": "Mobil", "revisi": lama}, **HTMX)
+    assert kedua.status_code == 409
+    assert "sudah diubah di tab atau perangkat lain" in kedua.content.decode()
+    kasus.skp.refresh_from_db()
+    assert kasus.skp.dukungan_sumber_daya == "Laptop"
+    # Without htmx the same refusal comes back as a message on the SKP page.
+    biasa = client.post(url, {**data, "dukungan_sumber_daya": "Mobil", "revisi": lama}, follow=True)
+    assert "sudah diubah di tab atau perangkat lain" in biasa.content.decode()
+
+
+def test_ekspektasi_dari_halaman_lama_ditolak(client, pemeran, kasus):
+    masuk(client, pemeran.atasan)
+    url = reverse("skp:ekspektasi_ubah", args=[kasus.skp.pk, 1])
+    kasus.skp.refresh_from_db()
+    lama = kasus.skp.revisi
+    client.post(url, {"ekspektasi_khusus": "Ramah", "revisi": lama}, **HTMX)
+    kedua = client.post(url, {"ekspektasi_khusus": "Cepat", "revisi": lama}, **HTMX)
+    assert kedua.status_code == 409
+    assert kasus.skp.perilaku.get(urutan=1).ekspektasi_khusus == "Ramah"
