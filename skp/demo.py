@@ -326,6 +326,13 @@ RENCANA: dict[str, RencanaSkp] = {
                 ("Persentase data yang sesuai dengan aplikasi", "98", "%"),
                 ("Rekap selesai setelah triwulan berakhir", "7", "hari"),
                 "Berkas rekap dan tangkapan layar aplikasi"), atasan=2),
+        # Written as many real drafts are (normative, an activity): the quality check and the
+        # Laporan Indikator have something to point at in the demo.
+        Rhk("Mendukung kelancaran kegiatan Subbidang Penilaian Kinerja",
+            kkw(("Menghadiri rapat koordinasi", "12", "kali"),
+                ("Melaksanakan tugas dengan baik", "100", "%"),
+                ("Tugas diselesaikan", "12", "bulan"),
+                "Daftar hadir rapat"), jenis=JenisRhk.TAMBAHAN),
     )),
     "198903152013022001": RencanaSkp((  # Pengelola Kepegawaian
         Rhk("Terlayaninya permintaan perbaikan data SKP pegawai perangkat daerah",

@@ -132,3 +132,13 @@ def test_rhk_jpt_bertaut_renstra_tidak_dihitung_belum_ditautkan_di_halaman_atasa
     assert baris[organisasi_demo.KADINKES].rhk_belum_ditautkan == 0
     assert baris[organisasi_demo.KADINKES].jumlah_rhk == 4
     assert mph(skp_dari(organisasi_demo.SEKDA, tahun)).tanpa_tautan == []
+
+
+def test_demo_memuat_indikator_lemah_untuk_pemeriksaan_kualitas(demo, tahun):
+    from indikator.laporan import hitung_laporan
+    from organisasi.models import Instansi
+
+    laporan = hitung_laporan(Instansi.objects.get(nama=organisasi_demo.NAMA_INSTANSI), tahun)
+    kode = {k for k, _, _ in laporan.temuan}
+    assert {"normatif", "aktivitas"} <= kode
+    assert laporan.terukur < laporan.indikator
