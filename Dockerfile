@@ -6,7 +6,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# Pango and a font for the PDF rendering (WeasyPrint) that comes later.
+# Pango and the fonts the printed SKP uses (WeasyPrint renders offline, from these only).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
@@ -24,10 +24,11 @@ RUN DJANGO_SECRET_KEY=build-only-not-a-secret DJANGO_DEBUG=false \
         python manage.py collectstatic --noinput \
     && chmod 0755 docker/entrypoint.sh \
     && useradd --uid 1000 --create-home --shell /usr/sbin/nologin skp \
-    && mkdir -p /app/media \
-    && chown skp:skp /app/media
+    && mkdir -p /app/media /app/var \
+    && chown skp:skp /app/media /app/var
 
-# Not root: the code stays read-only to the app; it writes only media/ and its home
+# Not root: the code stays read-only to the app; it writes only media/, var/ (the signing
+# certificate of a trial) and its home
 # (gunicorn's control socket in ~/.gunicorn).
 USER skp
 EXPOSE 8000

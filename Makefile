@@ -16,9 +16,12 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py buat_sertifikat_dev
 	$(PY) manage.py seed_demo --jika-kosong
 	@echo ""
 	@echo "Aplikasi berjalan di http://127.0.0.1:8000/ (hentikan dengan Ctrl+C)"
+	@echo "Pekerja latar belakang (ekspor PDF) ikut berjalan: manage.py db_worker"
+	$(PY) manage.py db_worker & PEKERJA=$$!; trap 'kill $$PEKERJA 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)

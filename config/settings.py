@@ -1,5 +1,6 @@
 """Settings for the SKP application, read from the environment (see .env.example)."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -8,6 +9,10 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# pyHanko (PDF signatures) pulls in lxml, which openpyxl would then switch to: keep openpyxl on
+# the XML writer and reader the spreadsheet import/export were built and measured with.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -39,6 +44,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "organisasi",
     "perencanaan",
@@ -158,6 +165,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address people open the app at, for links in emails (no trailing slash).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Background jobs (the bulk PDF export): Django's Tasks API (the django-tasks backport on 5.2)
+# with the database backend, so `manage.py db_worker` can run on any number of machines.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The certificate that signs issued SKP PDFs (PAdES): a PKCS#12 file and its passphrase. The
+# default is the self-signed development certificate `make run` creates (buat_sertifikat_dev);
+# in production point it at the institution's certificate (e.g. from BSrE).
+SKP_SIGN_P12 = env.path("SKP_SIGN_P12", default=BASE_DIR / "var" / "dev-cert.p12")
+SKP_SIGN_P12_PASSPHRASE = env.str("SKP_SIGN_P12_PASSPHRASE", default="skp-dev")
+
 # Largest spreadsheet an admin may upload (bytes).
 IMPOR_MAKS_BYTES = env.int("IMPOR_MAKS_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPOR_MAKS_BYTES + 1024 * 1024
@@ -179,5 +196,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint logs every rendering step at INFO.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }

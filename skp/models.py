@@ -1,6 +1,8 @@
 """The SKP document (PermenPANRB No. 6 Tahun 2022): one current version per pegawai per year, its
 Rencana Hasil Kerja with their indicators and targets, the BerAKHLAK rows and the lampiran."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -420,3 +422,83 @@ class Notifikasi(models.Model):
 
     def __str__(self) -> str:
         return self.judul
+
+
+def _token_dokumen() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class DokumenSkp(models.Model):
+    """The signed PDF of one approved SKP version, issued once and served as stored. `token`
+    keys the public verification page (printed as a QR code and a short URL in the document);
+    `sha256` is the fingerprint of the final signed bytes. A row without `sha256` is a token
+    reserved for a document still being rendered."""
+
+    skp = models.OneToOneField(Skp, on_delete=models.PROTECT, related_name="dokumen")
+    versi = models.PositiveSmallIntegerField()
+    token = models.CharField(max_length=32, unique=True, default=_token_dokumen)
+    berkas = models.FileField(upload_to="skp/dokumen/", blank=True)
+    sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
+    diterbitkan = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "dokumen SKP"
+        verbose_name_plural = "dokumen SKP"
+
+    def __str__(self) -> str:
+        return f"Dokumen SKP {self.skp_id} v{self.versi}"
+
+    @property
+    def terbit(self) -> bool:
+        return bool(self.sha256 and self.berkas)
+
+
+class StatusEkspor(models.TextChoices):
+    MENUNGGU = "menunggu", "Menunggu"
+    BERJALAN = "berjalan", "Berjalan"
+    SELESAI = "selesai", "Selesai"
+    GAGAL = "gagal", "Gagal"
+
+
+class EksporSkp(models.Model):
+    """A bulk export asked for by an admin: every approved SKP of a year (of a unit and its
+    sub-units, or of the whole instansi) as one ZIP, built by a background worker."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="ekspor_skp")
+    unit = models.ForeignKey(
+        "organisasi.UnitKerja", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=10, choices=StatusEkspor.choices, default=StatusEkspor.MENUNGGU
+    )
+    jumlah = models.PositiveIntegerField(default=0)
+    selesai = models.PositiveIntegerField(default=0)
+    berkas = models.FileField(upload_to="skp/ekspor/", blank=True)
+    pesan = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "ekspor SKP"
+        verbose_name_plural = "ekspor SKP"
+        ordering = ["-dibuat", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=StatusEkspor.values), name="ekspor_status_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ekspor SKP {self.tahun} ({self.get_status_display()})"
+
+    @property
+    def persen(self) -> int:
+        return round(100 * self.selesai / self.jumlah) if self.jumlah else 0
+
+    @property
+    def berjalan(self) -> bool:
+        return self.status in (StatusEkspor.MENUNGGU, StatusEkspor.BERJALAN)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,10 +17,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
 
-from organisasi.models import Pegawai
-from organisasi.selectors import adalah_atasan, pegawai_dari_user
+from organisasi.models import Pegawai, UnitKerja
+from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
+from skp import ekspor as services_ekspor
 from skp import selectors, services
 from skp.access import STATUS_MENUNGGU, can, get_skp_for_user, require
+from skp.cetak import STATUS_TERBIT, render_pdf
 from skp.cuplikan import bandingkan, buat_cuplikan
 from skp.forms import (
     KOLOM_TAUTAN,
@@ -31,6 +33,8 @@ from skp.forms import (
     RhkForm,
 )
 from skp.models import (
+    DokumenSkp,
+    EksporSkp,
     IndikatorKinerja,
     JenisRhk,
     Komentar,
@@ -42,6 +46,7 @@ from skp.models import (
 )
 from skp.selectors import RhkAtasan, TautanRenstra
 from skp.target import SARAN_SATUAN
+from skp.verifikasi import baca_dokumen, info_verifikasi, nama_berkas, terbitkan
 from skp.workflow import TRANSISI
 
 # --- SKP Saya -------------------------------------------------------------------------------
@@ -969,3 +974,117 @@ def bandingkan_versi(request: HttpRequest, pk: int, pk2: int) -> HttpResponse:
     lama, baru = sorted([a, b], key=lambda s: s.versi)
     beda = bandingkan(buat_cuplikan(lama), buat_cuplikan(baru), antar_versi=True)
     return render(request, "skp/bandingkan.html", {"lama": lama, "baru": baru, "beda": beda})
+
+
+# --- PDF and public verification ------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def unduh_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """An approved version: the stored signed document (issued now if it was not yet). Anything
+    else: a draft preview rendered on the fly, with the DRAF watermark."""
+    skp = get_skp_for_user(request.user, pk)
+    if skp.status in STATUS_TERBIT:
+        try:
+            data = baca_dokumen(terbitkan(skp))
+        except ImproperlyConfigured:
+            return HttpResponse(
+                "Dokumen SKP bertanda tangan belum dapat dibuat: sertifikat penanda tangan instansi "
+                "belum dipasang. Hubungi admin aplikasi.",
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+        nama = nama_berkas(skp)
+    else:
+        data = render_pdf(skp)
+        nama = f"DRAF_{nama_berkas(skp)}"
+    respons = HttpResponse(data, content_type="application/pdf")
+    respons["Content-Disposition"] = f'inline; filename="{nama}"'
+    respons["Cache-Control"] = "private, no-store"
+    return respons
+
+
+@require_GET
+def verifikasi_dokumen(request: HttpRequest, token: str) -> HttpResponse:
+    """Public (no login): only what is needed to check a printed or downloaded document."""
+    dokumen = get_object_or_404(
+        DokumenSkp.objects.select_related("skp").exclude(sha256=""), token=token
+    )
+    respons = render(request, "skp/verifikasi.html", {"info": info_verifikasi(dokumen)})
+    respons["X-Robots-Tag"] = "noindex, nofollow"
+    respons["Referrer-Policy"] = "no-referrer"
+    return respons
+
+
+# --- bulk export (admin) --------------------------------------------------------------------
+
+
+class EksporForm(forms.Form):
+    instansi = forms.ModelChoiceField(queryset=None, empty_label=None, label="Instansi")
+    unit = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="Semua unit kerja",
+        label="Unit kerja (termasuk sub-unitnya)",
+    )
+    tahun = forms.IntegerField(min_value=2000, max_value=2100, label="Tahun")
+
+    def __init__(self, *args, instansi_qs, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["instansi"].queryset = instansi_qs
+        self.fields["unit"].queryset = UnitKerja.objects.filter(instansi__in=instansi_qs).order_by(
+            "instansi__nama", "kode"
+        )
+        self.fields["unit"].label_from_instance = lambda u: f"{u.kode} {u.nama}"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        unit, instansi = data.get("unit"), data.get("instansi")
+        if unit and instansi and unit.instansi_id != instansi.pk:
+            self.add_error("unit", "Unit kerja ini bukan bagian instansi yang dipilih.")
+        return data
+
+
+def _instansi_admin(request: HttpRequest):
+    instansi = instansi_dikelola(request.user)
+    if not instansi.exists():
+        raise PermissionDenied("Halaman ini untuk admin instansi.")
+    return instansi
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ekspor(request: HttpRequest) -> HttpResponse:
+    """The admin picks a unit (with its sub-units) and a year; a background worker writes every
+    approved SKP into a ZIP. The list shows progress (refreshed by htmx while a job runs)."""
+    instansi = _instansi_admin(request)
+    daftar = EksporSkp.objects.filter(instansi__in=instansi).select_related("unit", "instansi")[:20]
+    if request.htmx and request.method == "GET":
+        return render(request, "skp/ekspor.html#daftar-ekspor", {"daftar": daftar})
+    form = EksporForm(
+        request.POST or None,
+        instansi_qs=instansi,
+        initial={"tahun": timezone.localdate().year, "instansi": instansi.first()},
+    )
+    if request.method == "POST" and form.is_valid():
+        services_ekspor.ekspor_mulai(
+            user=request.user,
+            instansi=form.cleaned_data["instansi"],
+            unit=form.cleaned_data["unit"],
+            tahun=form.cleaned_data["tahun"],
+        )
+        messages.success(request, "Ekspor dimulai. Kemajuannya tampil di bawah.")
+        return redirect("skp:ekspor")
+    return render(request, "skp/ekspor.html", {"form": form, "daftar": daftar})
+
+
+@login_required
+@require_GET
+def ekspor_unduh(request: HttpRequest, pk: int) -> HttpResponse:
+    ekspor = get_object_or_404(
+        EksporSkp.objects.exclude(berkas=""), pk=pk, instansi__in=_instansi_admin(request)
+    )
+    return FileResponse(
+        ekspor.berkas.open("rb"), as_attachment=True, filename=ekspor.berkas.name.split("/")[-1]
+    )

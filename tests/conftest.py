@@ -62,6 +62,24 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "locale": "id-ID", "timezone_id": "Asia/Jakarta"}
 
 
+@pytest.fixture(scope="session")
+def _p12_uji(tmp_path_factory) -> Path:
+    from skp.tanda_tangan import buat_sertifikat
+
+    path = tmp_path_factory.mktemp("sertifikat") / "uji.p12"
+    buat_sertifikat(path, "frasa-uji")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _berkas_uji(settings, _p12_uji, tmp_path) -> None:
+    # Signed SKP PDFs (issued on approval, also in the browser tests) go to a tmp media dir and
+    # are signed with a certificate made for the session, never the machine's var/dev-cert.p12.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SKP_SIGN_P12 = _p12_uji
+    settings.SKP_SIGN_P12_PASSPHRASE = "frasa-uji"
+
+
 @pytest.fixture(autouse=True)
 def _hash_cepat(settings) -> None:
     # PBKDF2 with a million rounds would dominate the suite's run time.

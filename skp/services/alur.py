@@ -3,6 +3,8 @@ the person and then the current state on the fresh row (skp/workflow.py holds th
 a RiwayatStatus row and notifies after the commit. A double click or a second tab finds the
 state already changed and gets an Indonesian message instead of a second transition."""
 
+from functools import partial
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -25,6 +27,7 @@ from skp.models import (
 from skp.selectors import muat_isi, penilai_aktif
 from skp.services.kelengkapan import periksa_kelengkapan
 from skp.services.notifikasi import kabari
+from skp.verifikasi import terbitkan_setelah_disetujui
 from skp.workflow import TRANSISI, alasan_ditolak
 
 PESAN_KEDALUWARSA = (
@@ -217,6 +220,8 @@ def setujui(
             else ""
         ),
     )
+    # The signed PDF is rendered once, after the commit and outside the transaction.
+    transaction.on_commit(partial(terbitkan_setelah_disetujui, skp.pk))
     return skp
 
 

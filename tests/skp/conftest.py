@@ -3,6 +3,7 @@ with one RHK linked to the atasan's first RHK and its three required aspects."""
 
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -112,3 +113,15 @@ def renstra(pemeran, tahun) -> dict:
         "milik": buat(unit, "Dinkes"),
         "lain": buat(pemeran.instansi_lain.unit_kerja.first(), "Lain"),
     }
+
+
+@pytest.fixture
+def sertifikat(settings) -> Path:
+    """The signing certificate the tests use (made once per session; see tests/conftest.py)."""
+    return Path(settings.SKP_SIGN_P12)
+
+
+def setujui_skp(pemeran, skp: Skp) -> Skp:
+    """Submits and approves the pegawai's SKP (the on_commit issuing is not run here)."""
+    services.ajukan(user=skp.pegawai.user, skp=skp)
+    return services.setujui(user=pemeran.atasan.user, skp=skp)

@@ -1,0 +1,211 @@
+"""Issuing once (on approval, after the commit; on first download when that failed; never two
+documents), the public verification page, and `cetak_skp`."""
+
+import hashlib
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from pypdf import PdfReader
+
+from skp import services, verifikasi
+from skp.cetak import tanggal_indonesia
+from skp.models import DokumenSkp, RiwayatStatus, Skp, StatusSkp
+from skp.verifikasi import baca_dokumen, terbitkan
+from tests.skp.conftest import setujui_skp
+
+
+def teks(data: bytes) -> str:
+    return " ".join(
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages
+    )
+
+
+def setujui_dan_terbitkan(pemeran, skp, django_capture_on_commit_callbacks) -> DokumenSkp:
+    services.ajukan(user=skp.pegawai.user, skp=skp)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.setujui(user=pemeran.atasan.user, skp=skp)
+    return DokumenSkp.objects.get(skp=skp)
+
+
+def test_persetujuan_menerbitkan_dokumen_sekali(
+    pemeran, skp_pegawai, sertifikat, django_capture_on_commit_callbacks, settings
+):
+    dokumen = setujui_dan_terbitkan(pemeran, skp_pegawai, django_capture_on_commit_callbacks)
+    data = baca_dokumen(dokumen)
+    assert dokumen.sha256 == hashlib.sha256(data).hexdigest()
+    assert dokumen.versi == 1 and dokumen.diterbitkan is not None
+    assert dokumen.berkas.name.startswith("skp/dokumen/")
+    assert len(dokumen.token) >= 20
+    isi = teks(data)
+    # The short URL of the verification page is printed in the document (under the QR code).
+    assert f"{settings.SITE_URL}/v/{dokumen.token}/" in isi
+    setuju = RiwayatStatus.objects.get(skp=skp_pegawai, aksi="setujui")
+    assert f"{pemeran.instansi.lokasi}, {tanggal_indonesia(setuju.waktu)}" in isi
+    # Later calls serve the stored document.
+    lagi = terbitkan(skp_pegawai)
+    assert lagi.pk == dokumen.pk and baca_dokumen(lagi) == data
+    assert DokumenSkp.objects.count() == 1
+
+
+def test_gagal_saat_disetujui_diterbitkan_saat_unduhan_pertama(
+    client, pemeran, skp_pegawai, sertifikat, django_capture_on_commit_callbacks, monkeypatch
+):
+    def rusak(*a, **k):
+        raise RuntimeError("crash")
+
+    monkeypatch.setattr(verifikasi, "render_pdf", rusak)
+    services.ajukan(user=skp_pegawai.pegawai.user, skp=skp_pegawai)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == StatusSkp.DISETUJUI  # the approval itself stands
+    assert not DokumenSkp.objects.filter(skp=skp_pegawai).exclude(sha256="").exists()
+    monkeypatch.undo()
+    client.force_login(pemeran.pegawai.user)
+    r = client.get(reverse("skp:unduh_pdf", args=[skp_pegawai.pk]))
+    assert r.status_code == 200
+    dokumen = DokumenSkp.objects.get(skp=skp_pegawai)
+    assert dokumen.sha256 == hashlib.sha256(r.content).hexdigest()
+
+
+def test_dua_permintaan_bersamaan_satu_dokumen(pemeran, skp_pegawai, sertifikat, monkeypatch):
+    """The second request finishes rendering after the first has stored its document: it gets
+    the stored one, and its own rendering is discarded."""
+    setujui_skp(pemeran, skp_pegawai)
+    asli = verifikasi.tandatangani
+    hasil_dalam = {}
+
+    def tandatangani_lalu_disela(pdf, **k):
+        ditandatangani = asli(pdf, **k)
+        if not hasil_dalam:
+            monkeypatch.setattr(verifikasi, "tandatangani", asli)
+            hasil_dalam["dokumen"] = terbitkan(skp_pegawai)  # the "other request" wins
+        return ditandatangani
+
+    monkeypatch.setattr(verifikasi, "tandatangani", tandatangani_lalu_disela)
+    dokumen = terbitkan(skp_pegawai)
+    assert dokumen.pk == hasil_dalam["dokumen"].pk
+    assert dokumen.sha256 == hasil_dalam["dokumen"].sha256
+    assert baca_dokumen(dokumen) == baca_dokumen(hasil_dalam["dokumen"])
+    assert DokumenSkp.objects.count() == 1
+
+
+def test_draf_tidak_diterbitkan(pemeran, skp_pegawai, sertifikat):
+    with pytest.raises(ValueError):
+        terbitkan(skp_pegawai)
+
+
+# --- public verification page ---------------------------------------------------------------
+
+
+def test_halaman_verifikasi_publik_hanya_data_yang_perlu(
+    client, pemeran, skp_pegawai, sertifikat, django_capture_on_commit_callbacks
+):
+    dokumen = setujui_dan_terbitkan(pemeran, skp_pegawai, django_capture_on_commit_callbacks)
+    r = client.get(f"/v/{dokumen.token}/")  # anonymous
+    assert r.status_code == 200
+    html = r.content.decode()
+    for nilai in (
+        skp_pegawai.pegawai_nama,
+        "19",  # the grouped NIP below
+        str(skp_pegawai.tahun),
+        dokumen.sha256,
+        "Diajukan",
+        "Disetujui",
+    ):
+        assert nilai in html
+    from organisasi.nip import format_nip
+
+    assert format_nip(skp_pegawai.pegawai_nip) in html
+    for rahasia in (
+        skp_pegawai.pegawai_jabatan,
+        skp_pegawai.pegawai_unit_kerja,
+        "Tersedianya rekap data imunisasi per desa",
+        "Jumlah laporan surveilans mingguan",
+        pemeran.atasan.nama,
+    ):
+        assert rahasia not in html, rahasia
+    assert "telah diganti" not in html
+    assert r["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_halaman_verifikasi_token_tidak_dikenal_404(client, db):
+    assert client.get("/v/tidak-ada-token-seperti-ini/").status_code == 404
+
+
+def test_halaman_verifikasi_menyebut_versi_diganti_setelah_revisi(
+    client, pemeran, skp_pegawai, sertifikat, django_capture_on_commit_callbacks
+):
+    lama = setujui_dan_terbitkan(pemeran, skp_pegawai, django_capture_on_commit_callbacks)
+    baru = services.buka_revisi(user=pemeran.pegawai.user, skp=skp_pegawai)
+    dokumen_baru = setujui_dan_terbitkan(pemeran, baru, django_capture_on_commit_callbacks)
+    html = client.get(f"/v/{lama.token}/").content.decode()
+    assert "Versi ini telah diganti oleh revisi (versi 2) pada" in html
+    html_baru = client.get(f"/v/{dokumen_baru.token}/").content.decode()
+    assert "telah diganti" not in html_baru
+    assert dokumen_baru.token != lama.token and dokumen_baru.sha256 != lama.sha256
+
+
+# --- cetak_skp ------------------------------------------------------------------------------
+
+
+def jalankan(capsys, *args: str) -> tuple[int, str]:
+    try:
+        call_command("cetak_skp", *args)
+        kode = 0
+    except SystemExit as e:
+        kode = e.code
+    keluaran = capsys.readouterr()
+    return kode, keluaran.out + keluaran.err
+
+
+def test_cetak_skp_menulis_satu_pdf_per_skp_disetujui(
+    pemeran, skp_pegawai, skp_atasan, sertifikat, tmp_path, capsys, tahun
+):
+    setujui_skp(pemeran, skp_pegawai)
+    keluar = tmp_path / "keluar"
+    kode, keluaran = jalankan(capsys, "--tahun", str(tahun), "--output-dir", str(keluar))
+    assert kode == 0, keluaran
+    nama = f"{skp_pegawai.pegawai_nip}_{tahun}_v1.pdf"
+    assert [p.name for p in keluar.iterdir()] == [nama]  # the atasan's draft is not printed
+    assert f"1 berkas PDF ditulis ke {keluar}" in keluaran
+    dokumen = DokumenSkp.objects.get(skp=skp_pegawai)
+    assert (keluar / nama).read_bytes() == baca_dokumen(dokumen)
+    call_command("verifikasi_pdf", str(keluar / nama))
+
+
+def test_cetak_skp_unit_termasuk_sub_unit_dan_nip(
+    pemeran, skp_pegawai, sertifikat, tmp_path, capsys, tahun
+):
+    setujui_skp(pemeran, skp_pegawai)
+    # The pegawai sits in Seksi Surveilans (1.02.01.01), under Bidang P2P (1.02.01).
+    for unit in ("1.02", "1.02.01", "1.02.01.01"):
+        kode, _ = jalankan(capsys, "--tahun", str(tahun), "--output-dir", str(tmp_path / unit),
+                           "--unit", unit)  # fmt: skip
+        assert kode == 0
+        assert len(list((tmp_path / unit).iterdir())) == 1
+    kode, keluaran = jalankan(capsys, "--tahun", str(tahun), "--output-dir", str(tmp_path / "x"),
+                              "--unit", "1.02.01.02")  # fmt: skip
+    assert kode == 1 and "Tidak ada SKP disetujui yang cocok." in keluaran
+    kode, _ = jalankan(capsys, "--tahun", str(tahun), "--output-dir", str(tmp_path / "n"),
+                       "--nip", skp_pegawai.pegawai_nip)  # fmt: skip
+    assert kode == 0
+    kode, keluaran = jalankan(capsys, "--tahun", str(tahun - 1), "--output-dir",
+                              str(tmp_path / "y"))  # fmt: skip
+    assert kode == 1 and "Tidak ada SKP disetujui yang cocok." in keluaran
+
+
+def test_cetak_skp_hanya_versi_berlaku(
+    pemeran, skp_pegawai, sertifikat, tmp_path, capsys, tahun, django_capture_on_commit_callbacks
+):
+    setujui_skp(pemeran, skp_pegawai)
+    baru = services.buka_revisi(user=pemeran.pegawai.user, skp=skp_pegawai)
+    setujui_skp(pemeran, baru)
+    assert Skp.objects.get(pk=skp_pegawai.pk).status == StatusSkp.DIGANTI
+    kode, _ = jalankan(capsys, "--tahun", str(tahun), "--output-dir", str(tmp_path))
+    assert kode == 0
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == [
+        f"{skp_pegawai.pegawai_nip}_{tahun}_v2.pdf"
+    ]
