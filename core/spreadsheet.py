@@ -47,22 +47,46 @@ class Baris:
 class Tabel:
     header: list[str] = field(default_factory=list)
     baris: list[Baris] = field(default_factory=list)
+    sheet: str | None = None
 
 
 class BerkasTidakTerbaca(Exception):
     """The file as a whole cannot be read; the message is Indonesian and shown to the user."""
 
 
-def _teks(nilai: object) -> str:
-    """A cell as text. Whole floats lose their '.0' (Excel stores 12 as 12.0)."""
+class AngkaExcel(str):
+    """The text of a cell that Excel stored as a number; `.angka` keeps the number itself.
+
+    Columns that hold identifiers (NIP, codes) must be text: a number cell there may already
+    have lost digits in Excel, which `masalah_sel_angka` reports instead of guessing.
+    """
+
+    angka: int | float
+
+    def __new__(cls, teks: str, angka: int | float) -> "AngkaExcel":
+        obj = super().__new__(cls, teks)
+        obj.angka = angka
+        return obj
+
+
+def _desimal_indonesia(nilai: Decimal) -> str:
+    # Written as an Indonesian would, with a decimal comma: "72.345" would read as 72345
+    # under Indonesian rules, where the dot is the thousands separator.
+    teks = format(nilai.normalize(), "f")
+    return teks.replace(".", ",")
+
+
+def _teks(nilai: object, format_angka: str | None = None) -> str:
+    """A cell as text. Whole floats lose their '.0' (Excel stores 12 as 12.0); a cell formatted
+    as a percentage reads as the admin saw it (Excel stores 90% as 0.9)."""
     if nilai is None:
         return ""
-    if isinstance(nilai, float):
-        if nilai.is_integer():
-            return str(int(nilai))
-        # Written as an Indonesian would, with a decimal comma: "72.345" would read as 72345
-        # under Indonesian rules, where the dot is the thousands separator.
-        return format(Decimal(repr(nilai)), "f").replace(".", ",")
+    if isinstance(nilai, int | float) and not isinstance(nilai, bool):
+        if format_angka and "%" in format_angka:
+            return AngkaExcel(_desimal_indonesia(Decimal(repr(nilai)) * 100) + "%", nilai)
+        if isinstance(nilai, int) or nilai.is_integer():
+            return AngkaExcel(str(int(nilai)), nilai)
+        return AngkaExcel(_desimal_indonesia(Decimal(repr(nilai))), nilai)
     if isinstance(nilai, datetime):
         return (
             nilai.date().isoformat() if nilai.time() == datetime.min.time() else nilai.isoformat()
@@ -99,7 +123,10 @@ def _baca_xlsx(data: bytes) -> dict[str, list[list[str]]]:
         raise BerkasTidakTerbaca("Berkas bukan XLSX yang dapat dibaca.") from e
     try:
         return {
-            ws.title: [[_teks(sel) for sel in baris] for baris in ws.iter_rows(values_only=True)]
+            ws.title: [
+                [_teks(sel.value, getattr(sel, "number_format", None)) for sel in baris]
+                for baris in ws.iter_rows()
+            ]
             for ws in buku.worksheets
         }
     except Exception as e:  # a corrupt sheet inside a valid zip can fail in many ways
@@ -174,8 +201,8 @@ def tabel_dari_sel(
             Masalah(f"Kolom muncul lebih dari sekali: {', '.join(duplikat)}.", sheet=sheet)
         )
     if masalah:
-        return Tabel(header=header), masalah
-    tabel = Tabel(header=header)
+        return Tabel(header=header, sheet=sheet), masalah
+    tabel = Tabel(header=header, sheet=sheet)
     for indeks, isi in enumerate(sel[1:], start=2 + kosong_di_atas):
         if not any(isi):
             continue  # blank rows between data are common in hand-kept sheets
@@ -184,3 +211,38 @@ def tabel_dari_sel(
     if not tabel.baris:
         masalah.append(Masalah("Berkas tidak berisi baris data di bawah judul kolom.", sheet=sheet))
     return tabel, masalah
+
+
+# Floats hold 15-16 significant digits: an 18-digit NIP typed into a General cell has already
+# lost its last digits in Excel (197203101998031006 is saved as 1.97203101998031E+17).
+_DIGIT_PASTI = 2**53
+
+
+def masalah_sel_angka(
+    tabel: Tabel, *, kolom_nip: tuple[str, ...] = (), kolom_kode: tuple[str, ...] = ()
+) -> list[Masalah]:
+    """Identifier cells that Excel stored as numbers and may have changed: a long NIP whose last
+    digits are gone, or a code like 1.10 that Excel keeps as 1.1. Whole small numbers (a code
+    "7") are exact and pass."""
+    masalah = []
+    for baris in tabel.baris:
+        for kolom in kolom_nip + kolom_kode:
+            sel = baris.nilai.get(kolom)
+            if not isinstance(sel, AngkaExcel) or isinstance(sel.angka, int):
+                continue
+            if kolom in kolom_nip and abs(sel.angka) >= _DIGIT_PASTI:
+                pesan = (
+                    f"NIP tersimpan sebagai angka oleh Excel sehingga digit terakhirnya hilang "
+                    f"(terbaca {sel}). Format kolom {kolom} sebagai Teks, lalu ketik ulang NIP "
+                    "lengkap."
+                )
+            elif kolom in kolom_kode and not sel.angka.is_integer():
+                pesan = (
+                    f"kode tersimpan sebagai angka oleh Excel (terbaca {sel}); angka nol di "
+                    "belakang bisa hilang (1.10 menjadi 1.1). Format kolom sebagai Teks, lalu "
+                    "ketik ulang kode."
+                )
+            else:
+                continue
+            masalah.append(Masalah(pesan, baris.nomor, kolom, sheet=tabel.sheet))
+    return masalah

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from organisasi.akun import selaraskan_akun
 from organisasi.models import (
     AdminInstansi,
     ImporPegawai,
@@ -85,7 +86,8 @@ class UnitKerjaAdmin(TerbatasInstansiAdmin):
     list_display = ["kode", "nama", "induk", "instansi"]
     list_select_related = ["induk", "instansi"]
     search_fields = ["kode", "nama"]
-    list_filter = ["instansi"]
+    # Related-only: an admin instansi must not even see other instansi's names in the filter.
+    list_filter = [("instansi", admin.RelatedOnlyFieldListFilter)]
 
 
 @admin.register(Jabatan)
@@ -93,7 +95,7 @@ class JabatanAdmin(TerbatasInstansiAdmin):
     list_display = ["nama", "jenis", "unit_kerja", "atasan"]
     list_select_related = ["unit_kerja", "atasan"]
     search_fields = ["nama", "unit_kerja__nama"]
-    list_filter = ["jenis", "instansi"]
+    list_filter = ["jenis", ("instansi", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["atasan", "unit_kerja"]
 
 
@@ -102,9 +104,13 @@ class PegawaiAdmin(TerbatasInstansiAdmin):
     list_display = ["nip", "nama_lengkap", "golongan", "jabatan", "aktif"]
     list_select_related = ["jabatan"]
     search_fields = ["nip", "nama"]
-    list_filter = ["aktif", "golongan", "instansi"]
+    list_filter = ["aktif", "golongan", ("instansi", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["jabatan"]
     readonly_fields = ["user"]
+
+    def save_model(self, request: HttpRequest, obj: Pegawai, form, change: bool) -> None:  # noqa: ANN001
+        super().save_model(request, obj, form, change)
+        selaraskan_akun(obj)
 
 
 @admin.register(PenugasanSementara)

@@ -16,10 +16,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from core.spreadsheet import BerkasTidakTerbaca, Masalah, baca_berkas, tabel_dari_sel
+from core.spreadsheet import (
+    BerkasTidakTerbaca,
+    Masalah,
+    baca_berkas,
+    masalah_sel_angka,
+    tabel_dari_sel,
+)
 from organisasi.models import Instansi, Jabatan, JenisJabatan, Pegawai, UnitKerja
-from organisasi.nip import masalah_nip, normalisasi_nip
-from organisasi.pangkat import baca_golongan
+from organisasi.nip import masalah_nip, masalah_nip_pns, normalisasi_nip
+from organisasi.pangkat import adalah_golongan_pns, baca_golongan
 
 KOLOM_WAJIB = [
     "nip",
@@ -101,7 +107,16 @@ def baca_berkas_pegawai(berkas: IO[bytes], nama_berkas: str, *, maks_bytes: int)
     tabel, masalah = tabel_dari_sel(sel, wajib=KOLOM_WAJIB, opsional=KOLOM_OPSIONAL)
     if masalah:
         return Rencana(masalah=masalah)
-    return rencana_dari_nilai([(b.nomor, b.nilai) for b in tabel.baris])
+    masalah_sel = masalah_sel_angka(
+        tabel, kolom_nip=("nip", "nip_atasan"), kolom_kode=("kode_unit", "kode_unit_induk")
+    )
+    rencana = rencana_dari_nilai([(b.nomor, b.nilai) for b in tabel.baris])
+    # A cell Excel turned into a number gets that one clear message, not a second one about
+    # the digits it happens to read as.
+    sudah = {(m.baris, m.kolom) for m in masalah_sel}
+    lain = [m for m in rencana.masalah if (m.baris, m.kolom) not in sudah]
+    rencana.masalah = sorted(masalah_sel + lain, key=lambda m: m.baris or 0)
+    return rencana
 
 
 def rencana_dari_nilai(daftar: list[tuple[int, dict[str, str]]]) -> Rencana:
@@ -163,6 +178,8 @@ def _periksa_baris(b: BarisPegawai, asli: dict[str, str]) -> list[Masalah]:
         if not asli[kolom].strip():
             masalah.append(Masalah("wajib diisi.", b.nomor, kolom))
     if b.nip and (alasan := masalah_nip(b.nip)):
+        masalah.append(Masalah(f"NIP {asli['nip'].strip()} tidak sah: {alasan}", b.nomor, "nip"))
+    elif b.nip and adalah_golongan_pns(b.golongan) and (alasan := masalah_nip_pns(b.nip)):
         masalah.append(Masalah(f"NIP {asli['nip'].strip()} tidak sah: {alasan}", b.nomor, "nip"))
     if asli["pangkat_golongan"].strip() and not b.golongan:
         masalah.append(
@@ -465,10 +482,19 @@ def _tulis_unit(instansi: Instansi, baris: list[BarisPegawai]) -> dict[str, Unit
 
 
 def _tulis_user(baris: list[BarisPegawai]) -> dict[str, AbstractBaseUser]:
-    """Logins (username = NIP) for whoever has none; no usable password until they set one."""
+    """Logins (username = NIP) for whoever has none; no usable password until they set one.
+    Existing logins take the file's email and become active again (the pegawai is active once
+    listed), as `organisasi.akun.selaraskan_akun` does for a single pegawai."""
     User = get_user_model()
     nip = [b.nip for b in baris]
     ada = {u.username: u for u in User.objects.filter(username__in=nip)}
+    diubah = []
+    for b in baris:
+        u = ada.get(b.nip)
+        if u is not None and (u.email, u.is_active) != (b.email, True):
+            u.email, u.is_active = b.email, True
+            diubah.append(u)
+    User.objects.bulk_update(diubah, ["email", "is_active"], batch_size=BATCH)
     tanpa_sandi = make_password(None)  # an unusable marker; one value serves every new login
     baru = [
         User(username=b.nip, email=b.email, password=tanpa_sandi) for b in baris if b.nip not in ada

@@ -13,8 +13,9 @@ from django.core.exceptions import ValidationError
 def normalisasi_nip(nilai: object) -> str:
     """The NIP as typed or read from a spreadsheet, with spaces, dots and dashes removed.
 
-    Spreadsheets often hold a NIP as a number (1.98609262015051e+17 loses digits), so a float
-    is refused by the validator rather than silently "fixed" here.
+    Spreadsheets often hold a NIP as a number (1.98609262015051e+17 loses digits): such cells
+    are refused by the import (`core.spreadsheet.masalah_sel_angka`) and scientific notation by
+    the validator, never silently "fixed" here.
     """
     if nilai is None:
         return ""
@@ -32,6 +33,11 @@ def masalah_nip(nip: str) -> str | None:
     """The Indonesian reason a (normalised) NIP is invalid, or None when it is valid."""
     if not nip:
         return "NIP wajib diisi."
+    if "e+" in nip.lower():
+        return (
+            "NIP tertulis dalam notasi ilmiah karena Excel menyimpannya sebagai angka dan "
+            "digit terakhirnya hilang; format kolom sebagai Teks lalu ketik ulang NIP lengkap."
+        )
     if not nip.isdigit():
         return "NIP hanya boleh berisi angka."
     if len(nip) != 18:
@@ -49,6 +55,18 @@ def masalah_nip(nip: str) -> str | None:
         return "Digit ke-15 NIP (jenis kelamin) harus 1 atau 2."
     if nip[15:18] == "000":
         return "Nomor urut NIP (3 digit terakhir) tidak boleh 000."
+    return None
+
+
+def masalah_nip_pns(nip: str) -> str | None:
+    """For a (valid) NIP of someone whose golongan is a PNS ruang: digits 13-14 are the month of
+    TMT CPNS and must be 01-12. PPPK numbers are exempt, so this is asked only when the golongan
+    says PNS."""
+    if len(nip) == 18 and nip.isdigit() and not 1 <= int(nip[12:14]) <= 12:
+        return (
+            f"digit ke-13 sampai 14 NIP PNS adalah bulan TMT CPNS dan harus 01-12 "
+            f"(tertulis {nip[12:14]}). Jika pegawai ini PPPK, isi golongan PPPK (I sampai XVII)."
+        )
     return None
 
 

@@ -53,14 +53,25 @@ _NAMA = {nama_pangkat(g.value).lower(): g.value for g in Golongan if nama_pangka
 _DALAM_KURUNG = re.compile(r"\(([^)]*)\)")
 
 
+def adalah_golongan_pns(golongan: str) -> bool:
+    """III/a is a PNS ruang; IX is a PPPK golongan."""
+    return "/" in golongan
+
+
+# "Penata Muda Tk. I", "Penata Muda Tkt I", "Penata Muda Tk.I" as kepegawaian files write them.
+_TINGKAT = re.compile(r"\btkt?\.?\s*(?=i\b)")
+
+
 def baca_golongan(teks: object) -> str | None:
     """Reads a golongan as people write it: "III/a", "iii/A", "III-a", "Penata Muda",
-    "Penata Muda (III/a)", "Penata Muda, III/a", "PPPK IX", "IX". None when unknown."""
+    "Penata Muda (III/a)", "Penata Muda, III/a", "Penata Muda Tk. I", "PPPK IX", "IX".
+    None when unknown."""
     if teks is None:
         return None
     nilai = " ".join(str(teks).split()).strip().lower()
     if not nilai:
         return None
+    nilai = _TINGKAT.sub("tingkat ", nilai)
     nilai = nilai.replace("golongan ", "").replace("gol. ", "").replace("gol ", "")
     calon = [nilai, nilai.replace("pppk", "").strip()]
     calon += _DALAM_KURUNG.findall(nilai)

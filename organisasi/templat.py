@@ -4,8 +4,12 @@ import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from organisasi.impor import KOLOM_TEMPLAT, KOLOM_WAJIB
+
+# NIP and unit code columns stay text, so Excel keeps all 18 digits and "1.10" as typed.
+KOLOM_TEKS = ("nip", "kode_unit", "kode_unit_induk", "nip_atasan")
 
 CONTOH = [
     ["197001012000031001", "Suryadi", "Dr.", "M.Si.", "IV/c", "JPT", "Kepala Dinas Kesehatan",
@@ -17,7 +21,8 @@ CONTOH = [
 
 PETUNJUK = [
     "Petunjuk pengisian (satu baris per pegawai; jangan ubah judul kolom pada baris 1):",
-    "nip: 18 digit, boleh dengan atau tanpa spasi. Ketik sebagai teks (awali dengan ') agar tidak dibulatkan Excel.",
+    "nip, nip_atasan: 18 digit, boleh dengan atau tanpa spasi. Kolom ini sudah berformat teks; jika menyalin dari berkas lain, tempel sebagai nilai (Paste Values) atau awali dengan ' agar Excel tidak membulatkannya.",
+    "kode_unit, kode_unit_induk: berformat teks agar Excel tidak mengubah 1.10 menjadi 1.1.",
     "nama, gelar_depan, gelar_belakang: nama tanpa gelar; gelar ditulis di kolomnya sendiri.",
     "pangkat_golongan: III/a, Penata Muda, atau 'Penata Muda (III/a)'; PPPK: I sampai XVII.",
     "jenis_jabatan: JPT, Administrator, Pengawas, Pelaksana, atau Fungsional.",
@@ -37,8 +42,10 @@ def templat_pegawai_xlsx() -> bytes:
         sel.font = Font(bold=True)
     for baris in CONTOH:
         ws.append(baris)
-    for kolom in ("A", "K"):  # NIP columns as text so Excel keeps all 18 digits
-        for sel in ws[kolom]:
+    for nama in KOLOM_TEKS:
+        huruf = get_column_letter(KOLOM_TEMPLAT.index(nama) + 1)
+        ws.column_dimensions[huruf].number_format = "@"  # rows the admin adds later
+        for sel in ws[huruf]:
             sel.number_format = "@"
     petunjuk = buku.create_sheet("Petunjuk")
     for teks in PETUNJUK:

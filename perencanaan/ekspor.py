@@ -51,8 +51,10 @@ def judul_tebal(ws: Worksheet, kolom: list[str]) -> None:
 
 
 def format_teks(ws: Worksheet, kolom: Iterable[str]) -> None:
-    """Code columns as text, so Excel keeps "1.10" and "1.02.02.2.01.0001" as typed."""
+    """Code columns as text, so Excel keeps "1.10" and "1.02.02.2.01.0001" as typed: the cells
+    written so far and, through the column's own format, every row the admin adds later."""
     for huruf in kolom:
+        ws.column_dimensions[huruf].number_format = "@"
         for sel in ws[huruf]:
             sel.number_format = "@"
 

@@ -234,3 +234,69 @@ def test_perintah_impor_berkas_buruk_keluar_status_1_dan_tidak_menulis(db, tmp_p
     assert "baris 4, kolom nip: NIP 123 tidak sah" in err.getvalue()
     assert not Instansi.objects.exists()
     assert jumlah_data() == (0, 0, 0, 0)
+
+
+def _xlsx_dengan_nip_angka() -> bytes:
+    """The pegawai file as an admin makes it in Excel without formatting the NIP column as text:
+    the last digits of every NIP are already gone."""
+    from openpyxl import load_workbook
+
+    buku = load_workbook(io.BytesIO(xlsx_bytes(baris_baik())))
+    ws = buku.active
+    ws["A5"] = float(STAF)  # 199203142019031005 -> 1.99203142019031e17
+    keluaran = io.BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()
+
+
+def test_nip_yang_disimpan_excel_sebagai_angka_ditolak_dan_tidak_ditulis(instansi):
+    rencana = jalankan(instansi, _xlsx_dengan_nip_angka(), nama="pegawai.xlsx")
+
+    pesan = [str(m) for m in rencana.masalah]
+    assert len(pesan) == 1, pesan
+    assert pesan[0].startswith("baris 5, kolom nip: NIP tersimpan sebagai angka oleh Excel")
+    assert jumlah_data() == (0, 0, 0, 0)
+
+
+def test_bulan_tmt_nip_pns_harus_01_sampai_12_tetapi_pppk_tidak(instansi):
+    baris = baris_baik()
+    baris[3]["nip"] = "199203142019131005"  # month 13 with a PNS golongan (II/d): a typo
+    rencana = jalankan(instansi, csv_bytes(baris))
+    assert [str(m) for m in rencana.masalah] == [
+        "baris 5, kolom nip: NIP 199203142019131005 tidak sah: digit ke-13 sampai 14 NIP PNS "
+        "adalah bulan TMT CPNS dan harus 01-12 (tertulis 13). Jika pegawai ini PPPK, isi "
+        "golongan PPPK (I sampai XVII)."
+    ]
+
+    baris[3]["nip"] = "199203142022211005"  # a PPPK number: digits 13-14 are not a month
+    baris[3]["pangkat_golongan"] = "PPPK VII"
+    assert jalankan(instansi, csv_bytes(baris)).masalah == []
+
+
+def test_email_dan_status_aktif_login_mengikuti_impor_ulang(instansi):
+    baris = baris_baik()
+    baris[3]["email"] = ""
+    jalankan(instansi, csv_bytes(baris))
+    user = Pegawai.objects.get(nip=STAF).user
+    assert user.email == ""
+    user.is_active = False  # e.g. deactivated earlier, now listed again as active
+    user.save()
+
+    baris[3]["email"] = "rudi.baru@contoh.go.id"
+    jalankan(instansi, csv_bytes(baris))
+
+    user.refresh_from_db()
+    # "Lupa kata sandi" sends to the login's email: a pegawai whose email arrives in a later
+    # file must be able to set a first password.
+    assert (user.email, user.is_active) == ("rudi.baru@contoh.go.id", True)
+
+
+def test_templat_memformat_seluruh_kolom_nip_dan_kode_sebagai_teks():
+    from openpyxl import load_workbook
+
+    from organisasi.templat import templat_pegawai_xlsx
+
+    ws = load_workbook(io.BytesIO(templat_pegawai_xlsx()))["Pegawai"]
+    teks = {c for c, d in ws.column_dimensions.items() if d.number_format == "@"}
+    # Whole columns, so the rows an admin adds below the examples are text too.
+    assert teks == {"A", "H", "J", "K"}

@@ -1,7 +1,14 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from organisasi.nip import format_nip, is_pppk, masalah_nip, normalisasi_nip, validate_nip
+from organisasi.nip import (
+    format_nip,
+    is_pppk,
+    masalah_nip,
+    masalah_nip_pns,
+    normalisasi_nip,
+    validate_nip,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,3 +58,13 @@ def test_nip_dicetak_berkelompok():
 def test_pppk_dikenali_dari_digit_13_14():
     assert is_pppk("199307072022211012")
     assert not is_pppk("198609262015051001")
+
+
+def test_nip_notasi_ilmiah_dari_excel_diberi_alasan_yang_jelas():
+    assert "notasi ilmiah" in masalah_nip(normalisasi_nip("1,97203101998031E+17"))
+
+
+def test_bulan_tmt_hanya_diperiksa_untuk_pns():
+    assert masalah_nip_pns("198609262015051001") is None
+    assert "harus 01-12" in masalah_nip_pns("198609262015001001")
+    assert "harus 01-12" in masalah_nip_pns("198609262015991001")

@@ -32,3 +32,10 @@ def test_golongan_tidak_dikenal(teks):
 def test_nama_pangkat():
     assert nama_pangkat("IV/b") == "Pembina Tingkat I"
     assert nama_pangkat("IX") == ""
+
+
+@pytest.mark.parametrize(
+    "teks", ["Penata Muda Tk. I", "Penata Muda Tk.I", "penata muda tkt I", "Penata Muda Tingkat I"]
+)
+def test_singkatan_tingkat_dikenali(teks):
+    assert baca_golongan(teks) == "III/b"

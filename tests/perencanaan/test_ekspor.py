@@ -76,3 +76,12 @@ def test_templat_berisi_kolom_periode_contoh_dan_petunjuk():
     assert "target_2026, target_2027, target_2028, target_2029, target_2030" in petunjuk
     assert "1.500 (seribu lima ratus)" in petunjuk
     assert buku["Renstra"]["E2"].number_format == "@"  # codes as text
+
+
+def test_templat_memformat_seluruh_kolom_kode_sebagai_teks():
+    buku = load_workbook(io.BytesIO(templat_renstra_xlsx(Periode(2026, 2030))))
+    for sheet in ("Renstra", "Renja"):
+        ws = buku[sheet]
+        kode = {sel.column_letter for sel in ws[1] if str(sel.value).lower().startswith("kode_")}
+        teks = {c for c, d in ws.column_dimensions.items() if d.number_format == "@"}
+        assert kode and kode <= teks, sheet
