@@ -1,9 +1,12 @@
 """What every spreadsheet upload (pegawai, Renstra) shares between its service and its view."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib import messages
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.formats import date_format
 
 # A page of 50 problems is already more than anyone reads at once; the preview lists them all.
 MAKS_PESAN_MASALAH = 50
@@ -16,6 +19,20 @@ class ImporDitolak(Exception):
 
     pesan: str
     masalah: list[str]
+
+
+def tolak_bila_usang(lebih_baru: datetime | None) -> None:
+    """A preview shows what its file would change as the data stood when it was made. Once
+    another upload has been applied since (`lebih_baru`: when), confirming it would quietly undo
+    that upload, so it is refused."""
+    if lebih_baru is None:
+        return
+    waktu = date_format(timezone.localtime(lebih_baru), "j F Y H:i")
+    raise ImporDitolak(
+        f"Pratinjau ini sudah usang: berkas lain sudah diterapkan pada {waktu} setelah "
+        "pratinjau ini dibuat. Unggah ulang berkas untuk melihat pratinjau terbaru.",
+        [],
+    )
 
 
 def tampilkan_penolakan(request: HttpRequest, penolakan: ImporDitolak) -> None:

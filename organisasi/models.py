@@ -230,6 +230,7 @@ class StatusImpor(models.TextChoices):
     PRATINJAU = "pratinjau", "Pratinjau"
     DITERAPKAN = "diterapkan", "Diterapkan"
     DIBATALKAN = "dibatalkan", "Dibatalkan"
+    DITOLAK = "ditolak", "Ditolak (berkas bermasalah)"
 
 
 class ImporPegawai(models.Model):

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from core.unggahan import ImporDitolak
+from core.unggahan import ImporDitolak, tolak_bila_usang
 from organisasi import access, impor
 from organisasi.models import AdminInstansi, ImporPegawai, Instansi, StatusImpor
 
@@ -15,7 +15,8 @@ from organisasi.models import AdminInstansi, ImporPegawai, Instansi, StatusImpor
 def impor_pratinjau(
     *, user: AbstractBaseUser, instansi: Instansi, berkas: IO[bytes], nama_berkas: str
 ) -> ImporPegawai:
-    """Reads and checks an upload and keeps it, unapplied, for the admin to confirm."""
+    """Reads and checks an upload and keeps it, unapplied, for the admin to confirm. An upload
+    with problems is kept too (as rejected), so the history shows every attempt."""
     access.require(user, "impor_pegawai", instansi)
     rencana = impor.rencanakan(
         instansi,
@@ -25,6 +26,7 @@ def impor_pratinjau(
         instansi=instansi,
         diunggah_oleh=user,
         nama_berkas=nama_berkas[:255],
+        status=StatusImpor.DITOLAK if rencana.masalah else StatusImpor.PRATINJAU,
         baris=[vars(b) for b in rencana.baris] if not rencana.masalah else [],
         ringkasan=rencana.ringkasan(),
     )
@@ -36,12 +38,16 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporPegawai:
     and then find the import already applied, instead of importing twice."""
     data = ImporPegawai.objects.select_for_update().select_related("instansi").get(pk=impor_id)
     access.require(user, "impor_pegawai", data.instansi)
+    if data.status == StatusImpor.DITOLAK or data.ringkasan.get("masalah"):
+        raise ImporDitolak(
+            "Berkas ini bermasalah dan tidak dapat diterapkan. Perbaiki lalu unggah ulang.",
+            data.ringkasan.get("masalah", []),
+        )
     if data.status != StatusImpor.PRATINJAU:
         raise ImporDitolak("Impor ini sudah diterapkan sebelumnya; tidak ada yang diubah lagi.", [])
-    if data.ringkasan.get("masalah"):
-        raise ImporDitolak(
-            "Berkas ini masih bermasalah. Perbaiki lalu unggah ulang.", data.ringkasan["masalah"]
-        )
+    # Confirmations for one instansi run one after the other, so each sees the ones before it.
+    Instansi.objects.select_for_update().get(pk=data.instansi_id)
+    _tolak_bila_usang(data)
     # Checked again: the organisation may have changed since the preview was made.
     rencana = impor.rencanakan(
         data.instansi, impor.Rencana(baris=[impor.BarisPegawai(**b) for b in data.baris])
@@ -58,6 +64,23 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporPegawai:
     data.baris = []  # the rows now live in the organisation; no need to keep a second copy
     data.save(update_fields=["status", "diterapkan_pada", "ringkasan", "baris"])
     return data
+
+
+def _tolak_bila_usang(data: ImporPegawai) -> None:
+    """A preview shows what its file would change as the data stood when it was made. Once
+    another upload has been applied since, confirming it would quietly undo that upload."""
+    lebih_baru = (
+        ImporPegawai.objects.filter(
+            instansi_id=data.instansi_id,
+            status=StatusImpor.DITERAPKAN,
+            diterapkan_pada__gt=data.dibuat,
+        )
+        .exclude(pk=data.pk)
+        .order_by("-diterapkan_pada")
+        .values_list("diterapkan_pada", flat=True)
+        .first()
+    )
+    tolak_bila_usang(lebih_baru)
 
 
 @transaction.atomic

@@ -16,7 +16,13 @@ from typing import IO, Any
 
 from django.db import connection, models, transaction
 
-from core.spreadsheet import BerkasTidakTerbaca, Masalah, baca_berkas, tabel_dari_sel
+from core.spreadsheet import (
+    BerkasTidakTerbaca,
+    Masalah,
+    baca_berkas,
+    masalah_sel_angka,
+    tabel_dari_sel,
+)
 from organisasi.models import UnitKerja
 from perencanaan.angka import BukanAngka, baca_angka, tulis_angka
 from perencanaan.models import (
@@ -402,6 +408,9 @@ def _baca_renstra(
         kolom_pola=(AWALAN_TARGET,),
     )
     masalah += _kolom_target(tabel.header, periode, sheet)
+    masalah += masalah_sel_angka(
+        tabel, kolom_kode=("kode_tujuan", "kode_sasaran", "kode_indikator")
+    )
     if not tabel.baris:
         return [], masalah, set()
     kolom_target = [k for k in kolom_target if k in tabel.header]
@@ -525,6 +534,9 @@ def _baca_renja(
     sel: list[list[str]], periode: Periode, sheet: str | None, kode_sasaran: set[str] | None
 ) -> tuple[list[BarisRenja], list[Masalah]]:
     tabel, masalah = tabel_dari_sel(sel, wajib=KOLOM_RENJA, sheet=sheet)
+    masalah += masalah_sel_angka(
+        tabel, kolom_kode=("kode_sasaran", "kode_program", "kode_kegiatan", "kode_subkegiatan")
+    )
     if not tabel.baris:
         return [], masalah
     hasil: list[BarisRenja] = []
@@ -703,17 +715,22 @@ def _isi_berkas(rencana: Rencana) -> dict[str, dict[Kunci, tuple[Isi, Isi]]]:
         for tahun, (nilai, teks) in b.target.items():
             mau["target"][(b.kode_indikator, tahun)] = ({"nilai": nilai}, {"teks": teks})
     # A program (or kegiatan) takes its indikator, target and pagu from its own row; one that
-    # only appears as the parent of lower rows is still created, with those left empty.
+    # only appears as the parent of lower rows says nothing about them: it is created with them
+    # empty, and an existing one keeps its own (see `_induk_saja`).
     tersirat: dict[str, dict[Kunci, tuple[Isi, Isi]]] = {PROGRAM: {}, KEGIATAN: {}}
     for b in rencana.renja:
         tersirat[PROGRAM].setdefault(
-            (b.tahun, b.kode_program), _unsur(b.program, b.kode_sasaran, {})
+            (b.tahun, b.kode_program), ({"nama": b.program, "sasaran": b.kode_sasaran}, {})
         )
         if b.tingkat != PROGRAM:
             tersirat[KEGIATAN].setdefault(
                 (b.tahun, b.kode_kegiatan),
-                _unsur(b.kegiatan, b.kode_sasaran, {"program": (b.tahun, b.kode_program)}),
-            )
+                (
+                    {"nama": b.kegiatan, "sasaran": b.kode_sasaran,
+                     "program": (b.tahun, b.kode_program)},
+                    {},
+                ),
+            )  # fmt: skip
         nama_sendiri = {PROGRAM: b.program, KEGIATAN: b.kegiatan, SUBKEGIATAN: b.subkegiatan}
         induk = {
             PROGRAM: {},
@@ -728,22 +745,32 @@ def _isi_berkas(rencana: Rencana) -> dict[str, dict[Kunci, tuple[Isi, Isi]]]:
     return mau
 
 
-def _unsur(
-    nama: str, kode_sasaran: str, induk: Isi, b: BarisRenja | None = None
-) -> tuple[Isi, Isi]:
+def _unsur(nama: str, kode_sasaran: str, induk: Isi, b: BarisRenja) -> tuple[Isi, Isi]:
     banding = {
         "nama": nama,
         "sasaran": kode_sasaran,
-        "indikator": b.indikator if b else "",
-        "satuan": b.satuan if b else "",
-        "target": b.target if b else None,
-        "pagu": b.pagu if b else None,
+        "indikator": b.indikator,
+        "satuan": b.satuan,
+        "target": b.target,
+        "pagu": b.pagu,
         **induk,
     }
-    return banding, {"target_teks": b.target_teks if b else ""}
+    return banding, {"target_teks": b.target_teks}
 
 
 UNSUR_RENJA = ["nama", "sasaran_id", "indikator", "satuan", "target", "pagu"]
+ISI_BARIS_SENDIRI = ("indikator", "satuan", "target", "pagu")
+
+
+def _induk_saja(jenis: str, banding: Isi) -> bool:
+    """A program or kegiatan known only as the parent of lower rows (no row of its own)."""
+    return jenis in (PROGRAM, KEGIATAN) and "indikator" not in banding
+
+
+def _sama(lama: Isi, banding: Isi) -> bool:
+    """Compares only what the file speaks of: a parent known only through its children is
+    compared (and written) on its name, sasaran and parent, not on what its own row held."""
+    return all(lama[k] == v for k, v in banding.items())
 
 
 def _isi_db(renstra: Renstra | None) -> dict[str, dict[Kunci, tuple[int, Isi]]]:
@@ -801,6 +828,14 @@ def _label_hilang(jenis: str, kunci: Kunci, isi: Isi) -> str:
     return f"{kunci} {isi['nama']}"
 
 
+def _label_induk_saja(jenis: str, kunci: Kunci, isi: Isi) -> str:
+    tahun, kode = kunci
+    return (
+        f"baris {LABEL_JENIS[jenis].lower()} {kode} {isi['nama']} (tahun {tahun}) tidak ada lagi "
+        "di berkas; indikator, target dan pagunya dibiarkan"
+    )
+
+
 def _hitung(
     rencana: Rencana,
     mau: dict[str, dict[Kunci, tuple[Isi, Isi]]],
@@ -813,10 +848,19 @@ def _hitung(
             lama = ada[jenis].get(kunci)
             if lama is None:
                 h.baru += 1
-            elif lama[1] != banding:
+                continue
+            if not _sama(lama[1], banding):
                 h.diubah += 1
             else:
                 h.tetap += 1
+            # Its own row was in an earlier file and is gone from this one: told, like any row
+            # no longer in the file, and what it held is kept.
+            if _induk_saja(jenis, banding) and any(
+                lama[1][k] not in ("", None) for k in ISI_BARIS_SENDIRI
+            ):
+                h.jumlah_hilang += 1
+                if len(h.hilang) < HILANG_DITAMPILKAN:
+                    h.hilang.append(_label_induk_saja(jenis, kunci, lama[1]))
         for kunci, (_, isi) in ada[jenis].items():
             if kunci in mau[jenis]:
                 continue
@@ -932,11 +976,12 @@ def _tulis(
     `induk` maps a foreign key field to the ids of its parents by key."""
     baru: list[models.Model] = []
     kunci_baru: list[Kunci] = []
-    diubah: list[models.Model] = []
-    medan: list[str] = []
+    # Grouped by the fields written: a parent known only through its children writes fewer
+    # fields than a row of its own, and must not have the others overwritten with blanks.
+    diubah: dict[tuple[str, ...], list[models.Model]] = {}
     for kunci, (banding, tambahan) in mau.items():
         lama = ada.get(kunci)
-        if lama is not None and lama[1] == banding:
+        if lama is not None and _sama(lama[1], banding):
             continue
         nilai = {**banding, **tambahan}
         for nama, peta in induk.items():
@@ -945,10 +990,11 @@ def _tulis(
             baru.append(model(**buat(kunci), **nilai))
             kunci_baru.append(kunci)
         else:
-            diubah.append(model(pk=lama[0], **nilai))
-            medan = medan or [k.removesuffix("_id") for k in nilai]
+            medan = tuple(k.removesuffix("_id") for k in nilai)
+            diubah.setdefault(medan, []).append(model(pk=lama[0], **nilai))
     model.objects.bulk_create(baru, batch_size=BATCH)
-    _perbarui_massal(model, diubah, medan)
+    for medan, objek in diubah.items():
+        _perbarui_massal(model, objek, list(medan))
     return {k: pk for k, (pk, _) in ada.items()} | {
         k: obj.pk for k, obj in zip(kunci_baru, baru, strict=True)
     }

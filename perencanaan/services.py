@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from core.unggahan import ImporDitolak
+from core.unggahan import ImporDitolak, tolak_bila_usang
 from organisasi.models import UnitKerja
 from perencanaan import access, impor
 from perencanaan.models import ImporRenstra, Renstra, StatusImpor, SumberImpor
@@ -58,6 +58,10 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporRenstra:
             "Berkas ini bermasalah dan tidak dapat diterapkan. Perbaiki lalu unggah ulang.",
             data.ringkasan.get("masalah", []),
         )
+    # Confirmations for one OPD run one after the other, so each sees the ones before it (the
+    # Renstra itself may not exist yet to be locked).
+    UnitKerja.objects.select_for_update().get(pk=data.unit_id)
+    _tolak_bila_usang(data)
     periode = impor.Periode(data.tahun_awal, data.tahun_akhir)
     # Checked again: the Renstra may have changed since the preview was made.
     rencana = impor.rencanakan(data.unit, impor.Rencana.dari_json(periode, data.data))
@@ -73,6 +77,26 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporRenstra:
     data.data = {}  # the rows now live in the Renstra; no need to keep a second copy
     data.save(update_fields=["renstra", "status", "diterapkan_pada", "ringkasan", "data"])
     return data
+
+
+def _tolak_bila_usang(data: ImporRenstra) -> None:
+    """A preview shows what its file would change as the Renstra stood when it was made. Once
+    another upload (or the impor_renstra command) has been applied to the same Renstra since,
+    confirming it would quietly undo that import."""
+    lebih_baru = (
+        ImporRenstra.objects.filter(
+            unit_id=data.unit_id,
+            tahun_awal=data.tahun_awal,
+            tahun_akhir=data.tahun_akhir,
+            status=StatusImpor.DITERAPKAN,
+            diterapkan_pada__gt=data.dibuat,
+        )
+        .exclude(pk=data.pk)
+        .order_by("-diterapkan_pada")
+        .values_list("diterapkan_pada", flat=True)
+        .first()
+    )
+    tolak_bila_usang(lebih_baru)
 
 
 @transaction.atomic

@@ -98,7 +98,7 @@ def test_berkas_buruk_menampilkan_semua_masalah_dan_tanpa_tombol_konfirmasi(clie
     assert "Konfirmasi dan terapkan" not in halaman
     data = ImporPegawai.objects.get()
     assert client.post(reverse("organisasi:impor_terapkan", args=[data.pk])).status_code == 302
-    assert ImporPegawai.objects.get().status == StatusImpor.PRATINJAU
+    assert ImporPegawai.objects.get().status == StatusImpor.DITOLAK
     assert not Pegawai.objects.filter(nip=KEPALA).exists()
 
 

@@ -527,6 +527,71 @@ def test_baris_yang_hilang_didaftar_dan_dibiarkan(opd):
     assert rencana.ringkasan()["hitungan"][2]["hilang"] == h["indikator"].hilang
 
 
+def test_baris_program_dan_kegiatan_yang_hilang_tidak_mengosongkan_isinya(opd):
+    """The program's and the kegiatan's own rows are gone; the sub kegiatan rows still name
+    them. Their indikator, satuan, target and pagu stay, and the preview lists them."""
+    jalankan(opd, xlsx_bytes(renstra_baik(), renja_baik()))
+    lama = {
+        m: m.objects.values("pk", "indikator", "satuan", "target", "target_teks", "pagu").get()
+        for m in (Program, Kegiatan)
+    }
+    renja = renja_baik()
+    sub = renja[2] | {
+        "tahun": "2026", "kode_sasaran": "SS1.1", "kode_program": renja[0]["kode_program"],
+        "program": renja[0]["program"], "kode_kegiatan": renja[1]["kode_kegiatan"],
+        "kegiatan": renja[1]["kegiatan"],
+    }  # fmt: skip
+
+    rencana = jalankan(opd, xlsx_bytes(renstra_baik(), [sub, renja[3]]))
+
+    assert rencana.masalah == []
+    assert (rencana.hitungan["program"].diubah, rencana.hitungan["program"].tetap) == (0, 1)
+    assert rencana.hitungan["program"].hilang == [
+        "baris program 1.02.02 PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN "
+        "MASYARAKAT (tahun 2026) tidak ada lagi di berkas; indikator, target dan pagunya dibiarkan"
+    ]
+    assert rencana.hitungan["kegiatan"].hilang == [
+        "baris kegiatan 1.02.02.2.02 Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan "
+        "Tingkat Daerah (tahun 2026) tidak ada lagi di berkas; indikator, target dan pagunya "
+        "dibiarkan"
+    ]
+    assert not rencana.ada_perubahan
+    for model, isi in lama.items():
+        assert model.objects.values(*isi).get() == isi
+    assert lama[Program]["pagu"] == Decimal("4250000000")
+
+
+def test_induk_tersirat_hanya_mengubah_nama_sasaran_dan_induknya(opd):
+    """One changed program only named by its kegiatan, another changed by its own row: both are
+    updated in the same write, each with its own fields."""
+    renja = renja_baik()
+    program_b = {"tahun": "2026", "kode_sasaran": "SS1.2", "kode_program": "1.02.03",
+                 "program": "PROGRAM B", "indikator": "Indikator B", "satuan": "%",
+                 "target": "50", "pagu": "300"}  # fmt: skip
+    jalankan(opd, xlsx_bytes(renstra_baik(), [*renja, program_b]))
+    kegiatan = renja[1] | {
+        "tahun": "2026", "kode_sasaran": "SS1.2", "kode_program": "1.02.02",
+        "program": "PROGRAM A BARU",
+    }  # fmt: skip
+    program_b |= {"pagu": "400"}
+
+    rencana = jalankan(opd, xlsx_bytes(renstra_baik(), [kegiatan, *renja[2:], program_b]))
+
+    assert rencana.masalah == []
+    assert rencana.hitungan["program"].diubah == 2
+    a = Program.objects.get(kode="1.02.02")
+    assert (a.nama, a.sasaran.kode, a.indikator, a.satuan, a.target, a.pagu) == (
+        "PROGRAM A BARU", "SS1.2", "Prevalensi balita stunting", "%", Decimal("15.5"),
+        Decimal("4250000000"),
+    )  # fmt: skip
+    assert a.target_teks == "15,5"
+    b = Program.objects.get(kode="1.02.03")
+    assert (b.nama, b.indikator, b.pagu) == ("PROGRAM B", "Indikator B", Decimal("400"))
+    assert not jalankan(
+        opd, xlsx_bytes(renstra_baik(), [kegiatan, *renja[2:], program_b])
+    ).ada_perubahan
+
+
 def test_renja_tahun_lain_tidak_dianggap_hilang(opd):
     jalankan(opd, xlsx_bytes(renstra_baik(), renja_baik()))
     renja_2027 = [dict(b, tahun="2027") if b.get("tahun") else b for b in renja_baik()]
@@ -650,3 +715,26 @@ def test_perintah_unit_tidak_dikenal_atau_ganda(opd, tmp_path):
         call_command(
             "impor_renstra", str(tmp_path / "tidak_ada.xlsx"), unit="1.02", periode="2025-2029"
         )
+
+
+def test_sel_persen_excel_dan_kode_tersimpan_sebagai_angka(opd):
+    from openpyxl import load_workbook
+
+    baris = renstra_baik()
+    baris[0]["target_2027"] = 0.9  # typed as 90% in Excel: stored 0.9, shown 90%
+    buku = load_workbook(io.BytesIO(xlsx_bytes(baris)))
+    kolom = [k.lower() for k in KOLOM_RENSTRA]
+    ws = buku["Renstra"]
+    ws.cell(row=2, column=kolom.index("target_2027") + 1).number_format = "0%"
+    data = io.BytesIO()
+    buku.save(data)
+    assert jalankan(opd, data.getvalue()).masalah == []
+    assert target("IK1.1.1")[2027] == 90
+
+    ws.cell(row=3, column=kolom.index("kode_indikator") + 1).value = 1.1  # "1.10" typed in General
+    data = io.BytesIO()
+    buku.save(data)
+    pesan = [str(m) for m in jalankan(opd, data.getvalue()).masalah]
+    assert len(pesan) == 1 and pesan[0].startswith(
+        "sheet Renstra, baris 3, kolom kode_indikator: kode tersimpan sebagai angka oleh Excel"
+    )

@@ -1,13 +1,22 @@
 """Permission ladder and behaviour of the Renstra pages."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from perencanaan import selectors
+from perencanaan import impor, selectors, services
 from perencanaan.impor import Periode
-from perencanaan.models import ImporRenstra, IndikatorKinerja, Renstra, StatusImpor, TargetIndikator
-from tests.perencanaan.berkas import KOLOM_RENSTRA, renja_baik, renstra_baik, xlsx_bytes
+from perencanaan.models import (
+    ImporRenstra,
+    IndikatorKinerja,
+    Renstra,
+    StatusImpor,
+    SumberImpor,
+    TargetIndikator,
+)
+from tests.perencanaan.berkas import KOLOM_RENSTRA, PERIODE, renja_baik, renstra_baik, xlsx_bytes
 from tests.perencanaan.conftest import muat
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -262,6 +271,70 @@ def test_konfirmasi_dua_kali_hanya_menerapkan_sekali(client, pemeran, opd):
     kedua = client.post(url, follow=True)
     assert "sudah diterapkan sebelumnya" in isi(kedua)
     assert IndikatorKinerja.objects.get(kode="IK1.1.1").nama == "diubah di antara dua klik"
+
+
+def test_pratinjau_usang_tidak_menimpa_impor_yang_lebih_baru(client, pemeran, opd):
+    masuk(client, pemeran.admin)
+    unggah(client, opd, xlsx_bytes(renstra_baik()))
+    lama = ImporRenstra.objects.get()
+    baris = renstra_baik()
+    baris[0]["indikator"] = "Angka kematian ibu melahirkan"
+    unggah(client, opd, xlsx_bytes(baris))
+    baru = ImporRenstra.objects.exclude(pk=lama.pk).get()
+    client.post(reverse("perencanaan:impor_terapkan", args=[baru.pk]))
+    assert IndikatorKinerja.objects.get(kode="IK1.1.1").nama == "Angka kematian ibu melahirkan"
+
+    respons = client.post(reverse("perencanaan:impor_terapkan", args=[lama.pk]), follow=True)
+
+    assert respons.redirect_chain[-1][0] == reverse("perencanaan:impor_pratinjau", args=[lama.pk])
+    assert "Pratinjau ini sudah usang: berkas lain sudah diterapkan pada" in isi(respons)
+    assert "Unggah ulang berkas untuk melihat pratinjau terbaru." in isi(respons)
+    assert IndikatorKinerja.objects.get(kode="IK1.1.1").nama == "Angka kematian ibu melahirkan"
+    lama.refresh_from_db()
+    assert (lama.status, lama.diterapkan_pada) == (StatusImpor.PRATINJAU, None)
+
+
+def test_impor_perintah_setelah_pratinjau_juga_membuatnya_usang(client, pemeran, opd):
+    masuk(client, pemeran.admin)
+    unggah(client, opd, xlsx_bytes(renstra_baik()))
+    data = ImporRenstra.objects.get()
+    baris = renstra_baik()
+    baris[0]["indikator"] = "Angka kematian ibu melahirkan"
+    rencana = impor.rencanakan(
+        opd,
+        impor.baca_berkas_renstra(
+            io.BytesIO(xlsx_bytes(baris)), "cli.xlsx", maks_bytes=10**7, periode=PERIODE
+        ),
+    )
+    services.impor_langsung(
+        unit=opd, rencana=rencana, nama_berkas="cli.xlsx", sumber=SumberImpor.PERINTAH
+    )
+
+    respons = client.post(reverse("perencanaan:impor_terapkan", args=[data.pk]), follow=True)
+
+    assert "Pratinjau ini sudah usang" in isi(respons)
+    assert IndikatorKinerja.objects.get(kode="IK1.1.1").nama == "Angka kematian ibu melahirkan"
+    data.refresh_from_db()
+    assert data.status == StatusImpor.PRATINJAU
+
+
+def test_impor_periode_lain_tidak_membuat_pratinjau_usang(client, pemeran, opd):
+    masuk(client, pemeran.admin)
+    unggah(client, opd, xlsx_bytes(renstra_baik()))
+    data = ImporRenstra.objects.get()
+    ImporRenstra.objects.create(
+        unit=opd,
+        tahun_awal=2020,
+        tahun_akhir=2024,
+        nama_berkas="lama.xlsx",
+        status=StatusImpor.DITERAPKAN,
+        diterapkan_pada=data.dibuat.replace(year=data.dibuat.year + 1),
+    )
+
+    client.post(reverse("perencanaan:impor_terapkan", args=[data.pk]))
+
+    data.refresh_from_db()
+    assert data.status == StatusImpor.DITERAPKAN
 
 
 def test_berkas_buruk_menampilkan_semua_masalah_tanpa_tombol_konfirmasi(client, pemeran, opd):

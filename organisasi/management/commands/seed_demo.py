@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.test.utils import override_settings
 
 from organisasi import demo, impor, services
 from organisasi.models import Instansi, Pegawai
@@ -33,7 +34,10 @@ class Command(BaseCommand):
             else:
                 self.stdout.write("Basis data sudah berisi pegawai; data demo tidak dimuat.")
             return
-        self._muat(options["password"])
+        # The demo workflow sends the usual notification emails; demo people have no mailbox, and
+        # on the console backend of `make run` they would bury the login table in mail.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            self._muat(options["password"])
         self._cetak_login(kata_sandi=options["password"])
 
     @transaction.atomic
