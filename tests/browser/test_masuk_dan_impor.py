@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from organisasi import demo
 from organisasi.impor import KOLOM_TEMPLAT
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 from organisasi.selectors import atasan_langsung
+from tests.browser.menu import menu_kelola, navbar
 from tests.conftest import KATA_SANDI
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -46,10 +47,6 @@ def masuk(page: Page, url: str, nip: str, kata_sandi: str = KATA_SANDI) -> None:
     page.get_by_role("button", name="Masuk").click()
 
 
-def navbar(page: Page) -> Locator:
-    return page.get_by_role("navigation", name="Navigasi utama")
-
-
 def test_pegawai_demo_masuk_dengan_nip_berspasi_lalu_keluar(page: Page, live_server, data_demo):
     masuk(page, live_server.url, NIP_RUDI)
 
@@ -75,14 +72,16 @@ def test_admin_melihat_menu_admin_pegawai_biasa_tidak(page: Page, live_server, d
     expect(page.get_by_role("heading", name="Selamat datang, Teguh Santoso, S.E.")).to_be_visible()
     expect(page.get_by_role("heading", name="Admin instansi")).to_be_visible()
     expect(page.get_by_text(demo.NAMA_INSTANSI)).to_be_visible()
-    expect(navbar(page).get_by_role("link", name="Pegawai", exact=True)).to_be_visible()
+    expect(menu_kelola(page).get_by_role("link", name="Pegawai", exact=True)).to_be_visible()
     expect(navbar(page).get_by_role("link", name="Impor Pegawai")).to_be_visible()
+    page.keyboard.press("Escape")
 
     navbar(page).get_by_role("button", name="Teguh Santoso, S.E.").click()
     navbar(page).get_by_role("button", name="Keluar").click()
     masuk(page, live_server.url, NIP_RUDI)
 
     expect(page.get_by_role("heading", name="Selamat datang, Rudi Hartono")).to_be_visible()
+    expect(navbar(page).get_by_role("button", name="Kelola")).to_have_count(0)
     expect(navbar(page).get_by_role("link", name="Impor Pegawai")).to_have_count(0)
     expect(navbar(page).get_by_role("link", name="Pegawai", exact=True)).to_have_count(0)
     expect(page.get_by_role("heading", name="Admin instansi")).to_have_count(0)
@@ -131,7 +130,7 @@ def jumlah_data() -> tuple[int, int, int, int]:
 
 
 def unggah(page: Page, berkas: Path) -> None:
-    navbar(page).get_by_role("link", name="Impor Pegawai").click()
+    menu_kelola(page).get_by_role("link", name="Impor Pegawai").click()
     expect(page.get_by_role("heading", name="Impor unit, jabatan, dan pegawai")).to_be_visible()
     page.get_by_label("Berkas XLSX atau CSV").set_input_files(berkas)
     page.get_by_role("button", name="Unggah dan lihat pratinjau").click()

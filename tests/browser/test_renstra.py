@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from perencanaan.models import ImporRenstra, Renstra, TargetIndikator
+from tests.browser.menu import menu_kelola, navbar
 from tests.conftest import KATA_SANDI
 from tests.perencanaan.berkas import renja_baik, renstra_baik, xlsx_bytes
 
@@ -26,10 +27,6 @@ def masuk(page: Page, url: str, nip: str) -> None:
     page.get_by_role("button", name="Masuk").click()
 
 
-def navbar(page: Page) -> Locator:
-    return page.get_by_role("navigation", name="Navigasi utama")
-
-
 def sel_baris(tabel: Locator, nama: str) -> Locator:
     return tabel.get_by_role("row", name=nama).get_by_role("cell")
 
@@ -41,7 +38,7 @@ def test_admin_mengunggah_renstra_melihat_pratinjau_lalu_menerapkan(
     berkas.write_bytes(xlsx_bytes(renstra_baik(), renja_baik()))
     masuk(page, live_server.url, pemeran.admin.nip)
 
-    navbar(page).get_by_role("link", name="Impor Renstra").click()
+    menu_kelola(page).get_by_role("link", name="Impor Renstra").click()
     expect(page.get_by_role("heading", name="Impor Renstra dan Renja")).to_be_visible()
     page.get_by_label("Perangkat Daerah (OPD)").select_option(label="1.02 — Dinas Kesehatan")
     page.get_by_label("Periode Renstra").fill("2025-2029")
@@ -73,7 +70,7 @@ def test_admin_mengunggah_renstra_melihat_pratinjau_lalu_menerapkan(
     expect(page.locator("#riwayat-impor")).to_contain_text(berkas.name)
 
     # The same file again: the preview says nothing would change and offers no confirmation.
-    navbar(page).get_by_role("link", name="Impor Renstra").click()
+    menu_kelola(page).get_by_role("link", name="Impor Renstra").click()
     page.get_by_label("Perangkat Daerah (OPD)").select_option(label="1.02 — Dinas Kesehatan")
     page.get_by_label("Periode Renstra").fill("2025-2029")
     page.get_by_label("Berkas XLSX atau CSV").set_input_files(berkas)
