@@ -2,6 +2,7 @@
 to PDF with WeasyPrint from templates/skp/cetak/skp.html. Nothing is loaded from the network:
 only file: (the project's own fonts and CSS) and data: (the QR code) URLs are fetched."""
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,6 +18,8 @@ from weasyprint.urls import URLFetcher
 from skp import selectors
 from skp.berakhlak import BERAKHLAK
 from skp.models import RiwayatStatus, Skp, StatusSkp
+
+logger = logging.getLogger(__name__)
 
 # An approved SKP (or one later replaced by a revision) is printed as the signed document;
 # anything else is a draft preview with a watermark.
@@ -150,7 +153,21 @@ def _fetcher() -> URLFetcher:
 
 def render_pdf(skp: Skp, *, token: str | None = None) -> bytes:
     """The SKP as PDF bytes (unsigned): a draft preview when not approved, otherwise the
-    document to be signed (with the QR code when `token` is given)."""
+    document to be signed (with the QR code when `token` is given).
+
+    Rows and RHK blocks are kept whole on a page (break-inside: avoid). A block taller than a
+    page (the forms allow 2000 characters per RHK or indicator) has nowhere to go and WeasyPrint
+    then fails an internal assertion instead of splitting it; only then is the document rendered
+    again with page breaks allowed inside rows, so the long text wraps onto the next pages."""
+    konteks = konteks_cetak(skp, token=token)
+    try:
+        return _tulis_pdf(konteks)
+    except AssertionError:
+        logger.info("SKP %s: ada baris setinggi lebih dari satu halaman; dicetak ulang.", skp.pk)
+        return _tulis_pdf({**konteks, "boleh_pecah": True})
+
+
+def _tulis_pdf(konteks: dict) -> bytes:
     with translation.override("id"):
-        html = render_to_string("skp/cetak/skp.html", konteks_cetak(skp, token=token))
+        html = render_to_string("skp/cetak/skp.html", konteks)
     return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_fetcher()).write_pdf()

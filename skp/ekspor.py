@@ -1,22 +1,30 @@
 """Bulk export of signed SKP PDFs: which SKP to print, and the background job that writes them
-into one ZIP with its progress (Django's Tasks API; `manage.py db_worker` runs the jobs)."""
+into one ZIP with its progress (Django's Tasks API; `manage.py db_worker` runs the jobs).
+
+One SKP whose document cannot be issued does not stop the others: it is left out, logged, and
+named (with its NIP) in the job's message, in a list inside the ZIP, and by `cetak_skp`. A
+missing signing certificate stops everything, since no document could be signed."""
 
 import logging
 import tempfile
 import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files import File
 from django.db.models import QuerySet
 from django_tasks import task
 
 from organisasi.models import Instansi, UnitKerja
-from organisasi.nip import normalisasi_nip
+from organisasi.nip import format_nip, normalisasi_nip
 from skp.models import EksporSkp, Skp, StatusEkspor, StatusSkp
 from skp.verifikasi import baca_dokumen, nama_berkas, terbitkan
 
 logger = logging.getLogger(__name__)
 TIDAK_ADA = "Tidak ada SKP disetujui yang cocok."
+DAFTAR_GAGAL = "DAFTAR_GAGAL.txt"
 
 
 def unit_dan_turunan(unit_ids: list[int]) -> list[int]:
@@ -40,10 +48,41 @@ def skp_untuk_dicetak(
     if instansi is not None:
         qs = qs.filter(instansi=instansi)
     if unit_ids is not None:
+        # By the pegawai's current unit: the SKP's snapshot keeps only the unit's name (text,
+        # not a link to UnitKerja), which cannot place it in the unit tree reliably.
         qs = qs.filter(pegawai__jabatan__unit_kerja_id__in=unit_dan_turunan(unit_ids))
     if nip:
         qs = qs.filter(pegawai_nip=normalisasi_nip(nip))
     return qs.order_by("pegawai_nip", "versi")
+
+
+@dataclass
+class GagalCetak:
+    skp: Skp
+    alasan: str
+
+    def __str__(self) -> str:
+        return f"NIP {format_nip(self.skp.pegawai_nip)} ({self.skp.pegawai_nama}): {self.alasan}"
+
+
+def dokumen_satu_per_satu(daftar: Iterable[Skp]) -> Iterator[tuple[Skp, bytes | GagalCetak]]:
+    """The signed PDF of each SKP in turn (issued now if it was not yet), or why it could not
+    be made. ImproperlyConfigured (no certificate) propagates: every other SKP would fail too."""
+    for skp in daftar:
+        try:
+            hasil: bytes | GagalCetak = baca_dokumen(terbitkan(skp))
+        except ImproperlyConfigured:
+            raise
+        except Exception as e:
+            logger.exception("Dokumen SKP %s (NIP %s) gagal dibuat", skp.pk, skp.pegawai_nip)
+            hasil = GagalCetak(skp, f"{type(e).__name__}: {e}" if str(e) else type(e).__name__)
+        yield skp, hasil
+
+
+def ringkasan_gagal(gagal: list[GagalCetak], jumlah: int) -> str:
+    return f"{len(gagal)} dari {jumlah} SKP gagal dicetak dan tidak disertakan: " + "; ".join(
+        map(str, gagal)
+    )
 
 
 def ekspor_mulai(
@@ -76,27 +115,40 @@ def jalankan_ekspor(ekspor_id: int) -> int:
     if not daftar:
         EksporSkp.objects.filter(pk=ekspor.pk).update(status=StatusEkspor.SELESAI, pesan=TIDAK_ADA)
         return 0
+    gagal: list[GagalCetak] = []
     try:
         with tempfile.TemporaryFile() as sementara:
             # PDFs are already compressed: stored, not deflated again.
             with zipfile.ZipFile(sementara, "w", zipfile.ZIP_STORED) as arsip:
-                for i, skp in enumerate(daftar, start=1):
-                    arsip.writestr(nama_berkas(skp), baca_dokumen(terbitkan(skp)))
+                hasil = dokumen_satu_per_satu(daftar)
+                for i, (skp, data) in enumerate(hasil, start=1):
+                    if isinstance(data, GagalCetak):
+                        gagal.append(data)
+                    else:
+                        arsip.writestr(nama_berkas(skp), data)
                     EksporSkp.objects.filter(pk=ekspor.pk).update(selesai=i)
-            sementara.seek(0)
+                if gagal:
+                    arsip.writestr(DAFTAR_GAGAL, "\n".join(map(str, gagal)) + "\n")
             ekspor.refresh_from_db()
+            if len(gagal) == len(daftar):
+                ekspor.status = StatusEkspor.GAGAL
+                ekspor.pesan = ringkasan_gagal(gagal, len(daftar))
+                ekspor.save(update_fields=["status", "pesan"])
+                return 0
+            sementara.seek(0)
             bagian = ekspor.unit.kode if ekspor.unit_id else "semua"
             ekspor.berkas.save(f"skp_{ekspor.tahun}_{bagian}_{ekspor.pk}.zip", File(sementara),
                                save=False)  # fmt: skip
         ekspor.status = StatusEkspor.SELESAI
-        ekspor.save(update_fields=["berkas", "status"])
+        ekspor.pesan = ringkasan_gagal(gagal, len(daftar)) if gagal else ""
+        ekspor.save(update_fields=["berkas", "status", "pesan"])
     except Exception as e:
         logger.exception("Ekspor SKP %s gagal", ekspor.pk)
         EksporSkp.objects.filter(pk=ekspor.pk).update(
             status=StatusEkspor.GAGAL, pesan=f"Ekspor gagal: {e}"
         )
         raise
-    return len(daftar)
+    return len(daftar) - len(gagal)
 
 
 @task()

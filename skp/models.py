@@ -320,7 +320,7 @@ class PerilakuKerja(models.Model):
 
     skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="perilaku")
     urutan = models.PositiveSmallIntegerField()
-    nilai_inti = models.CharField("core value", max_length=50)
+    nilai_inti = models.CharField("nilai dasar", max_length=50)
     panduan = models.TextField("panduan perilaku")  # one behaviour per line
     ekspektasi_khusus = models.TextField("ekspektasi khusus pimpinan", blank=True)
 
@@ -439,6 +439,11 @@ class DokumenSkp(models.Model):
     token = models.CharField(max_length=32, unique=True, default=_token_dokumen)
     berkas = models.FileField(upload_to="skp/dokumen/", blank=True)
     sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
+    # SHA-256 of the signer certificate (DER) it was signed with: verification trusts the
+    # certificate recorded here, so documents stay valid after the certificate is renewed.
+    sertifikat_sha256 = models.CharField(
+        "sidik jari SHA-256 sertifikat penanda tangan", max_length=64, blank=True, db_index=True
+    )
     diterbitkan = models.DateTimeField(null=True, blank=True)
 
     class Meta:

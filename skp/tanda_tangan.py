@@ -1,11 +1,16 @@
 """PAdES signing and validation of issued SKP documents with pyHanko, using the instance's
 certificate (a PKCS#12 file named by settings.SKP_SIGN_P12, its passphrase from
 settings.SKP_SIGN_P12_PASSPHRASE). `make run` creates a self-signed development certificate
-(manage.py buat_sertifikat_dev); production uses the institution's certificate, e.g. from BSrE."""
+(manage.py buat_sertifikat_dev); production uses the institution's certificate, e.g. from BSrE.
+
+Verification needs no configured certificate: the caller says which signer certificates it
+trusts (skp.verifikasi trusts those recorded on the documents the system issued), so a document
+stays valid after the certificate is renewed or has expired."""
 
 import asyncio
+import hashlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,8 +37,15 @@ NAMA_FIELD = "TandaTanganSKP"
 T = TypeVar("T")
 
 
-def buat_sertifikat(path: Path, passphrase: str, nama: str = "SKP Development") -> None:
-    """Writes a self-signed RSA certificate and key as PKCS#12 (development and tests only)."""
+def buat_sertifikat(
+    path: Path,
+    passphrase: str,
+    nama: str = "SKP Development",
+    *,
+    berlaku_sampai: datetime | None = None,
+) -> None:
+    """Writes a self-signed RSA certificate and key as PKCS#12 (development and tests only),
+    valid for ten years unless `berlaku_sampai` says otherwise."""
     kunci = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     subjek = x509.Name(
         [
@@ -49,8 +61,8 @@ def buat_sertifikat(path: Path, passphrase: str, nama: str = "SKP Development") 
         .issuer_name(subjek)
         .public_key(kunci.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(sekarang - timedelta(days=1))
-        .not_valid_after(sekarang + timedelta(days=3650))
+        .not_valid_before(min(sekarang, berlaku_sampai or sekarang) - timedelta(days=1))
+        .not_valid_after(berlaku_sampai or sekarang + timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
@@ -110,6 +122,18 @@ def sertifikat_instansi() -> asn1_x509.Certificate:
     return penanda_tangan().signing_cert
 
 
+def sidik_jari_sertifikat(sertifikat: asn1_x509.Certificate) -> str:
+    """SHA-256 of the certificate's DER encoding (what a certificate viewer shows)."""
+    return hashlib.sha256(sertifikat.dump()).hexdigest()
+
+
+def sertifikat_dalam_pdf(data: bytes) -> str:
+    """The fingerprint of the certificate that made the last signature of a PDF ("" if none)."""
+    tanda = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
+    sertifikat = tanda[-1].signer_cert if tanda else None
+    return sidik_jari_sertifikat(sertifikat) if sertifikat is not None else ""
+
+
 def _di_luar_event_loop(fungsi: Callable[..., T], *args: object) -> T:
     """pyHanko's synchronous API runs its own event loop: from a thread that already runs one
     (ASGI, Playwright in the browser tests) it must run in another thread."""
@@ -145,20 +169,33 @@ class HasilTandaTangan:
     sah: bool
     alasan: str
     penanda_tangan: str = ""
+    sertifikat_sha256: str = ""
 
 
 DIUBAH = "Tanda tangan tidak sah: berkas diubah setelah ditandatangani"
 
 
-def periksa_tanda_tangan(data: bytes) -> HasilTandaTangan:
-    return _di_luar_event_loop(_periksa_tanda_tangan, data)
+TIDAK_DIPERCAYA = (
+    "Tanda tangan tidak dipercaya: sertifikat penanda tangan tidak pernah dipakai instansi ini "
+    "untuk menerbitkan dokumen SKP"
+)
 
 
-def _periksa_tanda_tangan(data: bytes) -> HasilTandaTangan:
-    """Integrity (the signed digest matches and the signature covers the whole file) and trust.
-    Trust is decided against the configured certificate alone: the signer must be exactly the
-    instance's certificate (a self-signed development certificate is trusted only that way; an
-    institution's certificate is checked the same way, as the one this system signs with)."""
+def periksa_tanda_tangan(
+    data: bytes, *, dipercaya: Collection[str] | None = None
+) -> HasilTandaTangan:
+    """`dipercaya`: fingerprints (sidik_jari_sertifikat) of the signer certificates to trust;
+    by default only the configured one (ImproperlyConfigured when there is none)."""
+    if dipercaya is None:
+        dipercaya = {sidik_jari_sertifikat(sertifikat_instansi())}
+    return _di_luar_event_loop(_periksa_tanda_tangan, data, dipercaya)
+
+
+def _periksa_tanda_tangan(data: bytes, dipercaya: Collection[str]) -> HasilTandaTangan:
+    """Integrity (the signed digest matches, the signature is cryptographically valid for the
+    embedded signer certificate and covers the whole file), then trust: the signer certificate
+    must be exactly one of `dipercaya`. Trust is by identity of the certificate, not by a chain
+    or validity period: an expired certificate still vouches for what it signed while valid."""
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         tanda = reader.embedded_signatures
@@ -166,23 +203,24 @@ def _periksa_tanda_tangan(data: bytes) -> HasilTandaTangan:
         return HasilTandaTangan(False, "Berkas bukan PDF yang dapat dibaca atau telah rusak")
     if not tanda:
         return HasilTandaTangan(False, "Tidak ada tanda tangan")
-    sertifikat = sertifikat_instansi()
-    konteks = ValidationContext(trust_roots=[sertifikat], allow_fetching=False)
     try:
+        sertifikat = tanda[-1].signer_cert
+        # Trust is decided below; the context only lets pyHanko check the signature itself.
+        konteks = ValidationContext(trust_roots=[sertifikat], allow_fetching=False)
         status = validate_pdf_signature(tanda[-1], konteks)
     except Exception:
         return HasilTandaTangan(False, DIUBAH)
-    nama = status.signing_cert.subject.human_friendly if status.signing_cert else ""
+    nama = sertifikat.subject.human_friendly
+    sidik = sidik_jari_sertifikat(sertifikat)
     if not (status.intact and status.valid):
-        return HasilTandaTangan(False, DIUBAH, nama)
+        return HasilTandaTangan(False, DIUBAH, nama, sidik)
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         return HasilTandaTangan(
             False,
             "Tanda tangan tidak sah: ada perubahan yang ditambahkan setelah ditandatangani",
             nama,
+            sidik,
         )
-    if status.signing_cert is None or status.signing_cert.dump() != sertifikat.dump():
-        return HasilTandaTangan(
-            False, "Tanda tangan tidak dipercaya: bukan sertifikat instansi ini", nama
-        )
-    return HasilTandaTangan(True, "Tanda tangan sah dan utuh", nama)
+    if sidik not in dipercaya:
+        return HasilTandaTangan(False, TIDAK_DIPERCAYA, nama, sidik)
+    return HasilTandaTangan(True, "Tanda tangan sah dan utuh", nama, sidik)

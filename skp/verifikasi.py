@@ -3,7 +3,12 @@
 An approved version gets one DokumenSkp: its token is reserved first (the QR code and the short
 URL in the document point at it), the PDF is rendered and signed outside any transaction, and
 only then is it stored under a row lock, so two concurrent requests never store two different
-documents. Downloads serve the stored bytes, which are what the fingerprint was taken of."""
+documents. Downloads serve the stored bytes, which are what the fingerprint was taken of.
+
+Each document also records the fingerprint of the certificate it was signed with. A file is
+valid when its signature is intact, its signer is a certificate the system used to issue a
+document, and it is byte for byte a stored document signed by that very certificate: documents
+stay valid after the certificate is renewed, and checking needs no certificate configured."""
 
 import hashlib
 import logging
@@ -18,7 +23,13 @@ from django.utils import timezone
 from organisasi.nip import format_nip
 from skp.cetak import STATUS_TERBIT, persetujuan, render_pdf
 from skp.models import DokumenSkp, Skp, StatusSkp
-from skp.tanda_tangan import periksa_tanda_tangan, tandatangani
+from skp.tanda_tangan import (
+    periksa_tanda_tangan,
+    sertifikat_dalam_pdf,
+    sertifikat_instansi,
+    sidik_jari_sertifikat,
+    tandatangani,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +65,9 @@ def terbitkan(skp: Skp) -> DokumenSkp:
             return dokumen
         dokumen.berkas.save(nama_berkas(skp), ContentFile(pdf), save=False)
         dokumen.sha256 = sidik_jari(pdf)
+        dokumen.sertifikat_sha256 = sertifikat_dalam_pdf(pdf)
         dokumen.diterbitkan = timezone.now()
-        dokumen.save(update_fields=["berkas", "sha256", "diterbitkan"])
+        dokumen.save(update_fields=["berkas", "sha256", "sertifikat_sha256", "diterbitkan"])
     return dokumen
 
 
@@ -126,16 +138,45 @@ class HasilVerifikasi:
     dokumen: DokumenSkp | None = None
 
 
+def _sertifikat_sekarang() -> str | None:
+    """The fingerprint of the configured signing certificate, if one is configured."""
+    try:
+        return sidik_jari_sertifikat(sertifikat_instansi())
+    except ImproperlyConfigured:
+        return None
+
+
+def sertifikat_dikenal() -> set[str]:
+    """Every certificate the system signed an issued document with, and the current one."""
+    dikenal = set(
+        DokumenSkp.objects.exclude(sertifikat_sha256="")
+        .values_list("sertifikat_sha256", flat=True)
+        .distinct()
+    )
+    sekarang = _sertifikat_sekarang()
+    return dikenal | {sekarang} if sekarang else dikenal
+
+
 def verifikasi_berkas(data: bytes) -> HasilVerifikasi:
-    """The signature is valid and covers the whole file, and the file is byte for byte a
-    document this system issued."""
-    ttd = periksa_tanda_tangan(data)
+    """The signature is valid, covers the whole file and was made by a certificate the system
+    issued documents with; the file is byte for byte a document this system issued; and that
+    document was signed by this very certificate."""
+    ttd = periksa_tanda_tangan(data, dipercaya=sertifikat_dikenal())
     if not ttd.sah:
         return HasilVerifikasi(False, ttd.alasan)
     dokumen = DokumenSkp.objects.filter(sha256=sidik_jari(data)).select_related("skp").first()
     if dokumen is None:
         return HasilVerifikasi(
             False, "Berkas tidak dikenal: sidik jari tidak cocok dengan dokumen yang diterbitkan"
+        )
+    # Issued before the certificate was recorded (migration 0004 fills it in from the stored
+    # file): the certificate configured now, as before.
+    tercatat = dokumen.sertifikat_sha256 or _sertifikat_sekarang()
+    if ttd.sertifikat_sha256 != tercatat:
+        return HasilVerifikasi(
+            False,
+            "Tanda tangan tidak dipercaya: bukan sertifikat yang tercatat menandatangani dokumen "
+            "ini saat diterbitkan",
         )
     skp = dokumen.skp
     pesan = (

@@ -2,6 +2,7 @@
 span pages with numbered pages, drafts carry the watermark, and the download's permissions."""
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -270,3 +271,96 @@ def test_unduhan_tanpa_sertifikat_503_bukan_500(client, pemeran, skp_pegawai, se
     assert r.status_code == 503
     assert "sertifikat penanda tangan" in r.content.decode()
     assert not DokumenSkp.objects.exclude(sha256="").exists()
+
+
+# --- text as long as the forms allow ---------------------------------------------------------
+
+
+def teks_panjang(kode: str, panjang: int = 2000) -> str:
+    """Exactly `panjang` characters of words: "Awal <kode>", numbered tokens <kode>000,
+    <kode>001, ... (each must come out of the PDF), and "akhir <kode>." at the end."""
+    akhir = f" akhir {kode}."
+    bagian = [f"Awal {kode}:"]
+    i = 0
+    while len(" ".join(bagian)) + len(akhir) < panjang - 40:
+        bagian.append(f"{kode}{i:03d} dokumen perencanaan kinerja")
+        i += 1
+    teks = " ".join(bagian)
+    return teks + " " + "x" * (panjang - len(teks) - len(akhir) - 1) + akhir
+
+
+def periksa_utuh(isi: str, asli: str, kode: str) -> None:
+    """The start, the end and every numbered token of `asli` are in the PDF text `isi`."""
+    rapat = "".join(isi.split())
+    assert "".join(asli[:60].split()) in rapat, f"awal {kode}"
+    assert "".join(asli[-60:].split()) in rapat, f"akhir {kode}"
+    harapan = set(re.findall(rf"{kode}\d{{3}}", asli))
+    assert len(harapan) > 40
+    assert harapan <= set(re.findall(rf"{kode}\d{{3}}", isi)), f"token {kode} hilang"
+
+
+def test_pdf_teks_2000_karakter_terbungkus_tanpa_terpotong(pemeran, tahun):
+    """RHK, the atasan's RHK and indicators of 2000 characters each (the forms' limit): a cell
+    taller than a page continues on the next pages instead of crashing WeasyPrint."""
+    atasan = pemeran.atasan.user
+    skp_atasan = services.skp_buat(user=atasan, tahun=tahun)
+    uraian_atasan = teks_panjang("ats")
+    rhk_atasan = services.rhk_tambah(
+        user=atasan, skp=skp_atasan, jenis="utama", uraian=uraian_atasan
+    )
+    user = pemeran.pegawai.user
+    skp = services.skp_buat(user=user, tahun=tahun)
+    uraian = teks_panjang("rhk")
+    rhk = services.rhk_tambah(
+        user=user, skp=skp, jenis="utama", uraian=uraian, rhk_atasan=rhk_atasan
+    )
+    indikator = {
+        aspek: teks_panjang(kode)
+        for aspek, kode in (("kuantitas", "ikn"), ("kualitas", "ikl"), ("waktu", "iwk"))
+    }
+    for aspek, teks_indikator in indikator.items():
+        services.indikator_tambah(
+            user=user, rhk=rhk, aspek=aspek, uraian=teks_indikator, target_min=Decimal(1),
+            satuan="hari" if aspek == "waktu" else "dokumen",
+        )  # fmt: skip
+    assert len(uraian) == len(uraian_atasan) == 2000
+    isi = teks(render_pdf(Skp.objects.get(pk=skp.pk)))
+    periksa_utuh(isi, uraian_atasan, "ats")
+    periksa_utuh(isi, uraian, "rhk")
+    for teks_indikator, kode in zip(indikator.values(), ("ikn", "ikl", "iwk"), strict=True):
+        periksa_utuh(isi, teks_indikator, kode)
+    assert "PERILAKU KERJA" in isi and "LAMPIRAN SASARAN KINERJA PEGAWAI" in isi
+
+
+def test_pratinjau_draf_kualitatif_teks_2000_karakter(client, pemeran, skp_atasan, tahun):
+    user = pemeran.pegawai.user
+    skp = services.skp_buat(user=user, tahun=tahun, pendekatan="kualitatif")
+    uraian, ukuran = teks_panjang("rhk"), teks_panjang("ukr")
+    rhk = services.rhk_tambah(
+        user=user, skp=skp, jenis="utama", uraian=uraian, rhk_atasan=skp_atasan.rhk1
+    )
+    services.indikator_tambah(
+        user=user, rhk=rhk, uraian=ukuran, target_min=Decimal(12), satuan="profil desa"
+    )
+    client.force_login(user)
+    r = client.get(reverse("skp:unduh_pdf", args=[skp.pk]))
+    assert r.status_code == 200
+    isi = teks(r.content)
+    periksa_utuh(isi, uraian, "rhk")
+    periksa_utuh(isi, ukuran, "ukr")
+    assert "Target: 12 profil desa" in isi
+
+
+def test_skp_biasa_dirender_sekali_dengan_baris_utuh(pemeran, skp_pegawai, monkeypatch):
+    """Only a block taller than a page makes the second rendering (breaks inside rows)."""
+    from skp import cetak
+
+    asli, panggilan = cetak._tulis_pdf, []
+
+    def catat(konteks: dict) -> bytes:
+        panggilan.append(konteks.get("boleh_pecah", False))
+        return asli(konteks)
+
+    monkeypatch.setattr(cetak, "_tulis_pdf", catat)
+    render_pdf(Skp.objects.get(pk=skp_pegawai.pk))
+    assert panggilan == [False]

@@ -5,11 +5,13 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 
+from organisasi.nip import format_nip
 from skp import services
-from skp.ekspor import jalankan_ekspor
+from skp.ekspor import DAFTAR_GAGAL, jalankan_ekspor
 from skp.models import DokumenSkp, EksporSkp, StatusEkspor
 from skp.verifikasi import verifikasi_berkas
 from tests.factories import JabatanFactory, PegawaiFactory
@@ -93,15 +95,88 @@ def test_ekspor_unit_hanya_sub_unitnya(pemeran, dua_disetujui, sertifikat, tahun
 def test_ekspor_gagal_tercatat(pemeran, dua_disetujui, sertifikat, tahun, monkeypatch):
     import skp.ekspor as modul
 
-    def rusak(skp):
-        raise RuntimeError("disk penuh")
+    def rusak():
+        raise OSError("disk penuh")
 
-    monkeypatch.setattr(modul, "terbitkan", rusak)
+    monkeypatch.setattr(modul.tempfile, "TemporaryFile", rusak)
     ekspor = EksporSkp.objects.create(instansi=pemeran.instansi, tahun=tahun)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(OSError):
         jalankan_ekspor(ekspor.pk)
     ekspor.refresh_from_db()
     assert ekspor.status == StatusEkspor.GAGAL and "disk penuh" in ekspor.pesan
+
+
+def gagal_untuk(monkeypatch, *nip: str) -> None:
+    """Issuing the document of these NIPs fails as a render crash would."""
+    import skp.ekspor as modul
+
+    asli = modul.terbitkan
+
+    def terbitkan(skp):
+        if skp.pegawai_nip in nip:
+            raise AssertionError("render rusak")
+        return asli(skp)
+
+    monkeypatch.setattr(modul, "terbitkan", terbitkan)
+
+
+def test_ekspor_satu_skp_gagal_yang_lain_tetap_di_zip_dan_dilaporkan(
+    client, pemeran, dua_disetujui, sertifikat, tahun, monkeypatch
+):
+    rusak, baik = dua_disetujui
+    gagal_untuk(monkeypatch, rusak.pegawai_nip)
+    ekspor = EksporSkp.objects.create(instansi=pemeran.instansi, tahun=tahun)
+    assert jalankan_ekspor(ekspor.pk) == 1
+    ekspor.refresh_from_db()
+    assert ekspor.status == StatusEkspor.SELESAI
+    assert (ekspor.jumlah, ekspor.selesai) == (2, 2)
+    nip = format_nip(rusak.pegawai_nip)
+    assert "1 dari 2 SKP gagal dicetak" in ekspor.pesan
+    assert f"NIP {nip} ({rusak.pegawai_nama}): AssertionError: render rusak" in ekspor.pesan
+    berkas = isi_zip(ekspor)
+    assert sorted(berkas) == sorted([f"{baik.pegawai_nip}_{tahun}_v1.pdf", DAFTAR_GAGAL])
+    assert verifikasi_berkas(berkas[f"{baik.pegawai_nip}_{tahun}_v1.pdf"]).sah
+    assert f"NIP {nip}" in berkas[DAFTAR_GAGAL].decode()
+    client.force_login(pemeran.admin.user)
+    html = client.get(reverse("skp:ekspor")).content.decode()
+    assert f"NIP {nip}" in html and "Unduh ZIP" in html and "bg-warning" in html
+
+
+def test_ekspor_semua_skp_gagal(pemeran, dua_disetujui, sertifikat, tahun, monkeypatch):
+    gagal_untuk(monkeypatch, *(s.pegawai_nip for s in dua_disetujui))
+    ekspor = EksporSkp.objects.create(instansi=pemeran.instansi, tahun=tahun)
+    assert jalankan_ekspor(ekspor.pk) == 0
+    ekspor.refresh_from_db()
+    assert ekspor.status == StatusEkspor.GAGAL and not ekspor.berkas
+    assert "2 dari 2 SKP gagal dicetak" in ekspor.pesan
+    for skp in dua_disetujui:
+        assert f"NIP {format_nip(skp.pegawai_nip)}" in ekspor.pesan
+
+
+def test_ekspor_tanpa_sertifikat_gagal_dengan_alasan(
+    pemeran, dua_disetujui, tahun, settings, tmp_path
+):
+    settings.SKP_SIGN_P12 = tmp_path / "tidak-ada.p12"
+    ekspor = EksporSkp.objects.create(instansi=pemeran.instansi, tahun=tahun)
+    with pytest.raises(ImproperlyConfigured):
+        jalankan_ekspor(ekspor.pk)
+    ekspor.refresh_from_db()
+    assert ekspor.status == StatusEkspor.GAGAL
+    assert "Sertifikat penanda tangan SKP tidak ditemukan" in ekspor.pesan
+
+
+def test_daftar_ekspor_berjalan_memantau_sekali(client, pemeran, db, tahun):
+    client.force_login(pemeran.admin.user)
+    url = reverse("skp:ekspor")
+    EksporSkp.objects.create(instansi=pemeran.instansi, tahun=tahun, status=StatusEkspor.SELESAI)
+    html = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in html
+    for status in (StatusEkspor.MENUNGGU, StatusEkspor.BERJALAN, StatusEkspor.BERJALAN):
+        EksporSkp.objects.create(instansi=pemeran.instansi, tahun=tahun, status=status)
+    for headers in ({"HX-Request": "true"}, {}):
+        html = client.get(url, headers=headers).content.decode()
+        assert html.count('hx-trigger="every 2s"') == 1
+        assert html.count(f'hx-get="{url}"') == 1
 
 
 def test_ekspor_tangga_izin(client, pemeran, dua_disetujui, sertifikat, tahun, settings):

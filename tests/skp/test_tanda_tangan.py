@@ -1,14 +1,19 @@
 """PAdES signature of issued documents and `verifikasi_pdf`: a valid file passes, a one-byte
 change, an unsigned file, a file signed by another certificate and an unknown file fail."""
 
+import importlib
 import io
+from datetime import UTC, datetime
 
 import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.serialization import pkcs12
 from django.core.management import call_command
 from pypdf import PdfReader
 
+from skp import services
 from skp.cetak import render_pdf
-from skp.models import Skp
+from skp.models import DokumenSkp, Skp
 from skp.tanda_tangan import buat_sertifikat, periksa_tanda_tangan, tandatangani
 from skp.verifikasi import baca_dokumen, terbitkan
 from tests.skp.conftest import setujui_skp
@@ -106,6 +111,92 @@ def test_verifikasi_pdf_sertifikat_lain_tidak_dipercaya(
     kode, keluaran = verifikasi(path, capsys)
     assert kode == 1
     assert "tidak dipercaya" in keluaran
+
+
+def sidik_sertifikat(path, frasa: str) -> str:
+    """SHA-256 of the DER certificate in a PKCS#12 file (as a certificate viewer shows it)."""
+    _, cert, _ = pkcs12.load_key_and_certificates(path.read_bytes(), frasa.encode())
+    return cert.fingerprint(hashes.SHA256()).hex()
+
+
+def test_dokumen_mencatat_sertifikat_penanda_tangan(dokumen_sah, sertifikat):
+    dokumen, _ = dokumen_sah
+    dokumen.refresh_from_db()
+    assert dokumen.sertifikat_sha256 == sidik_sertifikat(sertifikat, "frasa-uji")
+
+
+def test_dokumen_lama_tetap_sah_setelah_sertifikat_diperbarui(
+    pemeran, skp_pegawai, settings, tmp_path, capsys
+):
+    """The certificate a document was issued with has expired and was replaced: that document
+    and the ones issued with the new certificate pass; a certificate never used does not."""
+    lama, baru, asing = tmp_path / "lama.p12", tmp_path / "baru.p12", tmp_path / "asing.p12"
+    buat_sertifikat(lama, "lama", nama="Instansi 2025", berlaku_sampai=datetime.now(UTC))
+    buat_sertifikat(baru, "baru", nama="Instansi 2026")
+    buat_sertifikat(asing, "asing", nama="Instansi 2026")  # same name, another key
+    settings.SKP_SIGN_P12, settings.SKP_SIGN_P12_PASSPHRASE = lama, "lama"
+    setujui_skp(pemeran, skp_pegawai)
+    path_lama = tmp_path / "v1.pdf"
+    path_lama.write_bytes(baca_dokumen(terbitkan(skp_pegawai)))
+
+    settings.SKP_SIGN_P12, settings.SKP_SIGN_P12_PASSPHRASE = baru, "baru"
+    revisi = services.buka_revisi(user=pemeran.pegawai.user, skp=skp_pegawai)
+    setujui_skp(pemeran, revisi)
+    path_baru = tmp_path / "v2.pdf"
+    path_baru.write_bytes(baca_dokumen(terbitkan(revisi)))
+    assert DokumenSkp.objects.get(skp=skp_pegawai).sertifikat_sha256 == sidik_sertifikat(
+        lama, "lama"
+    )
+    assert DokumenSkp.objects.get(skp=revisi).sertifikat_sha256 == sidik_sertifikat(baru, "baru")
+
+    for path, versi in ((path_lama, 1), (path_baru, 2)):
+        kode, keluaran = verifikasi(path, capsys)
+        assert kode == 0, keluaran
+        assert keluaran.startswith("SAH:") and f"versi {versi}" in keluaran
+    assert "Instansi 2025" in verifikasi(path_lama, capsys)[1]
+
+    settings.SKP_SIGN_P12, settings.SKP_SIGN_P12_PASSPHRASE = asing, "asing"
+    palsu = tmp_path / "palsu.pdf"
+    palsu.write_bytes(tandatangani(render_pdf(Skp.objects.get(pk=revisi.pk))))
+    settings.SKP_SIGN_P12, settings.SKP_SIGN_P12_PASSPHRASE = baru, "baru"
+    kode, keluaran = verifikasi(palsu, capsys)
+    assert kode == 1
+    assert "tidak dipercaya" in keluaran and "tidak pernah dipakai" in keluaran
+
+
+def test_sertifikat_dokumen_harus_yang_tercatat_untuknya(dokumen_sah, capsys):
+    """A stored document whose recorded certificate is not the one in the file is refused."""
+    dokumen, path = dokumen_sah
+    DokumenSkp.objects.filter(pk=dokumen.pk).update(sertifikat_sha256="0" * 64)
+    kode, keluaran = verifikasi(path, capsys)
+    assert kode == 1
+    assert "bukan sertifikat yang tercatat menandatangani dokumen ini" in keluaran
+
+
+def test_dokumen_sebelum_pencatatan_sertifikat_diisi_migrasi(dokumen_sah, sertifikat, capsys):
+    from django.apps import apps
+
+    migrasi = importlib.import_module("skp.migrations.0004_dokumenskp_sertifikat_sha256")
+    dokumen, path = dokumen_sah
+    DokumenSkp.objects.filter(pk=dokumen.pk).update(sertifikat_sha256="")
+    assert verifikasi(path, capsys)[0] == 0  # not yet filled in: the configured certificate
+    migrasi.isi_sertifikat(apps, None)
+    dokumen.refresh_from_db()
+    assert dokumen.sertifikat_sha256 == sidik_sertifikat(sertifikat, "frasa-uji")
+
+
+def test_verifikasi_pdf_tanpa_sertifikat_terpasang(dokumen_sah, settings, tmp_path, capsys):
+    """Checking needs no signing certificate (nor its private key) on the machine: a document
+    issued earlier passes, anything else fails with the reason, never a traceback."""
+    _, path = dokumen_sah
+    asing = tmp_path / "asing.pdf"
+    asing.write_bytes(tandatangani(render_pdf(Skp.objects.get(pk=dokumen_sah[0].skp_id))))
+    settings.SKP_SIGN_P12 = tmp_path / "tidak-ada.p12"
+    kode, keluaran = verifikasi(path, capsys)
+    assert kode == 0 and keluaran.startswith("SAH:"), keluaran
+    kode, keluaran = verifikasi(asing, capsys)
+    assert kode == 1
+    assert "TIDAK SAH: Berkas tidak dikenal" in keluaran
 
 
 def test_verifikasi_pdf_bukan_pdf(sertifikat, tmp_path, capsys, db):

@@ -9,11 +9,13 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
+from organisasi.nip import format_nip
 from skp import services, verifikasi
 from skp.cetak import tanggal_indonesia
 from skp.models import DokumenSkp, RiwayatStatus, Skp, StatusSkp
 from skp.verifikasi import baca_dokumen, terbitkan
-from tests.skp.conftest import setujui_skp
+from tests.factories import JabatanFactory, PegawaiFactory
+from tests.skp.conftest import setujui_skp, tambah_kkw
 
 
 def teks(data: bytes) -> str:
@@ -209,3 +211,54 @@ def test_cetak_skp_hanya_versi_berlaku(
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == [
         f"{skp_pegawai.pegawai_nip}_{tahun}_v2.pdf"
     ]
+
+
+def test_cetak_skp_satu_gagal_yang_lain_ditulis_dan_dilaporkan(
+    pemeran, skp_pegawai, skp_atasan, sertifikat, tmp_path, capsys, tahun, monkeypatch
+):
+    import skp.ekspor as modul
+
+    setujui_skp(pemeran, skp_pegawai)
+    rekan = PegawaiFactory(
+        nama="Sari Rekan",
+        jabatan=JabatanFactory(
+            unit_kerja=pemeran.pegawai.jabatan.unit_kerja,
+            jenis="pelaksana",
+            atasan=pemeran.atasan.jabatan,
+        ),
+    )
+    skp_rekan = services.skp_buat(user=rekan.user, tahun=tahun)
+    rhk = services.rhk_tambah(
+        user=rekan.user, skp=skp_rekan, jenis="utama", uraian="Terlaksananya verifikasi kasus",
+        rhk_atasan=skp_atasan.rhk2,
+    )  # fmt: skip
+    tambah_kkw(rekan.user, rhk)
+    setujui_skp(pemeran, skp_rekan)
+    asli = modul.terbitkan
+
+    def terbitkan_rusak(skp):
+        if skp.pk == skp_pegawai.pk:
+            raise AssertionError
+        return asli(skp)
+
+    monkeypatch.setattr(modul, "terbitkan", terbitkan_rusak)
+    keluar = tmp_path / "keluar"
+    kode, keluaran = jalankan(capsys, "--tahun", str(tahun), "--output-dir", str(keluar))
+    assert kode == 1
+    assert [p.name for p in keluar.iterdir()] == [f"{rekan.nip}_{tahun}_v1.pdf"]
+    assert "1 berkas PDF ditulis" in keluaran
+    nip = format_nip(skp_pegawai.pegawai_nip)
+    assert f"GAGAL: NIP {nip} ({skp_pegawai.pegawai_nama}): AssertionError" in keluaran
+    assert "1 dari 2 SKP gagal dicetak" in keluaran
+
+
+def test_cetak_skp_tanpa_sertifikat_alasan_bukan_traceback(
+    pemeran, skp_pegawai, tmp_path, capsys, tahun, settings
+):
+    settings.SKP_SIGN_P12 = tmp_path / "tidak-ada.p12"
+    setujui_skp(pemeran, skp_pegawai)
+    kode, keluaran = jalankan(capsys, "--tahun", str(tahun), "--output-dir", str(tmp_path / "k"))
+    assert kode == 1
+    assert "Dokumen SKP tidak dapat ditandatangani" in keluaran
+    assert "Sertifikat penanda tangan SKP tidak ditemukan" in keluaran
+    assert not list((tmp_path / "k").iterdir())

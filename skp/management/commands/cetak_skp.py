@@ -1,15 +1,18 @@
 """Writes the signed PDF of every approved SKP of a year (optionally of a unit and its sub-units,
 or of one NIP) into a directory, as `<NIP>_<tahun>_v<versi>.pdf`. Uses the stored documents,
-issuing the ones not yet issued. Exit status 1 when nothing matched."""
+issuing the ones not yet issued. An SKP whose document cannot be made is named (with its NIP) on
+stderr and the others are still written. Exit status 1 when nothing matched, when any SKP
+failed, or when a document must be signed and no certificate is configured."""
 
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from organisasi.models import UnitKerja
-from skp.ekspor import TIDAK_ADA, skp_untuk_dicetak
-from skp.verifikasi import baca_dokumen, nama_berkas, terbitkan
+from skp.ekspor import TIDAK_ADA, GagalCetak, dokumen_satu_per_satu, skp_untuk_dicetak
+from skp.verifikasi import nama_berkas
 
 
 class Command(BaseCommand):
@@ -33,6 +36,19 @@ class Command(BaseCommand):
             sys.exit(1)
         keluaran: Path = o["output_dir"]
         keluaran.mkdir(parents=True, exist_ok=True)
-        for skp in daftar:
-            (keluaran / nama_berkas(skp)).write_bytes(baca_dokumen(terbitkan(skp)))
-        self.stdout.write(f"{len(daftar)} berkas PDF ditulis ke {keluaran}")
+        ditulis, gagal = 0, 0
+        try:
+            for skp, data in dokumen_satu_per_satu(daftar):
+                if isinstance(data, GagalCetak):
+                    gagal += 1
+                    self.stderr.write(f"GAGAL: {data}")
+                    continue
+                (keluaran / nama_berkas(skp)).write_bytes(data)
+                ditulis += 1
+        except ImproperlyConfigured as e:
+            self.stderr.write(f"Dokumen SKP tidak dapat ditandatangani: {e}")
+            sys.exit(1)
+        self.stdout.write(f"{ditulis} berkas PDF ditulis ke {keluaran}")
+        if gagal:
+            self.stderr.write(f"{gagal} dari {len(daftar)} SKP gagal dicetak (lihat di atas).")
+            sys.exit(1)

@@ -1,9 +1,12 @@
-"""Checks a PDF: its PAdES signature, and that it is byte for byte a document this system issued.
-Exit status 0 when valid, 1 otherwise, with the reason."""
+"""Checks a PDF: its PAdES signature, and that it is byte for byte a document this system issued,
+signed by the certificate recorded when it was issued (so documents signed before a certificate
+renewal still pass; no certificate needs to be configured to check). Exit status 0 when valid,
+1 otherwise, with the reason."""
 
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandParser
 
 from skp.verifikasi import verifikasi_berkas
@@ -20,7 +23,11 @@ class Command(BaseCommand):
         if not path.is_file():
             self.stderr.write(f"Berkas tidak ditemukan: {path}")
             sys.exit(1)
-        hasil = verifikasi_berkas(path.read_bytes())
+        try:
+            hasil = verifikasi_berkas(path.read_bytes())
+        except ImproperlyConfigured as e:
+            self.stderr.write(f"Tidak dapat memeriksa: {e}")
+            sys.exit(1)
         if not hasil.sah:
             self.stderr.write(f"TIDAK SAH: {hasil.pesan}")
             sys.exit(1)
