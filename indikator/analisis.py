@@ -16,12 +16,13 @@ light findings lower the score but leave ``terukur`` true.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .teks import DATA, Daftar, Kata, angka, format_angka, gabung, token
+from .teks import DATA, Daftar, Kata, angka, format_angka, gabung, normalisasi, token
 
 ASPEK = ("kuantitas", "kualitas", "waktu", "biaya")
 
@@ -70,7 +71,21 @@ class _Data:
     kriteria_waktu: Daftar
     kriteria_mutu: Daftar
     anggaran: Daftar
+    realisasi_anggaran: Daftar  # with a budget word: a percentage fits Biaya
+    realisasi_cukup: Daftar  # "penyerapan": a budget measure on its own
     perbandingan: Daftar
+    satuan_ambigu: Daftar  # "kunjungan": an activity unit only after a process verb
+    nominal_peristiwa: Daftar  # "terbitnya", "selesainya": a result named by stem + -nya
+    ter_bukan_predikat: Daftar  # "terkait", "tertentu": ter- forms that are not a result
+    # For suggestions.
+    nomina_proses: Daftar  # "penyusunan laporan" -> "laporan yang disusun"
+    pasif_kan: frozenset[str]  # stems whose passive takes -kan: "dilaksanakan"
+    pasif_i: frozenset[str]  # stems whose passive takes -i: "ditangani"
+    objek_rapat: Daftar
+    objek_kegiatan: Daftar
+    keluaran_terhitung: Daftar
+    objek_orang: Daftar
+    objek_realisasi: Daftar
     konjungsi: frozenset[str]
     bukan_ukuran: frozenset[str]
     satuan: dict[str, frozenset[str]]  # golongan satuan -> kata (huruf kecil)
@@ -111,7 +126,20 @@ def _data() -> _Data:
         kriteria_waktu=daftar("kriteria_waktu"),
         kriteria_mutu=daftar("kriteria_mutu"),
         anggaran=daftar("kata_anggaran"),
+        realisasi_anggaran=daftar("kata_realisasi_anggaran"),
+        realisasi_cukup=Daftar(kamus["kata_realisasi_anggaran"]["cukup_sendiri"]),
         perbandingan=daftar("kata_perbandingan"),
+        satuan_ambigu=daftar("satuan_aktivitas_ambigu"),
+        nominal_peristiwa=daftar("nominalisasi_peristiwa"),
+        ter_bukan_predikat=daftar("ter_bukan_predikat"),
+        nomina_proses=daftar("nomina_proses_keluaran"),
+        pasif_kan=frozenset(kamus["akhiran_pasif"]["kan"]),
+        pasif_i=frozenset(kamus["akhiran_pasif"]["i"]),
+        objek_rapat=daftar("objek_rapat"),
+        objek_kegiatan=daftar("objek_kegiatan"),
+        keluaran_terhitung=daftar("keluaran_terhitung"),
+        objek_orang=daftar("objek_orang"),
+        objek_realisasi=daftar("objek_realisasi"),
         konjungsi=frozenset(kamus["konjungsi"]["kata"]),
         bukan_ukuran=frozenset(kamus["sebelum_angka_bukan_ukuran"]["kata"]),
         satuan=golongan_satuan,
@@ -139,6 +167,7 @@ class _Isian:
     golongan: tuple[str, ...]  # unit groups found, in order: waktu, uang, persen, ...
     label_skala: bool  # "WTP", "Baik", "A": a value on a named quality scale
     waktu: bool  # mentions a time unit, month or date
+    rentang: tuple[float, float] | None = None  # "90 - 100", "90 s/d 100"
 
     @property
     def kosong(self) -> bool:
@@ -158,6 +187,22 @@ def _golongan_kata(kata: Sequence[Kata], i: int, d: _Data) -> tuple[str | None, 
                 bulan = golongan in ("nama_bulan", "singkatan_bulan")
                 return ("waktu" if bulan else golongan), panjang
     return None, 1
+
+
+# "90 - 100", "90 s/d 100", "90 sampai 100"; not a date such as "31-12-2025".
+_RENTANG = re.compile(
+    r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:-|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*"
+    r"(?:rp\.?\s*)?(\d+(?:[.,]\d+)*)(?![\d.,]*\s*-\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _rentang(teks: str) -> tuple[float, float] | None:
+    cocok = _RENTANG.search(normalisasi(teks))
+    if not cocok:
+        return None
+    bawah, atas = angka(cocok[1]), angka(cocok[2])
+    return None if bawah is None or atas is None else (bawah, atas)
 
 
 def _baca_isian(teks: str | None, d: _Data, *, satuan: bool = False) -> _Isian | None:
@@ -196,7 +241,12 @@ def _baca_isian(teks: str | None, d: _Data, *, satuan: bool = False) -> _Isian |
         # Words in a target without a number ("optimal", "WTP") are not units.
         golongan = [g for g in golongan if g != "keluaran"]
     return _Isian(
-        " ".join(teks.split()), tuple(nilai), tuple(dict.fromkeys(golongan)), label, waktu
+        " ".join(teks.split()),
+        tuple(nilai),
+        tuple(dict.fromkeys(golongan)),
+        label,
+        waktu,
+        _rentang(teks) if len(nilai) >= 2 else None,
     )
 
 
@@ -221,6 +271,8 @@ class _Konteks:
     waktu_teks: bool = False  # any time unit, date or time criterion in the text
     jumlah_waktu_teks: bool = False  # a time quantity ("3 hari", "tanggal 10", "Maret")
     satuan_teks: tuple[str, ...] = ()  # unit groups written after numbers in the text
+    janji_waktu: bool = False  # a time bound announced or vague: "paling lama", "segera"
+    realisasi_anggaran: bool = False  # budget realisation, absorption or efficiency
 
     @property
     def ukuran_teks(self) -> bool:
@@ -308,6 +360,10 @@ def _konteks(
         or any(w.kecil in d.satuan["waktu"] or d.ukuran["waktu"].memuat(w) for w in kata)
         or bool(d.kriteria_waktu.cari(kata))
     )
+    k.janji_waktu = bool(d.penanda_waktu.cari(kata) or d.waktu_kabur.cari(kata))
+    k.realisasi_anggaran = bool(d.realisasi_cukup.cari(kata)) or bool(
+        d.realisasi_anggaran.cari(kata) and d.anggaran.cari(kata)
+    )
     # Activity units written in the text itself: "Melaksanakan 4 kali sosialisasi".
     k.satuan_teks = tuple(
         g
@@ -355,8 +411,9 @@ def _ada_jumlah_waktu(kata: Sequence[Kata], awal: int, akhir: int, d: _Data) -> 
 
 def _objek(k: _Konteks, buang_abstrak: bool = True) -> list[Kata]:
     """The thing produced or counted, for suggestions: "Menyusun laporan keuangan yang ..."
-    -> "laporan keuangan". Leading abstract nouns are dropped ("kualitas pelayanan" ->
-    "pelayanan") so that suggestions name something countable."""
+    -> "laporan keuangan". It ends before a function word, a number or a verb ("Kegiatan
+    sosialisasi terlaksana" -> "Kegiatan sosialisasi"). Leading abstract nouns are dropped
+    ("kualitas pelayanan" -> "pelayanan") so that suggestions name something countable."""
     d = k.d
     hasil: list[Kata] = []
     setelah_angka = False
@@ -370,6 +427,8 @@ def _objek(k: _Konteks, buang_abstrak: bool = True) -> list[Kata]:
         if w.kelas in ("angka", "tanda") or w.kecil in d.konjungsi or d.henti.memuat(w):
             break
         if d.normatif.memuat(w) or d.penanda_waktu.memuat(w) or w.kecil == "paling":
+            break
+        if hasil and w.kelas == "verba":  # "kepala seksi menyiapkan ...", "... terlaksana"
             break
         hasil.append(w)
         if len(hasil) == 6:
@@ -385,7 +444,7 @@ def _objek(k: _Konteks, buang_abstrak: bool = True) -> list[Kata]:
 
 def _teks_objek(objek: Sequence[Kata]) -> str:
     if not objek:
-        return "keluaran kerja"
+        return "dokumen hasil kerja"
     pertama = objek[0]
     # Lower-case an ordinary first word, keep acronyms such as "SPM".
     if not pertama.teks.isupper():
@@ -393,26 +452,157 @@ def _teks_objek(objek: Sequence[Kata]) -> str:
     return gabung([pertama, *objek[1:]])
 
 
-def _pasif(k: _Konteks) -> str:
-    """Passive form of the opening verb ("menerbitkan" -> "diterbitkan"), for suggestions."""
-    if not k.verba_pembuka or k.kata[0].awalan not in ("me", "ter"):
-        return "diselesaikan"
-    w = k.kata[0]
+def _pasif_verba(w: Kata) -> str | None:
+    """The passive (or stative) form that follows "yang" in a suggestion, from a verb:
+    "menerbitkan" -> "diterbitkan", "Terlaksananya" -> "terlaksana" (ter- is already a
+    result; "dilaksana" is not a word), "Diterbitkannya" -> "diterbitkan". None when there is
+    none: "Meningkatnya" (intransitive), "Bekerja"."""
+    if w.kelas != "verba":
+        return None
     bentuk = w.kecil.removesuffix("nya")
-    # The stem may be hidden by the prefix ("meningkatkan"), so read the suffix off the end.
-    if bentuk.endswith("kan") and not w.dasar.endswith("kan"):
-        akhiran = "kan"
-    elif bentuk.endswith("i") and not w.dasar.endswith("i"):
-        akhiran = "i"
-    else:
-        akhiran = ""
+    if w.awalan in ("ter", "di"):
+        return bentuk
+    if w.awalan != "me":
+        return None
+    akhiran = _akhiran_verba(w)
+    if w.kecil.endswith("nya") and not akhiran:
+        return None
     awal = "diper" if bentuk.startswith("memper") else "di"
     return f"{awal}{w.dasar}{akhiran}"
 
 
+def _pasif_nomina(w: Kata, d: _Data) -> str:
+    """Passive of a process noun: "penyusunan" -> "disusun", "pelaksanaan" ->
+    "dilaksanakan", "penanganan" -> "ditangani" (the suffix is not visible, so it is looked
+    up)."""
+    akhiran = "kan" if w.dasar in d.pasif_kan else "i" if w.dasar in d.pasif_i else ""
+    return f"di{w.dasar}{akhiran}"
+
+
+def _pasif(k: _Konteks) -> str:
+    """Passive form for suggestions: from the opening verb, else the indicator's own "yang
+    di-..." verb ("Jumlah SPJ yang diverifikasi"), else "diselesaikan"."""
+    if k.verba_pembuka and (bentuk := _pasif_verba(k.kata[0])):
+        return bentuk
+    for sebelum, w in zip(k.kata, k.kata[1:], strict=False):
+        if (
+            sebelum.kecil == "yang"
+            and w.kelas == "verba"
+            and w.awalan == "di"
+            and not w.kecil.endswith("nya")
+            and not k.d.kehadiran.memuat(w)
+        ):
+            return w.kecil
+    return "diselesaikan"
+
+
+def _jenis_kegiatan(k: _Konteks, objek: Sequence[Kata] | None = None) -> str | None:
+    """Whether the object is a meeting ("rapat"), an activity with a report as its output
+    ("kegiatan": sosialisasi, pelatihan, pengawasan), or a generic object ("umum": tugas,
+    apel)."""
+    objek = _objek(k) if objek is None else objek
+    if not objek:
+        return None
+    d, kepala = k.d, objek[0]
+    if d.objek_rapat.memuat(kepala):
+        return "rapat"
+    if d.objek_kegiatan.memuat(kepala):
+        return "kegiatan"
+    if d.objek_umum.memuat(kepala):
+        return "umum"
+    return None
+
+
+def _isian_saran(k: _Konteks) -> dict[str, str]:
+    """What suggestions name: the output (objek), its passive verb, its count unit (kepala),
+    and the kind of object, which picks a variant of the suggestion:
+
+    - a meeting or an activity is replaced by its output ("notula rapat koordinasi",
+      "laporan hasil sosialisasi perizinan"); attending, helping and generic objects ("tugas")
+      by a generic output, so no rewrite counts attendance ("Jumlah rapat yang diikuti");
+    - "Penyusunan laporan bulanan" becomes "laporan bulanan" that is "disusun";
+    - jenis "abstrak" ("kualitas pelayanan"), "realisasi" (pendapatan, anggaran) and
+      "tak_terhitung" (no natural count unit: "jaringan komputer") get suggestions without
+      "12 jaringan"; "terhitung" objects are counted by name ("12 laporan") or in "orang".
+    """
+    d = k.d
+    mentah = _objek(k, buang_abstrak=False)
+    objek = list(mentah)
+    abstrak = ""
+    while objek and (d.abstrak.memuat(objek[0]) or d.kabur.memuat(objek[0])):
+        w = objek.pop(0)
+        if not abstrak and d.abstrak.memuat(w) and not d.kabur.memuat(w):
+            abstrak = w.kecil
+    hanya_abstrak = not objek and bool(mentah)  # "Menjaga kebersihan", "Kinerja"
+    if hanya_abstrak:
+        objek = mentah
+    asli = _teks_objek(objek) if objek else "kegiatan"
+    pasif = _pasif(k)
+    jenis_kegiatan = _jenis_kegiatan(k, objek)
+    if (
+        jenis_kegiatan is None
+        and not k.verba_pembuka
+        and len(objek) > 1
+        and d.nomina_proses.memuat(objek[0])
+    ):
+        pasif, objek = _pasif_nomina(objek[0], d), objek[1:]
+        jenis_kegiatan = _jenis_kegiatan(k, objek)
+    kegiatan = _teks_objek(objek) if objek else "kegiatan"
+    jenis, penuh = "terhitung", ""
+    if jenis_kegiatan == "rapat":
+        teks, pasif, kepala, jenis = f"notula {kegiatan}", "disampaikan", "notula", "pengganti"
+    elif jenis_kegiatan == "kegiatan":
+        teks, pasif, kepala = f"laporan hasil {kegiatan}", "disampaikan", "laporan"
+        jenis = "pengganti"
+    elif jenis_kegiatan == "umum" or _hadir(k) is not None or not objek:
+        teks, pasif, kepala = "dokumen hasil kerja", "diselesaikan", "dokumen"
+        kegiatan = "kegiatan" if jenis_kegiatan == "umum" or not objek else kegiatan
+        jenis = "pengganti"
+    elif hanya_abstrak:
+        # Checked against a standard: "Persentase hasil pemeriksaan yang memenuhi standar
+        # kebersihan"; "Indeks kepuasan pengguna terhadap kebersihan".
+        teks, kepala, jenis, penuh = "hasil pemeriksaan", "dokumen", "abstrak", kegiatan
+        abstrak = objek[0].kecil
+    else:
+        teks = kegiatan
+        pertama = objek[0]
+        kepala = pertama.teks if pertama.teks.isupper() else pertama.kecil
+        if (
+            pertama.kelas == "nomina"
+            and pertama.awalan == "ke"
+            and not d.abstrak.memuat(pertama)
+            and not d.keluaran_terhitung.memuat(pertama)
+        ):
+            # "keuangan", "kepegawaian": a field of work, counted in its documents.
+            teks, kepala = f"dokumen {kegiatan}", "dokumen"
+        elif d.objek_realisasi.memuat(pertama):
+            jenis = "realisasi"
+        elif abstrak:
+            jenis, penuh = "abstrak", f"{abstrak} {kegiatan}"
+        elif d.objek_orang.cocok_di(objek, 0):
+            kepala = "orang"
+        elif not (d.keluaran_terhitung.memuat(pertama) or k.ukuran == "jumlah"):
+            jenis = "tak_terhitung"
+        if jenis != "terhitung" and not d.keluaran_terhitung.memuat(pertama):
+            kepala = "dokumen"
+        # "Mewujudkan ASN yang profesional": a passive of a direction verb ("yang
+        # diwujudkan") says nothing, so suggestions check the object against a standard.
+        if jenis in ("terhitung", "tak_terhitung") and k.d.kabur.memuat(k.isi[0]):
+            jenis = "kabur"
+    return {
+        "objek": teks,
+        "objek_asli": asli,
+        "kegiatan": kegiatan,
+        "pasif": pasif,
+        "kepala": kepala,
+        "abstrak": abstrak,
+        "objek_penuh": penuh or teks,
+        "jenis": jenis,
+    }
+
+
 def _isian_dasar(k: _Konteks) -> dict[str, str]:
-    objek = _objek(k)
-    kepala = objek[0].kecil if objek and objek[0].kelas in ("nomina", "dasar") else "dokumen"
+    saran = _isian_saran(k)
     ukuran = k.ukuran
     if ukuran == "persen":
         contoh, satuan_saran = "95 %", "%"
@@ -423,12 +613,10 @@ def _isian_dasar(k: _Konteks) -> dict[str, str]:
     elif ukuran == "skala":
         contoh, satuan_saran = "85", "nilai"
     else:
-        contoh, satuan_saran = f"12 {kepala}", kepala
+        contoh, satuan_saran = f"12 {saran['kepala']}", saran["kepala"]
     t = k.target
     return {
-        "objek": _teks_objek(objek),
-        "pasif": _pasif(k),
-        "kepala": kepala,
+        **saran,
         "target": t.teks if t else "",
         "satuan": (k.satuan.teks if k.satuan and not k.satuan.kosong else "")
         or (t.teks if t else ""),
@@ -451,7 +639,14 @@ class _Pencatat:
     def catat(self, kode: str, varian: str = "default", *, berat: bool, **isian: str) -> None:
         if self._isian is None:  # built lazily: good indicators never need it
             self._isian = _isian_dasar(self.k)
-        teks = self.k.d.pesan[kode][varian]
+        pesan = self.k.d.pesan[kode]
+        # A variant for the aspek ("default/waktu": the rewrite states a time bound), else
+        # for the kind of object ("default/tak_terhitung"), when there is one.
+        teks = (
+            pesan.get(f"{varian}/{self.k.aspek}")
+            or pesan.get(f"{varian}/{self._isian['jenis']}")
+            or pesan[varian]
+        )
         nilai = {**self._isian, **isian}
         baru = Temuan(kode, teks["pesan"].format(**nilai), teks["saran"].format(**nilai), berat)
         lama = self.temuan.get(kode)
@@ -487,19 +682,28 @@ def _periksa_kabur(k: _Konteks, c: _Pencatat) -> None:
         c.catat("kabur", berat=True, frasa=pertama.teks)
 
 
+def _hadir(k: _Konteks) -> Kata | None:
+    """The word that makes the indicator about attending or helping: an opening "Menghadiri",
+    "Membantu", or a passive attend verb anywhere ("Jumlah rapat yang dihadiri")."""
+    if not k.isi:
+        return None
+    d, pertama = k.d, k.isi[0]
+    if d.partisipasi.memuat(pertama):
+        return pertama
+    return next((w for w in k.isi if w.awalan == "di" and d.kehadiran.memuat(w)), None)
+
+
 def _periksa_aktivitas(k: _Konteks, c: _Pencatat) -> None:
     """Activity instead of a result."""
     d, pertama = k.d, k.isi[0]
-    pembuka = gabung(k.kata[: min(len(k.kata), 3)])
     # Attending or helping is never the pegawai's own result, whatever the target.
-    if d.partisipasi.memuat(pertama):
-        c.catat("aktivitas", "partisipasi", berat=True, frasa=pembuka)
+    hadir = _hadir(k)
+    if hadir is not None:
+        frasa = gabung(k.kata[: min(len(k.kata), 3)]) if hadir is pertama else hadir.teks
+        jenis = _jenis_kegiatan(k)
+        varian = f"partisipasi_{jenis}" if jenis in ("rapat", "kegiatan") else "partisipasi"
+        c.catat("aktivitas", varian, berat=True, frasa=frasa)
         return
-    # "Jumlah rapat yang dihadiri": counting events attended (passive of attend verbs).
-    for w in k.isi:
-        if w.awalan == "di" and d.kehadiran.memuat(w):
-            c.catat("aktivitas", "partisipasi", berat=True, frasa=w.teks)
-            return
     objek = _objek(k, buang_abstrak=False)
     umum = bool(objek) and d.objek_umum.memuat(objek[0])
     # "Jumlah kegiatan yang dilaksanakan", "Frekuensi rapat": counting activities held.
@@ -508,6 +712,11 @@ def _periksa_aktivitas(k: _Konteks, c: _Pencatat) -> None:
         return
     proses_pembuka = k.verba_pembuka or d.proses.memuat(pertama)
     if not proses_pembuka:
+        # "Sosialisasi perizinan kepada pelaku usaha" with target "4 kegiatan": an activity
+        # named by a noun is still counted in activities. ("10.000 kunjungan wisatawan" may
+        # count a result, so an ambiguous unit needs the process verb.)
+        if k.golongan == "aktivitas" and not _satuan_ambigu(k):
+            c.catat("aktivitas", "satuan_kegiatan", berat=True, satuan=_teks_satuan(k))
         return
     # "Melaksanakan tugas", "Menyelesaikan pekerjaan": a generic object names no output.
     if umum:
@@ -516,14 +725,25 @@ def _periksa_aktivitas(k: _Konteks, c: _Pencatat) -> None:
     # "Melakukan pengawasan lapangan" with target "24 kegiatan" (or "Melaksanakan 4 kali
     # sosialisasi") counts how often something was done, not what it produced.
     if k.golongan == "aktivitas" or "aktivitas" in k.satuan_teks:
-        satuan = (k.satuan.teks if k.satuan and not k.satuan.kosong else "") or (
-            k.target.teks if k.target and k.golongan == "aktivitas" else "kali"
-        )
-        c.catat("aktivitas", "satuan_kegiatan", berat=True, satuan=satuan)
+        c.catat("aktivitas", "satuan_kegiatan", berat=True, satuan=_teks_satuan(k))
         return
     # A process verb whose result is only implied by the target: a light hint.
     if d.proses.memuat(pertama) and not k.ukuran_teks and k.ukuran_target:
         c.catat("aktivitas", "proses", berat=False, frasa=pertama.teks)
+
+
+def _teks_satuan(k: _Konteks) -> str:
+    """The activity unit as typed: satuan, else the target, else "kali" (from the text)."""
+    return (k.satuan.teks if k.satuan and not k.satuan.kosong else "") or (
+        k.target.teks if k.target and k.golongan == "aktivitas" else "kali"
+    )
+
+
+def _satuan_ambigu(k: _Konteks) -> bool:
+    for isian in (k.satuan, k.target):
+        if isian and not isian.kosong:
+            return any(k.d.satuan_ambigu.memuat(w) for w in token(isian.teks))
+    return False
 
 
 def _periksa_ukuran(k: _Konteks, c: _Pencatat) -> None:
@@ -552,45 +772,66 @@ def _periksa_satuan(k: _Konteks, c: _Pencatat) -> None:
         "persen": {"waktu", "uang", "keluaran", "aktivitas"},
         "jumlah": {"persen"},
         "waktu": {"persen", "uang", "keluaran", "aktivitas"},
-        "uang": {"waktu", "keluaran", "aktivitas"},
+        # "Biaya pemeliharaan server" in %: a percentage of what? Only realisation, absorption
+        # or efficiency of a budget is a percentage.
+        "uang": {"waktu", "keluaran", "aktivitas"}
+        | (set() if k.realisasi_anggaran else {"persen"}),
     }
     if g in salah.get(u, set()):
         c.catat("satuan_tidak_sesuai", u, berat=True)
 
 
+def _salah_aspek(k: _Konteks) -> str | None:
+    """Whether the target's unit fits the aspek; None when it does, else why not.
+
+    The single rule behind both the analyser's finding and the SKP form's refusal
+    (``kesesuaian_aspek``):
+
+    - Waktu: a time unit or a deadline; a percentage (or a score) when the indicator states or
+      announces a time bound ("paling lama 3 hari kerja", "tepat waktu", "sesuai jadwal"); a
+      count of outputs only when the indicator gives a time quantity ("paling lambat tanggal
+      10", "paling lama 24 jam"), not a bare "tepat waktu".
+    - Biaya: money; a percentage only for budget realisation, absorption or efficiency.
+    - Kuantitas: not a time unit. Kualitas: neither a time nor a money unit.
+    """
+    a, g = k.aspek, k.golongan
+    if a == "waktu":
+        if k.waktu_di_target:
+            return None
+        if g is None:
+            return None if k.waktu_teks or k.janji_waktu or k.ukuran == "waktu" else "tanpa_waktu"
+        if g in ("persen", "skala"):
+            return None if k.waktu_teks or k.janji_waktu else "waktu_persen"
+        if g in ("keluaran", "aktivitas") and k.jumlah_waktu_teks and k.ukuran != "waktu":
+            return None
+        return "waktu"
+    if a == "biaya":
+        uang = any(i and "uang" in i.golongan for i in (k.target, k.satuan))
+        if uang or (g is None and k.ukuran == "uang"):
+            return None
+        if g in (None, "persen") and k.realisasi_anggaran:
+            return None
+        return "biaya_persen" if g == "persen" else "biaya"
+    if a == "kuantitas" and g == "waktu":
+        return "kuantitas"
+    if a == "kualitas" and g in ("waktu", "uang"):
+        return "kualitas"
+    return None
+
+
 def _periksa_aspek(k: _Konteks, c: _Pencatat) -> None:
     """Kuantitas / Kualitas / Waktu / Biaya must match the kind of target."""
-    a, g = k.aspek, k.golongan
-    if not a:
+    if not k.aspek:
         return
-    if a not in ASPEK:
+    if k.aspek not in ASPEK:
         c.catat("aspek_tidak_dikenal", berat=False)
         return
-    if a == "waktu":
-        if (
-            k.waktu_teks
-            or k.waktu_di_target
-            or k.ukuran == "waktu"
-            or "tanpa_batas_waktu" in c.temuan
-        ):
-            return
-        if g:
-            c.catat("aspek_tidak_sesuai", "waktu", berat=True)
-        else:
+    alasan = _salah_aspek(k)
+    if alasan == "tanpa_waktu":
+        if "tanpa_batas_waktu" not in c.temuan:
             c.catat("tanpa_batas_waktu", "aspek_waktu", berat=True)
-    elif a == "biaya":
-        uang = (
-            g == "uang"
-            or k.ukuran == "uang"
-            or any(i and "uang" in i.golongan for i in (k.target, k.satuan))
-        )
-        anggaran = g in (None, "persen") and bool(k.d.anggaran.cari(k.kata))
-        if not (uang or anggaran):
-            c.catat("aspek_tidak_sesuai", "biaya", berat=True)
-    elif a == "kuantitas" and g == "waktu":
-        c.catat("aspek_tidak_sesuai", "kuantitas", berat=True)
-    elif a == "kualitas" and g in ("waktu", "uang"):
-        c.catat("aspek_tidak_sesuai", "kualitas", berat=True)
+    elif alasan:
+        c.catat("aspek_tidak_sesuai", alasan, berat=True)
 
 
 def _periksa_batas_waktu(k: _Konteks, c: _Pencatat) -> None:
@@ -612,15 +853,72 @@ def _periksa_batas_waktu(k: _Konteks, c: _Pencatat) -> None:
         c.catat("tanpa_batas_waktu", "ukuran_waktu", berat=True)
 
 
+def _akhiran_verba(w: Kata) -> str:
+    """The -kan / -i suffix of a verb, read off its spelling (the stem may be hidden by the
+    prefix, as in "meningkatkan"); "" when it has none."""
+    bentuk = w.kecil.removesuffix("nya")
+    if bentuk.endswith("kan") and not w.dasar.endswith("kan"):
+        return "kan"
+    if bentuk.endswith("i") and not w.dasar.endswith("i"):
+        return "i"
+    return ""
+
+
+def _nominalisasi(w: Kata, d: _Data) -> bool:
+    """A result named by a verb with -nya: "tersedianya", "terlatihnya", "menurunnya",
+    "diterbitkannya", "terbitnya". Not a verb with an object pronoun: "menyampaikannya"."""
+    if not w.kecil.endswith("nya"):
+        return False
+    if w.kelas == "verba":
+        if w.awalan in ("ter", "ber", "di"):
+            return True
+        # me- + -kan/-i + -nya is "me...kan it" ("menggunakannya"); without the suffix the
+        # -nya nominalises an intransitive verb ("meningkatnya", "menurunnya").
+        return w.awalan == "me" and not _akhiran_verba(w)
+    return d.nominal_peristiwa.memuat(w)
+
+
+def _predikat(w: Kata, d: _Data) -> bool:
+    """A passive or stative verb that states a result: "tersusun", "disahkan"."""
+    return (
+        w.kelas == "verba"
+        and w.awalan in ("ter", "di")
+        and not w.kecil.endswith("nya")
+        and not d.ter_bukan_predikat.memuat(w)
+    )
+
+
+def _klausa_baru(kata: Sequence[Kata], i: int, d: _Data) -> bool:
+    """ "Dokumen RKA tersusun dan DPA tersahkan": a subject and its own verb on both sides of
+    the conjunction at i. "Persentase surat yang diterima dan didisposisikan" (one subject,
+    two verbs) and "surat masuk dan keluar yang diarsipkan" (no verb before) are one result."""
+    if i < 2 or not _predikat(kata[i - 1], d):
+        return False
+    subjek = 0
+    for w in kata[i + 1 : i + 6]:
+        if _predikat(w, d):
+            return subjek > 0
+        if not w.adalah_kata or w.kecil == "yang" or w.kelas == "verba" or w.kecil in d.konjungsi:
+            return False
+        if w.kecil.endswith("nya"):  # "... diuji dan hasilnya dilaporkan": the same thing
+            return False
+        subjek += 1
+    return False
+
+
 def _periksa_ganda(k: _Konteks, c: _Pencatat) -> None:
     """Two results in one indicator.
 
-    After "dan", "serta" or a comma, either a new measure starts ("Jumlah laporan dan
-    persentase anggaran terserap"), or, in an indicator that opens with a verb and its
-    object, a second active verb starts a second result ("Menyusun laporan dan
-    melaksanakan rekonsiliasi"). Conditions of one measure ("tepat waktu dan sesuai
-    standar", "yang diterima dan didisposisikan") and two verbs sharing one object
-    ("Menyusun dan memutakhirkan data") stay one result.
+    After "dan", "serta" or a comma, a second result starts with:
+    - a new measure: "Jumlah laporan dan persentase anggaran terserap";
+    - a result named with -nya: "Tersedianya aplikasi dan terlatihnya pegawai", "Meningkatnya
+      jumlah izin yang terbit dan menurunnya pengaduan";
+    - a new subject with its own verb: "Dokumen RKA tersusun dan DPA tersahkan";
+    - in an indicator that opens with a verb and its object, a second active verb: "Menyusun
+      laporan dan melaksanakan rekonsiliasi".
+    Conditions of one measure ("tepat waktu dan sesuai standar", "yang diterima dan
+    didisposisikan"), two verbs sharing one object ("Menyusun dan memutakhirkan data") and a
+    verb with an object pronoun ("... dan menyampaikannya") stay one result.
     """
     d, kata = k.d, k.kata
     ada_yang = False
@@ -641,11 +939,24 @@ def _periksa_ganda(k: _Konteks, c: _Pencatat) -> None:
             and not ada_yang
             and i >= 2  # the first verb has its own object
         )
-        if ukuran_baru or verba_baru:
+        if ukuran_baru or verba_baru or _nominalisasi(nxt, d) or _klausa_baru(kata, i, d):
             bagian1 = gabung(kata[:i])
             bagian2 = gabung(kata[i + 1 :])
             c.catat("ganda", berat=True, bagian1=bagian1, bagian2=bagian2[:1].upper() + bagian2[1:])
             return
+
+
+def _periksa_rentang(k: _Konteks, c: _Pencatat) -> None:
+    """A target range written upside down: "10 - 5"."""
+    t = k.target
+    if t and t.rentang and t.rentang[1] < t.rentang[0]:
+        bawah, atas = t.rentang
+        c.catat(
+            "rentang_terbalik",
+            berat=True,
+            target=t.teks,
+            rentang_benar=f"{format_angka(atas)} - {format_angka(bawah)}",
+        )
 
 
 def _periksa_baseline(k: _Konteks, c: _Pencatat) -> None:
@@ -690,6 +1001,7 @@ _PEMERIKSA = (
     _periksa_batas_waktu,
     _periksa_aspek,
     _periksa_ganda,
+    _periksa_rentang,
     _periksa_baseline,
 )
 
@@ -732,3 +1044,26 @@ def analisis(
     temuan = sorted(c.temuan.values(), key=lambda t: not t.berat)
     terukur = not any(t.berat for t in temuan)
     return HasilAnalisis(terukur, _skor(temuan, terukur, k.d), temuan)
+
+
+# --- Shared with the SKP form ------------------------------------------------------------
+
+
+def jenis_satuan(satuan: str) -> str | None:
+    """Kind of a satuan as typed in a form, from the shared list in ``data/satuan.json``:
+    "waktu" (menit, jam, hari kerja, ...), "uang" (rupiah, Rp, juta), "persen", "aktivitas"
+    (kali, kegiatan), "skala" (nilai, indeks), "keluaran" (any other noun: dokumen, orang),
+    or None when it names nothing."""
+    isian = _baca_isian(satuan, _data(), satuan=True)
+    return isian.golongan[0] if isian and isian.golongan else None
+
+
+def kesesuaian_aspek(aspek: str, indikator: str, satuan: str) -> str | None:
+    """Whether a numeric target in ``satuan`` fits ``aspek`` for this indicator text: None
+    when it does, otherwise why not ("waktu", "waktu_persen", "tanpa_waktu", "biaya",
+    "biaya_persen", "kuantitas", "kualitas"). The same rule gives the analyser's
+    ``aspek_tidak_sesuai`` finding, so the form refuses exactly what the analyser flags:
+    % fits Waktu when the text states a time bound ("paling lama 2 x 24 jam", "tepat waktu")
+    and Biaya for budget realisation or efficiency ("Realisasi penyerapan anggaran")."""
+    k = _konteks(indikator or "", "1", satuan, aspek, None)
+    return _salah_aspek(k) if k.aspek in ASPEK else None

@@ -41,6 +41,7 @@ LABEL_TEMUAN = {
     "aspek_tidak_dikenal": "Aspek tidak dikenal",
     "tanpa_batas_waktu": "Batas waktu tidak jelas",
     "ganda": "Dua hasil dalam satu indikator",
+    "rentang_terbalik": "Rentang target terbalik",
     "target_tidak_realistis": "Target tidak realistis",
 }
 CACHE_DETIK = 60 * 60

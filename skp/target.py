@@ -1,24 +1,18 @@
 """Targets of an indicator: reading numbers as Indonesians write them, the rules a target must
-meet (shared by the form and the service, so neither can drift), and printing them back."""
+meet (shared by the form and the service, so neither can drift), and printing them back.
+
+Which satuan fits the Waktu and Biaya aspects is decided by the indicator analyser
+(``indikator.analisis.kesesuaian_aspek``) from the shared list in
+``indikator/data/satuan.json``, so the form never refuses what the analyser calls a measurable
+result, nor accepts what it flags."""
 
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from indikator.analisis import jenis_satuan, kesesuaian_aspek
 from skp.models import Aspek
 
-SATUAN_WAKTU = {
-    "hari",
-    "hari kerja",
-    "minggu",
-    "pekan",
-    "bulan",
-    "triwulan",
-    "semester",
-    "tahun",
-    "jam",
-}
-SATUAN_UANG = {"rupiah", "rp", "rp.", "juta rupiah", "miliar rupiah", "ribu rupiah"}
 # Offered in the satuan field (a datalist: anything else may still be typed).
 SARAN_SATUAN = [
     "dokumen",
@@ -30,10 +24,32 @@ SARAN_SATUAN = [
     "data",
     "kali",
     "unit",
+    "jam",
     "hari",
+    "hari kerja",
     "bulan",
     "rupiah",
 ]
+
+# Why a satuan does not fit the aspek (reasons from ``kesesuaian_aspek``).
+_PESAN_WAKTU = (
+    "Aspek Waktu memakai satuan waktu (hari, minggu, bulan, triwulan, tahun) atau tanggal tenggat."
+)
+_PESAN_BIAYA = "Aspek Biaya memakai satuan uang: rupiah atau Rp."
+PESAN_ASPEK = {
+    "waktu": _PESAN_WAKTU,
+    "tanpa_waktu": _PESAN_WAKTU,
+    "waktu_persen": (
+        "Satuan % pada aspek Waktu hanya dipakai bila indikator menyebut batas waktunya, "
+        "misalnya 'paling lama 3 hari kerja', 'tepat waktu', atau 'sesuai jadwal'. Selain itu "
+        "pakai satuan waktu (jam, hari, bulan) atau tanggal tenggat."
+    ),
+    "biaya": _PESAN_BIAYA,
+    "biaya_persen": (
+        "Satuan % pada aspek Biaya hanya dipakai untuk realisasi, penyerapan, atau efisiensi "
+        "anggaran atau biaya. Selain itu pakai satuan uang: rupiah atau Rp."
+    ),
+}
 
 _RIBUAN = re.compile(r"^\d{1,3}(\.\d{3})+$")
 MAKS_TARGET = Decimal("99999999999999.99")
@@ -59,12 +75,13 @@ def baca_angka(teks: str) -> Decimal | None:
 
 
 def satuan_waktu(satuan: str) -> bool:
-    return satuan.strip().lower() in SATUAN_WAKTU
+    """A time unit: menit, jam, hari kerja, hari kalender, bulan, ..."""
+    return jenis_satuan(satuan) == "waktu"
 
 
 def satuan_uang(satuan: str) -> bool:
-    s = satuan.strip().lower()
-    return s in SATUAN_UANG or s.startswith("rp") or s.endswith("rupiah")
+    """A money unit: rupiah, Rp, juta rupiah, ..."""
+    return jenis_satuan(satuan) == "uang"
 
 
 def periksa_target(
@@ -75,8 +92,14 @@ def periksa_target(
     satuan: str,
     target_tanggal: date | None,
     tahun: int,
+    uraian: str = "",
 ) -> dict[str, str]:
-    """What is wrong with a target, per field, in Indonesian (empty when it is fine)."""
+    """What is wrong with a target, per field, in Indonesian (empty when it is fine).
+
+    ``uraian`` is the indicator text: with it a percentage fits Waktu when the text states a
+    time bound ("paling lama 2 x 24 jam") and Biaya for budget realisation ("Realisasi
+    penyerapan anggaran"), and a count fits Waktu when the text gives the time ("paling
+    lambat tanggal 10"). Without it only time and money units fit."""
     salah: dict[str, str] = {}
     satuan = satuan.strip()
     if target_tanggal is not None:
@@ -110,13 +133,10 @@ def periksa_target(
             salah["target_maks"] = "Angka batas atas terlalu besar."
         if not satuan:
             salah["satuan"] = "Isi satuan target, misalnya dokumen, %, orang, atau hari."
-        elif aspek == Aspek.WAKTU and not satuan_waktu(satuan):
-            salah["satuan"] = (
-                "Aspek Waktu memakai satuan waktu (hari, minggu, bulan, triwulan, tahun) "
-                "atau tanggal tenggat."
-            )
-        elif aspek == Aspek.BIAYA and not satuan_uang(satuan):
-            salah["satuan"] = "Aspek Biaya memakai satuan uang: rupiah atau Rp."
+        elif aspek in (Aspek.WAKTU, Aspek.BIAYA) and (
+            alasan := kesesuaian_aspek(aspek, uraian, satuan)
+        ):
+            salah["satuan"] = PESAN_ASPEK[alasan]
     return salah
 
 

@@ -274,6 +274,7 @@ def _periksa_indikator(
         satuan=satuan,
         target_tanggal=target_tanggal,
         tahun=skp.tahun,
+        uraian=uraian,  # "95 %" fits Waktu only when the text states the time bound
     ).items():
         salah.setdefault(kolom, pesan)
     if salah:

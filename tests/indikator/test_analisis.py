@@ -87,6 +87,7 @@ def test_every_finding_code_is_exercised_by_the_labelled_set():
         "tanpa_batas_waktu",
         "ganda",
         "target_tidak_realistis",
+        "rentang_terbalik",
     }
 
 
@@ -247,6 +248,137 @@ def test_conditions_and_shared_objects_are_not_two_results():
         "Persentase surat yang diterima dan didisposisikan pada hari yang sama",
     ):
         assert "ganda" not in _kode(analisis(satu, target="100", satuan="%")), satu
+
+
+@pytest.mark.parametrize(
+    ("indikator", "target", "satuan"),
+    [
+        # Results named with -nya (ter-, me- nominalisations) on both sides of "dan".
+        ("Tersedianya aplikasi e-office dan terlatihnya seluruh pegawai menggunakannya", "1", "aplikasi"),
+        ("Meningkatnya jumlah izin yang terbit dan menurunnya pengaduan masyarakat", None, None),
+        ("Tersusunnya laporan keuangan dan terlaksananya rekonsiliasi aset", "2", "dokumen"),
+        ("Terbitnya izin usaha dan diterimanya laporan kegiatan penanaman modal", "12", "izin"),
+        # A subject and its own verb on both sides.
+        ("Dokumen RKA tersusun dan DPA tersahkan", "2", "dokumen"),
+        ("Arsip aktif tertata, arsip inaktif dipindahkan ke record center", "100", "%"),
+    ],
+)  # fmt: skip
+def test_two_results_in_indonesian_result_phrasing_are_flagged(indikator, target, satuan):
+    hasil = analisis(indikator, target=target, satuan=satuan)
+    assert "ganda" in _kode(hasil) and not hasil.terukur, indikator
+
+
+def test_two_results_without_target_are_not_a_perfect_score():
+    hasil = analisis("Meningkatnya jumlah izin yang terbit dan menurunnya pengaduan masyarakat")
+    assert not hasil.terukur and hasil.skor < 50
+    (ganda,) = [t for t in hasil.temuan if t.kode == "ganda"]
+    assert "'Menurunnya pengaduan masyarakat'" in ganda.saran
+
+
+@pytest.mark.parametrize(
+    "satu",
+    [
+        "Persentase surat masuk dan keluar yang diarsipkan",
+        "Menyusun laporan kinerja dan menyampaikannya kepada pimpinan",  # pronoun -nya
+        "Jumlah KTP-el yang dicetak dan didistribusikan",
+        "Laporan realisasi anggaran disusun dan disampaikan kepada pimpinan",
+        "Persentase dokumen yang tersusun dan terverifikasi tanpa revisi",
+        "Persentase permohonan yang disetujui dan instansi terkait yang dihubungi",
+        "Persentase sampel yang diuji dan hasilnya dilaporkan paling lama 7 hari",
+    ],
+)
+def test_one_result_with_two_verbs_or_a_pronoun_is_not_two_results(satu):
+    assert "ganda" not in _kode(analisis(satu, target="100", satuan="%")), satu
+
+
+@pytest.mark.parametrize(
+    ("indikator", "target", "satuan"),
+    [
+        ("Sosialisasi perizinan kepada pelaku usaha", "4", "kegiatan"),
+        ("Kegiatan sosialisasi perizinan terlaksana", "4", "kegiatan"),
+        ("Rapat koordinasi lintas sektor penanganan stunting", "12", "kali"),
+        ("Sosialisasi perizinan kepada pelaku usaha", "4 kegiatan", None),
+    ],
+)
+def test_activity_named_by_a_noun_and_counted_in_activities_is_not_a_result(
+    indikator, target, satuan
+):
+    hasil = analisis(indikator, target=target, satuan=satuan, aspek="kuantitas")
+    assert not hasil.terukur and "aktivitas" in _kode(hasil)
+    (t,) = [t for t in hasil.temuan if t.kode == "aktivitas"]
+    assert "'Jumlah laporan hasil" in t.saran or "'Jumlah notula" in t.saran or "notula" in t.saran
+
+
+def test_visits_as_a_unit_may_count_a_result_when_no_process_verb_opens():
+    assert analisis("Jumlah kunjungan wisatawan mancanegara", target="10.000",
+                    satuan="kunjungan").terukur  # fmt: skip
+    assert not analisis("Melakukan kunjungan lapangan", target="24", satuan="kunjungan").terukur
+
+
+def test_waktu_with_a_count_needs_a_time_quantity_not_just_tepat_waktu():
+    salah = analisis(
+        "Jumlah laporan yang disampaikan tepat waktu", target="12", satuan="laporan", aspek="waktu"
+    )
+    assert not salah.terukur and "aspek_tidak_sesuai" in _kode(salah)
+    assert "'laporan'" in next(t.pesan for t in salah.temuan if t.kode == "aspek_tidak_sesuai")
+    # A percentage of reports on time, or a count against a stated deadline, is a time measure.
+    for indikator, target, satuan in (
+        ("Persentase laporan yang disampaikan tepat waktu", "95", "%"),
+        ("Jumlah laporan yang disampaikan paling lambat tanggal 10 setiap bulan", "12", "laporan"),
+        ("Jumlah kasus DBD yang diselidiki paling lama 2 x 24 jam", "40", "kasus"),
+    ):
+        assert analisis(indikator, target=target, satuan=satuan, aspek="waktu").terukur, indikator
+
+
+def test_percentage_for_waktu_needs_a_time_bound_in_the_text():
+    hasil = analisis(
+        "Persentase dokumen yang diverifikasi", target="100", satuan="%", aspek="waktu"
+    )
+    assert not hasil.terukur
+    (t,) = [t for t in hasil.temuan if t.kode == "aspek_tidak_sesuai"]
+    assert "batas waktu" in t.pesan and "paling lama 3 hari kerja" in t.saran
+
+
+@pytest.mark.parametrize("satuan", ["menit", "detik", "jam", "jam kerja", "hari kalender", "HK"])
+def test_all_time_units_of_the_shared_list_fit_waktu(satuan):
+    hasil = analisis("Waktu rata-rata penemuan kembali arsip", target="10", satuan=satuan,
+                     aspek="waktu")  # fmt: skip
+    assert hasil.terukur and not hasil.temuan, satuan
+
+
+def test_cost_measure_in_percent_is_flagged_unless_it_is_realisation_or_efficiency():
+    hasil = analisis("Biaya pemeliharaan server", target="10", satuan="%", aspek="biaya")
+    assert not hasil.terukur
+    assert {"satuan_tidak_sesuai", "aspek_tidak_sesuai"} <= _kode(hasil)
+    assert "satuan_tidak_sesuai" in _kode(analisis("Biaya pemeliharaan server", target="10 %"))
+    for baik in (
+        "Realisasi penyerapan anggaran",
+        "Efisiensi biaya pemeliharaan server terhadap pagu",
+        "Penghematan anggaran perjalanan dinas",
+    ):
+        assert analisis(baik, target="95", satuan="%", aspek="biaya").terukur, baik
+    # A budget word alone does not make a percentage a cost.
+    assert "aspek_tidak_sesuai" in _kode(
+        analisis(
+            "Persentase kehadiran pegawai dalam rapat anggaran",
+            target="100",
+            satuan="%",
+            aspek="biaya",
+        )  # fmt: skip
+    )
+
+
+def test_reversed_target_range_is_flagged():
+    hasil = analisis(
+        "Jumlah guru yang mengikuti supervisi akademik", target="10 - 5", satuan="orang"
+    )
+    assert not hasil.terukur and _kode(hasil) == {"rentang_terbalik"}
+    assert "'5 - 10'" in hasil.temuan[0].saran
+    assert "rentang_terbalik" in _kode(
+        analisis("Persentase arsip yang ditata", target="100 s/d 90")
+    )
+    for benar in ("90 - 100", "90-100", "2 x 24", "31-12-2025", "Rp 1.000.000 - Rp 2.000.000"):
+        assert "rentang_terbalik" not in _kode(analisis("Jumlah laporan", target=benar)), benar
 
 
 def test_unrealistic_jump_from_baseline_is_flagged_with_a_stepped_suggestion():

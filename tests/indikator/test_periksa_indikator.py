@@ -1,4 +1,5 @@
-"""manage.py periksa_indikator: JSON Lines in, one JSON line per input out. No database."""
+"""manage.py periksa_indikator: JSON Lines in, one JSON line per input line out (output line N
+answers input line N, and says so in "baris"). No database."""
 
 from __future__ import annotations
 
@@ -29,9 +30,9 @@ def test_writes_one_result_line_per_input_line():
     assert len(hasil) == 2
     buruk, baik = hasil
     assert buruk["terukur"] is False and buruk["temuan"]
-    assert set(buruk) == {"terukur", "skor", "temuan"}
+    assert set(buruk) == {"baris", "terukur", "skor", "temuan"}
     assert {"kode", "pesan"} <= set(buruk["temuan"][0])
-    assert baik == {"terukur": True, "skor": 100, "temuan": []}
+    assert baik == {"baris": 2, "terukur": True, "skor": 100, "temuan": []}
 
 
 def test_not_measurable_answer_always_has_a_finding():
@@ -56,10 +57,19 @@ def test_malformed_lines_get_an_error_line_and_the_run_continues():
     assert hasil[4]["terukur"] is True  # numeric target accepted
 
 
-def test_blank_lines_are_skipped_and_line_numbers_stay_true():
-    hasil = _jalankan("", json.dumps({"indikator": "Menyusun laporan"}), "", "{rusak")
-    assert len(hasil) == 2
-    assert hasil[1] == {"baris": 4, "galat": hasil[1]["galat"]}
+def test_blank_lines_get_an_error_line_so_output_line_n_answers_input_line_n():
+    hasil = _jalankan(
+        "",
+        json.dumps({"indikator": "Menyusun laporan"}),
+        "   ",
+        "{rusak",
+        json.dumps({"indikator": "Jumlah laporan keuangan", "target": "12", "satuan": "laporan"}),
+    )
+    assert len(hasil) == 5
+    assert [h["baris"] for h in hasil] == [1, 2, 3, 4, 5]
+    assert hasil[0]["galat"].startswith("Baris kosong") and hasil[2]["galat"] == hasil[0]["galat"]
+    assert hasil[1]["terukur"] is False and hasil[4]["terukur"] is True
+    assert "galat" in hasil[3] and "terukur" not in hasil[3]
 
 
 def test_optional_baseline_enables_the_realism_check():
@@ -74,6 +84,7 @@ def test_optional_baseline_enables_the_realism_check():
         )
     )
     assert [t["kode"] for t in hasil["temuan"]] == ["target_tidak_realistis"]
+    assert hasil["baris"] == 1
 
 
 def test_output_keeps_indonesian_characters_readable():

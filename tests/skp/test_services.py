@@ -614,3 +614,21 @@ def test_rhk_dihapus_ikut_menghapus_indikator(pemeran, skp_pegawai):
     services.rhk_hapus(user=pemeran.pegawai.user, rhk=skp_pegawai.rhk.get())
     assert not RencanaHasilKerja.objects.filter(skp=skp_pegawai).exists()
     assert not IndikatorKinerja.objects.exists()
+
+
+def test_persen_untuk_waktu_hanya_bila_uraian_menyebut_batas_waktu(pemeran, skp_pegawai):
+    rhk = skp_pegawai.rhk.get()
+    user = pemeran.pegawai.user
+    services.indikator_tambah(
+        user=user, rhk=rhk,
+        **indikator(aspek="waktu", uraian="Persentase pengaduan ditindaklanjuti paling lama "
+                    "2 x 24 jam", target_min=Decimal(95), satuan="%"),
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as e:
+        services.indikator_tambah(
+            user=user, rhk=rhk,
+            **indikator(aspek="waktu", uraian="Persentase pengaduan ditindaklanjuti",
+                        target_min=Decimal(95), satuan="%"),
+        )  # fmt: skip
+    assert "satuan" in pesan(e)
+    assert rhk.indikator.count() == 4

@@ -1,11 +1,12 @@
 """Batch check of indicators: JSON Lines in, one JSON line of results out per input line.
 
     $ echo '{"indikator": "Menyusun laporan"}' | python manage.py periksa_indikator
-    {"terukur": false, "skor": 40, "temuan": [{"kode": "tanpa_ukuran", ...}]}
+    {"baris": 1, "terukur": false, "skor": 40, "temuan": [{"kode": "tanpa_ukuran", ...}]}
 
 Each input line is an object with "indikator" (required) and optionally "target", "satuan",
-"aspek" and "baseline". A line that cannot be read gives {"baris": N, "galat": "..."} and the
-run continues; blank lines are skipped.
+"aspek" and "baseline". Output line N always answers input line N, and carries its number as
+"baris". A line that cannot be read, including a blank one, gives {"baris": N, "galat": "..."}
+and the run continues.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def _baseline(data: dict[str, Any]) -> float | None:
 
 def periksa_baris(baris: str) -> dict[str, Any]:
     """Analyse one JSON line; raises ValueError (with an Indonesian message) if unusable."""
+    if not baris.strip().lstrip("\ufeff"):
+        raise BarisTidakSah(
+            'Baris kosong: tulis satu objek JSON per baris, misalnya {"indikator": "..."}.'
+        )
     try:
         data = json.loads(
             baris.strip().lstrip("\ufeff")
@@ -71,7 +76,9 @@ class Command(BaseCommand):
     help = (
         "Memeriksa kualitas indikator kinerja dari JSON Lines di standar masukan: setiap baris "
         '{"indikator": "...", "target": "...", "satuan": "...", "aspek": "..."} menghasilkan '
-        'satu baris {"terukur": ..., "skor": ..., "temuan": [...]}.'
+        'satu baris {"baris": N, "terukur": ..., "skor": ..., "temuan": [...]}; baris N '
+        "keluaran selalu menjawab baris N masukan, termasuk baris kosong atau rusak "
+        '({"baris": N, "galat": "..."}).'
     )
     # Pure text processing: no database, so no system or migration checks are needed.
     requires_system_checks: list[str] = []
@@ -82,10 +89,9 @@ class Command(BaseCommand):
         masukan: TextIO = options.get("stdin") or sys.stdin
         muat_data()
         for nomor, baris in enumerate(masukan, start=1):
-            if not baris.strip():
-                continue
+            # Never skip a line: output line N must answer input line N.
             try:
-                keluaran = periksa_baris(baris)
+                keluaran = {"baris": nomor, **periksa_baris(baris)}
             except BarisTidakSah as e:
                 keluaran = {"baris": nomor, "galat": str(e)}
             self.stdout.write(json.dumps(keluaran, ensure_ascii=False))
