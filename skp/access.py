@@ -84,10 +84,9 @@ def can(user: Pengguna, aksi: str, skp: Skp | None = None) -> bool:
     if aksi == "tandai_komentar":
         return _pemilik(user, skp) and skp.status in STATUS_DAPAT_DIUBAH
     if aksi == "isi_ekspektasi":
-        pegawai = pegawai_dari_user(user)
-        return (
-            pegawai is not None and skp.penilai_id == pegawai.pk and skp.status in STATUS_EKSPEKTASI
-        )
+        # The same person who approves (a Plt, a new atasan, the one the admin assigned), not
+        # the penilai recorded when the SKP was created.
+        return skp.status in STATUS_EKSPEKTASI and adalah_penilai(user, skp)
     return _pemilik(user, skp) or visible_skps(user).filter(pk=skp.pk).exists()
 
 

@@ -70,6 +70,17 @@ def _halaman_daftar(request: HttpRequest, form: BuatSkpForm) -> HttpResponse:
     tahun_ini = timezone.localdate().year
     # The newest current version of each year (a revision in progress before the approved one).
     berlaku = {s.tahun: s for s in reversed(daftar) if s.status != "diganti"}
+    # "Salin" copies the SKP of the year before the new one: offered only when there is one,
+    # for the year first offered in the list (else the latest year that has one before it).
+    pilihan = [t for t, _ in form.fields["tahun"].choices]
+    salin = next(
+        (
+            {"dari": berlaku[t - 1], "ke": t}
+            for t in [form.initial.get("tahun"), *pilihan]
+            if t in pilihan and t - 1 in berlaku
+        ),
+        None,
+    )
     return render(
         request,
         "skp/daftar.html",
@@ -78,8 +89,7 @@ def _halaman_daftar(request: HttpRequest, form: BuatSkpForm) -> HttpResponse:
             "form": form,
             "tahun_ini": tahun_ini,
             "skp_tahun_ini": berlaku.get(tahun_ini),
-            "ada_tahun_lalu": (tahun_ini - 1) in berlaku,
-            "tahun_lalu": tahun_ini - 1,
+            "salin": salin,
             "ada_pilihan_tahun": bool(form.fields["tahun"].choices),
         },
     )
@@ -157,6 +167,7 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
     selectors.muat_isi(skp)
     utama, tambahan = selectors.rhk_dikelompokkan(skp)
     boleh_ubah = can(request.user, "ubah", skp)
+    boleh_ajukan = can(request.user, "ajukan", skp)
     info_atasan = selectors.rhk_atasan_tersedia(skp) if boleh_ubah and not skp.jpt else None
     varian, kolom, kolom_indikator = _varian(skp)
     for daftar_rhk in (utama, tambahan):
@@ -180,7 +191,8 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
         "rhk_tambahan": tambahan,
         "boleh_ubah": boleh_ubah,
         "boleh_ekspektasi": can(request.user, "isi_ekspektasi", skp),
-        "kelengkapan": services.periksa_kelengkapan(skp),
+        # The checklist "Sebelum diajukan" is for the owner while submitting is possible.
+        "kelengkapan": services.periksa_kelengkapan(skp) if boleh_ajukan else [],
         "info_atasan": info_atasan,
         "rhk_atasan_dipakai": [
             (r, dipakai.get(r.pk, [])) for r in (info_atasan.rhk if info_atasan else [])
@@ -191,7 +203,7 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
         "kolom_indikator": kolom_indikator,
         "saran_satuan": SARAN_SATUAN,
         "pemilik": skp.pegawai.user_id == request.user.pk,
-        "boleh_ajukan": can(request.user, "ajukan", skp),
+        "boleh_ajukan": boleh_ajukan,
         "boleh_tandai": can(request.user, "tandai_komentar", skp),
     }
 
@@ -263,19 +275,43 @@ def _berhasil(
 ) -> HttpResponse:
     """After a successful edit: the whole HASIL KERJA section and the checklist for htmx (the
     numbering and the checklist may both change), or a redirect back to the page. Keyboard focus
-    goes back to the control the person used (`cadangan` when that one is now disabled)."""
+    goes back to the control the person used (`cadangan` when that one is now disabled).
+
+    The section is rendered whole so the server stays the one source of numbering, the
+    Naik/Turun states and the atasan panel. Other forms open in it are not lost: skp.js keeps
+    every RHK block holding an open form in place across this swap (see "kept blocks" there),
+    and `_sukses` tells the page the new `revisi` for its other open forms."""
     if not request.htmx:
         messages.success(request, pesan)
         url = reverse("skp:detail", args=[skp_pk])
         return redirect(f"{url}#{jangkar}" if jangkar else url)
     skp = get_skp_for_user(request.user, skp_pk)
     konteks = _konteks(request, skp)
-    html = (
-        render_to_string("skp/detail.html#hasil-kerja", konteks, request)
-        + render_to_string("skp/detail.html#kelengkapan", {**konteks, "oob": True}, request)
-        + format_html('<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', pesan)
+    html = render_to_string("skp/detail.html#hasil-kerja", konteks, request) + _oob_sesudah(
+        request, konteks, pesan
     )
     respons = reswap(retarget(HttpResponse(html), "#hasil-kerja"), "outerHTML")
+    return _sukses(respons, skp, fokus, cadangan)
+
+
+def _oob_sesudah(request: HttpRequest, konteks: dict, pesan: str) -> str:
+    """Out-of-band parts of every successful edit: the checklist (its "Ajukan" form carries the
+    revisi, and the edit may have completed or broken the SKP) and the announcement."""
+    html = format_html('<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', pesan)
+    if konteks["boleh_ajukan"]:
+        html = (
+            render_to_string("skp/detail.html#kelengkapan", {**konteks, "oob": True}, request)
+            + html
+        )
+    return html
+
+
+def _sukses(respons: HttpResponse, skp: Skp, fokus: str, cadangan: str = "") -> HttpResponse:
+    """Every successful htmx edit bumps the SKP's `revisi`, which each open form sends back so a
+    form from an older page (another tab or device) is refused instead of overwriting. The forms
+    still open in THIS page are not older: the "skp:revisi" event (on receipt, before the swap)
+    has skp.js set their hidden `revisi` to the new value, so only other pages stay refused."""
+    respons = trigger_client_event(respons, "skp:revisi", {"revisi": skp.revisi})
     return _fokus(respons, fokus, cadangan)
 
 
@@ -658,14 +694,10 @@ def lampiran_ubah(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(reverse("skp:detail", args=[skp.pk]) + "#lampiran")
             skp = get_skp_for_user(request.user, skp.pk)
             konteks = _konteks(request, skp)
-            html = (
-                render_to_string("skp/detail.html#lampiran", konteks, request)
-                # The "Ajukan" form there carries the SKP's revisi, which has just changed.
-                + render_to_string("skp/detail.html#kelengkapan", {**konteks, "oob": True}, request)
-            ) + format_html(
-                '<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', "Lampiran disimpan."
+            html = render_to_string("skp/detail.html#lampiran", konteks, request) + _oob_sesudah(
+                request, konteks, "Lampiran disimpan."
             )
-            return _fokus(HttpResponse(html), "ubah-lampiran")
+            return _sukses(HttpResponse(html), skp, "ubah-lampiran")
     else:
         form = LampiranForm(
             initial={k: getattr(skp, k) for k in LampiranForm.base_fields}, id_form="lampiran"
@@ -703,7 +735,7 @@ def ekspektasi_ubah(request: HttpRequest, pk: int, urutan: int) -> HttpResponse:
                 {**konteks, "p": _cari_perilaku(skp, urutan)},
                 request,
             ) + format_html('<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', pesan)
-            return _fokus(HttpResponse(html), f"ekspektasi-{urutan}")
+            return _sukses(HttpResponse(html), skp, f"ekspektasi-{urutan}")
     else:
         form = EkspektasiForm(
             initial={"ekspektasi_khusus": perilaku.ekspektasi_khusus}, id_form=id_form

@@ -25,6 +25,7 @@ from skp.models import (
     StatusSkp,
 )
 from skp.selectors import muat_isi, penilai_aktif
+from skp.services.buat import identitas_pegawai, identitas_penilai
 from skp.services.kelengkapan import periksa_kelengkapan
 from skp.services.notifikasi import kabari
 from skp.verifikasi import terbitkan_setelah_disetujui
@@ -101,7 +102,8 @@ def ajukan(*, user: AbstractBaseUser, skp: Skp, revisi: int | None = None) -> Sk
     skp = _kunci(user, skp.pk, "ajukan", revisi)
     muat_isi(skp)
     masalah = periksa_kelengkapan(skp)
-    if penilai_aktif(skp) is None:
+    penilai = penilai_aktif(skp)
+    if penilai is None and skp.jpt:  # for the others the checklist already says so
         masalah.append(
             "Pejabat penilai kinerja belum dapat ditentukan. Minta admin kepegawaian melengkapi "
             "atasan jabatan Anda atau menetapkan pejabat penilai."
@@ -112,7 +114,7 @@ def ajukan(*, user: AbstractBaseUser, skp: Skp, revisi: int | None = None) -> Sk
             code="belum_lengkap",
         )
     _pindah(skp, aksi="ajukan", user=user, cuplikan=buat_cuplikan(skp),
-            diajukan_pada=timezone.now())  # fmt: skip
+            diajukan_pada=timezone.now(), **_identitas_berubah(skp, penilai))  # fmt: skip
     kabari(
         penerima=[_user_penilai(skp)],
         skp=skp,
@@ -172,17 +174,21 @@ def kembalikan(
 
 def _salin_penilai(skp: Skp, penilai: Pegawai | None) -> dict[str, object]:
     """The penilai identity fields as of now (the signed document shows who approved)."""
-    if penilai is None:
-        return {}
-    penilai = Pegawai.objects.select_related("jabatan__unit_kerja").get(pk=penilai.pk)
-    return {
-        "penilai": penilai,
-        "penilai_nama": penilai.nama_lengkap,
-        "penilai_nip": penilai.nip,
-        "penilai_pangkat": penilai.pangkat_golongan,
-        "penilai_jabatan": penilai.jabatan.nama if penilai.jabatan_id else "",
-        "penilai_unit_kerja": penilai.jabatan.unit_kerja.nama if penilai.jabatan_id else "",
-    }
+    return identitas_penilai(penilai) if penilai is not None else {}
+
+
+def _identitas_berubah(skp: Skp, penilai: Pegawai) -> dict[str, object]:
+    """The identity columns whose snapshot no longer matches the pegawai and the penilai the SKP
+    is being submitted to. The snapshot of creation may predate the atasan being recorded, or a
+    mutasi, Plt or promotion since; submitting brings it up to date (the SKP is agreed with the
+    penilai it is submitted to) and approval freezes it."""
+    kini = identitas_penilai(penilai)
+    if skp.pegawai.jabatan_id:  # without a position now, the snapshot is the best there is
+        kini.update(identitas_pegawai(skp.pegawai))
+    berubah = {k: v for k, v in kini.items() if k != "penilai" and getattr(skp, k) != v}
+    if skp.penilai_id != penilai.pk:
+        berubah["penilai"] = kini["penilai"]
+    return berubah
 
 
 @transaction.atomic

@@ -26,6 +26,34 @@ from skp.selectors import skp_tahun
 TAHUN_PERTAMA = 2022  # PermenPANRB No. 6 Tahun 2022
 
 
+def identitas_pegawai(pegawai: Pegawai) -> dict[str, str]:
+    """The pegawai half of the identity snapshot, as the pegawai is now (needs a jabatan)."""
+    jabatan = pegawai.jabatan
+    return {
+        "pegawai_nama": pegawai.nama_lengkap,
+        "pegawai_nip": pegawai.nip,
+        "pegawai_pangkat": pegawai.pangkat_golongan,
+        "pegawai_jabatan": jabatan.nama,
+        "pegawai_unit_kerja": jabatan.unit_kerja.nama,
+    }
+
+
+def identitas_penilai(penilai: Pegawai | None) -> dict[str, object]:
+    """The pejabat penilai half of the identity snapshot, as `penilai` is now (blank when there
+    is none yet)."""
+    if penilai is not None:
+        penilai = Pegawai.objects.select_related("jabatan__unit_kerja").get(pk=penilai.pk)
+    jabatan = penilai.jabatan if penilai is not None and penilai.jabatan_id else None
+    return {
+        "penilai": penilai,
+        "penilai_nama": penilai.nama_lengkap if penilai else "",
+        "penilai_nip": penilai.nip if penilai else "",
+        "penilai_pangkat": penilai.pangkat_golongan if penilai else "",
+        "penilai_jabatan": jabatan.nama if jabatan else "",
+        "penilai_unit_kerja": jabatan.unit_kerja.nama if jabatan else "",
+    }
+
+
 def tahun_tersedia() -> range:
     """Years an SKP may be drafted for: from 2022 up to next year (drafted in December)."""
     return range(TAHUN_PERTAMA, timezone.localdate().year + 2)
@@ -63,11 +91,7 @@ def skp_buat(
     if salin and sumber is None:
         raise ValidationError({"salin": f"Tidak ada SKP tahun {tahun - 1} yang dapat disalin."})
 
-    jabatan = pegawai.jabatan
-    jpt = jabatan.jenis == JenisJabatan.JPT
-    penilai = atasan_langsung(pegawai)
-    if penilai is not None:
-        penilai = Pegawai.objects.select_related("jabatan__unit_kerja").get(pk=penilai.pk)
+    jpt = pegawai.jabatan.jenis == JenisJabatan.JPT
     versi = (
         Skp.objects.filter(pegawai=pegawai, tahun=tahun).aggregate(v=Max("versi"))["v"] or 0
     ) + 1
@@ -78,20 +102,9 @@ def skp_buat(
         versi=versi,
         pendekatan=sumber.pendekatan if sumber else pendekatan,
         jenis_formulir=JenisFormulir.JPT if jpt else JenisFormulir.ADMINISTRASI,
-        pegawai_nama=pegawai.nama_lengkap,
-        pegawai_nip=pegawai.nip,
-        pegawai_pangkat=pegawai.pangkat_golongan,
-        pegawai_jabatan=jabatan.nama,
-        pegawai_unit_kerja=jabatan.unit_kerja.nama,
         instansi_nama=pegawai.instansi.nama,
-        penilai=penilai,
-        penilai_nama=penilai.nama_lengkap if penilai else "",
-        penilai_nip=penilai.nip if penilai else "",
-        penilai_pangkat=penilai.pangkat_golongan if penilai else "",
-        penilai_jabatan=penilai.jabatan.nama if penilai and penilai.jabatan_id else "",
-        penilai_unit_kerja=(
-            penilai.jabatan.unit_kerja.nama if penilai and penilai.jabatan_id else ""
-        ),
+        **identitas_pegawai(pegawai),
+        **identitas_penilai(atasan_langsung(pegawai)),
     )
     PerilakuKerja.objects.bulk_create(
         PerilakuKerja(skp=skp, urutan=i, nilai_inti=nilai, panduan="\n".join(panduan))

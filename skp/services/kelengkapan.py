@@ -3,6 +3,7 @@
 from django.utils.text import Truncator
 
 from skp.models import ASPEK_WAJIB, JenisRhk, RencanaHasilKerja, Skp
+from skp.selectors import penilai_aktif
 
 
 def _nama_rhk(rhk: RencanaHasilKerja) -> str:
@@ -16,7 +17,9 @@ def periksa_kelengkapan(skp: Skp) -> list[str]:
     semua = sorted(skp.rhk.all(), key=lambda r: (r.jenis != JenisRhk.UTAMA, r.urutan))
     if not any(r.jenis == JenisRhk.UTAMA for r in semua):
         masalah.append("Belum ada RHK utama. Tambahkan minimal satu Rencana Hasil Kerja utama.")
-    if not skp.jpt and skp.penilai_id is None:
+    # Who would receive it now (as the workflow routes it), not the penilai recorded when the
+    # SKP was created: the admin may have completed the position tree since.
+    if not skp.jpt and penilai_aktif(skp) is None:
         masalah.append(
             "Pejabat penilai kinerja belum tercatat. Minta admin kepegawaian melengkapi atasan "
             "jabatan Anda."

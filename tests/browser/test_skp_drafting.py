@@ -4,13 +4,17 @@ aspects, two RHK swapped with "Turun", then a reload shows everything as entered
 
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
-from skp.models import Skp
+from organisasi.models import Pegawai
+from skp import services
+from skp.models import IndikatorKinerja, Skp
 from tests.conftest import KATA_SANDI
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -156,3 +160,93 @@ def test_pelaksana_menyusun_skp_tiga_rhk_bertaut_lalu_mengubah_urutan(
     page.get_by_role("link", name="Tambah RHK utama").click()
     expect(page.get_by_role("heading", name="Masuk ke Aplikasi SKP")).to_be_visible()
     expect(page.locator("tbody.rhk")).to_have_count(0)
+
+
+def skp_rudi_satu_rhk() -> tuple[Skp, IndikatorKinerja]:
+    """Rudi's SKP of this year with RHK_A and its Kuantitas indicator (made directly)."""
+    user = Pegawai.objects.get(nip=NIP_RUDI.replace(" ", "")).user
+    skp = services.skp_buat(user=user, tahun=timezone.localdate().year)
+    r = services.rhk_tambah(user=user, skp=skp, jenis="utama", uraian=RHK_A)
+    ind = services.indikator_tambah(
+        user=user, rhk=r, aspek="kuantitas", uraian="Jumlah rekap cakupan bulanan",
+        target_min=Decimal(12), satuan="laporan",
+    )  # fmt: skip
+    return skp, ind
+
+
+def test_form_terbuka_tetap_utuh_setelah_menyimpan_yang_lain_di_tab_yang_sama(
+    page: Page, live_server, data_demo
+):
+    skp, ind = skp_rudi_satu_rhk()
+    galat_konsol: list[str] = []
+    page.on(
+        "console", lambda m: galat_konsol.append(m.text) if m.type in ("error", "warning") else None
+    )
+    masuk(page, live_server.url)
+    page.goto(live_server.url + reverse("skp:detail", args=[skp.pk]))
+
+    # Two forms opened and typed into, not saved: the lampiran, and a new RHK.
+    # (Each form is used once it has its focus: htmx has then set it up.)
+    page.get_by_role("link", name="Ubah lampiran").click()
+    lampiran = page.locator("#lampiran form")
+    expect(lampiran.get_by_label("Dukungan sumber daya")).to_be_focused()
+    lampiran.get_by_label("Dukungan sumber daya").fill("Laptop pengolah data")
+    page.get_by_role("link", name="Tambah RHK utama").click()
+    form_rhk = page.locator("form.form-rhk")
+    expect(form_rhk.get_by_label("Rencana hasil kerja")).to_be_focused()
+    form_rhk.get_by_label("Rencana hasil kerja").fill(RHK_B)
+
+    # Meanwhile an indicator elsewhere is edited and saved (the whole table comes back).
+    page.locator(f"#ubah-indikator-{ind.pk}").click()
+    form_ind = page.locator("form.form-indikator")
+    expect(form_ind.get_by_label("Aspek")).to_be_focused()
+    with page.expect_response(lambda r: "/indikator/periksa/" in r.url):  # the live check
+        form_ind.get_by_label("Target", exact=True).fill("24")
+    form_ind.get_by_role("button", name="Simpan indikator").click()
+    expect(form_ind).to_have_count(0)
+    expect(rhk(page, RHK_A).locator("td.sel-target")).to_have_text(["24 laporan"])
+
+    # The half-typed RHK is still there, as typed.
+    expect(form_rhk.get_by_label("Rencana hasil kerja")).to_have_value(RHK_B)
+    # The lampiran form of this same tab is not taken for a stale one.
+    lampiran.get_by_role("button", name="Simpan lampiran").click()
+    expect(page.locator("#lampiran form")).to_have_count(0)
+    expect(page.locator("#lampiran")).to_contain_text("Laptop pengolah data")
+    expect(page.get_by_text("sudah diubah di tab atau perangkat lain")).to_have_count(0)
+    # Nor is the RHK form, saved last.
+    form_rhk.get_by_role("button", name="Simpan RHK").click()
+    expect(page.locator("form.form-rhk")).to_have_count(0)
+    expect(rhk(page, RHK_B)).to_have_count(1)
+    expect(page.get_by_text("sudah diubah di tab atau perangkat lain")).to_have_count(0)
+
+    skp.refresh_from_db()
+    assert skp.dukungan_sumber_daya == "Laptop pengolah data"
+    assert [r.uraian for r in skp.rhk.order_by("urutan")] == [RHK_A, RHK_B]
+    # The live check inside the indicator form does not inherit the form's hx-disabled-elt.
+    assert not [m for m in galat_konsol if "hx-disabled-elt" in m], galat_konsol
+
+
+def test_gagal_simpan_dikatakan_di_form_yang_dikirim(page: Page, live_server, data_demo):
+    skp, _ = skp_rudi_satu_rhk()
+    masuk(page, live_server.url)
+    page.set_viewport_size({"width": 390, "height": 740})  # a phone: the form is far below
+    page.goto(live_server.url + reverse("skp:detail", args=[skp.pk]))
+    page.get_by_role("link", name="Ubah lampiran").click()
+    lampiran = page.locator("#lampiran form")
+    expect(lampiran.get_by_label("Dukungan sumber daya")).to_be_focused()
+    lampiran.get_by_label("Dukungan sumber daya").fill("Mobil operasional")
+
+    # Another tab (or device) saves the lampiran first: this page is now really out of date.
+    services.lampiran_ubah(
+        user=skp.pegawai.user, skp=skp, dukungan_sumber_daya="Laptop",
+        skema_pertanggungjawaban="", konsekuensi="",
+    )  # fmt: skip
+    lampiran.get_by_role("button", name="Simpan lampiran").click()
+    galat = lampiran.get_by_role("alert")
+    expect(galat).to_contain_text("sudah diubah di tab atau perangkat lain")
+    expect(galat).to_be_focused()
+    expect(galat).to_be_in_viewport()
+    expect(page.locator("#pesan-galat")).to_be_hidden()
+    expect(lampiran.get_by_label("Dukungan sumber daya")).to_have_value("Mobil operasional")
+    skp.refresh_from_db()
+    assert skp.dukungan_sumber_daya == "Laptop"

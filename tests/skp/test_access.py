@@ -93,6 +93,45 @@ def test_can(pemeran, skp_pegawai, siapa, aksi, status, boleh):
     assert can(getattr(pemeran, siapa).user, aksi, skp_pegawai) is boleh
 
 
+def _plt(pemeran, tahun):
+    plt = PegawaiFactory(jabatan=JabatanFactory(unit_kerja=pemeran.atasan.jabatan.unit_kerja))
+    PenugasanSementara.objects.create(
+        jabatan=pemeran.atasan.jabatan, pegawai=plt, mulai=date(tahun, 1, 1),
+        selesai=date(tahun, 12, 31),
+    )  # fmt: skip
+    return {"penilai kini": plt, "atasan definitif": pemeran.atasan}
+
+
+def _mutasi(pemeran, tahun):
+    pemeran.pegawai.jabatan.atasan = pemeran.rekan_atasan.jabatan
+    pemeran.pegawai.jabatan.save()
+    return {"penilai kini": pemeran.rekan_atasan, "atasan definitif": pemeran.atasan}
+
+
+def _dialihkan(pemeran, tahun):
+    Skp.objects.update(penilai_ditetapkan=pemeran.atasan_atasan)
+    return {"penilai kini": pemeran.atasan_atasan, "atasan definitif": pemeran.atasan}
+
+
+@pytest.mark.parametrize("perubahan", [_plt, _mutasi, _dialihkan], ids=["plt", "mutasi", "admin"])
+def test_ekspektasi_diisi_oleh_yang_menyetujui(pemeran, skp_pegawai, tahun, perubahan):
+    """Ekspektasi Khusus Pimpinan follows the same rule as approval (`adalah_penilai`): a Plt,
+    the new atasan after a mutasi, or the penilai assigned by the admin may write it; the
+    atasan the SKP was created with no longer may."""
+    orang = perubahan(pemeran, tahun)
+    skp = Skp.objects.get(pk=skp_pegawai.pk)
+    for status in (StatusSkp.DRAF, StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN):
+        skp.status = status
+        assert can(orang["penilai kini"].user, "isi_ekspektasi", skp), status
+        assert can(orang["penilai kini"].user, "setujui", skp) is (status == StatusSkp.DIAJUKAN)
+        assert not can(orang["atasan definitif"].user, "isi_ekspektasi", skp), status
+    skp.status = StatusSkp.DISETUJUI
+    assert not can(orang["penilai kini"].user, "isi_ekspektasi", skp)
+    for siapa in ("pegawai", "admin", "orang_luar"):
+        skp.status = StatusSkp.DRAF
+        assert not can(getattr(pemeran, siapa).user, "isi_ekspektasi", skp), siapa
+
+
 def test_can_umum(pemeran, superuser):
     assert can(pemeran.pegawai.user, "buat_skp")
     assert not can(superuser, "buat_skp")  # no pegawai record

@@ -13,6 +13,7 @@ from organisasi.models import PenugasanSementara
 from skp import services
 from skp.models import Komentar, Notifikasi, RiwayatStatus, Skp, StatusSkp
 from skp.selectors import kotak_masuk, penilai_aktif
+from tests.skp.conftest import tambah_kkw
 
 
 def ajukan(pemeran, skp: Skp) -> Skp:
@@ -74,6 +75,61 @@ def test_ajukan_dari_halaman_lama_ditolak(pemeran, skp_pegawai):
                            konsekuensi="")  # fmt: skip
     with pytest.raises(services.SkpKedaluwarsa, match="diubah di tab atau perangkat lain"):
         services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai, revisi=revisi_lama)
+
+
+def test_skp_dibuat_sebelum_atasan_tercatat_dapat_diajukan_setelah_dilengkapi(
+    pemeran, skp_atasan, tahun
+):
+    # Created while the atasan's record was not usable (inactive, nobody above): no penilai.
+    pemeran.atasan.jabatan.atasan = None
+    pemeran.atasan.jabatan.save()
+    pemeran.atasan.aktif = False
+    pemeran.atasan.save()
+    user = pemeran.pegawai.user
+    skp = services.skp_buat(user=user, tahun=tahun)
+    assert skp.penilai is None and skp.penilai_nama == ""
+    # The admin fixes the record; the pegawai completes the SKP.
+    pemeran.atasan.aktif = True
+    pemeran.atasan.save()
+    rhk = services.rhk_tambah(
+        user=user, skp=skp, jenis="utama", uraian="Rekap imunisasi", rhk_atasan=skp_atasan.rhk1
+    )
+    tambah_kkw(user, rhk)
+    assert services.periksa_kelengkapan(skp) == []
+    skp = ajukan(pemeran, skp)
+    skp.refresh_from_db()
+    assert skp.status == StatusSkp.DIAJUKAN
+    assert (skp.penilai, skp.penilai_nama, skp.penilai_nip, skp.penilai_jabatan) == (
+        pemeran.atasan,
+        pemeran.atasan.nama_lengkap,
+        pemeran.atasan.nip,
+        "Kepala Seksi Surveilans",
+    )
+    assert skp.penilai_unit_kerja == "Seksi Surveilans"
+
+
+def test_ajukan_memperbarui_identitas_yang_berubah_sejak_dibuat(pemeran, skp_pegawai):
+    # Since creation the pegawai moved under another Kasi and got a degree.
+    pegawai = pemeran.pegawai
+    pegawai.jabatan.atasan = pemeran.rekan_atasan.jabatan
+    pegawai.jabatan.save()
+    pegawai.gelar_belakang = "S.Kom."
+    pegawai.save()
+    skp = ajukan(pemeran, skp_pegawai)
+    skp.refresh_from_db()
+    assert skp.penilai == pemeran.rekan_atasan
+    assert skp.penilai_nama == pemeran.rekan_atasan.nama_lengkap
+    assert skp.penilai_jabatan == "Kepala Seksi Imunisasi"
+    assert skp.pegawai_nama == "Rudi Pelaksana, S.Kom."
+    # Frozen at approval: later changes of either person do not reach the approved SKP.
+    services.setujui(user=pemeran.rekan_atasan.user, skp=skp)
+    pemeran.rekan_atasan.gelar_belakang = "M.Kes."
+    pemeran.rekan_atasan.save()
+    pegawai.jabatan.atasan = pemeran.atasan.jabatan
+    pegawai.jabatan.save()
+    skp.refresh_from_db()
+    assert (skp.penilai, skp.penilai_nama) == (pemeran.rekan_atasan, "Eko Kasi")
+    assert skp.pegawai_nama == "Rudi Pelaksana, S.Kom."
 
 
 # --- kembalikan -----------------------------------------------------------------------------

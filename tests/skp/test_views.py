@@ -2,6 +2,7 @@
 role -> 403, right role -> 200/redirect), htmx partials, forms that keep what was typed, and
 query counts that stay flat as the SKP grows."""
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -133,16 +134,24 @@ def test_tangga_izin_skp_bawahan(client, pemeran):
 
 def test_skp_saya_menawarkan_salin_dari_tahun_lalu(client, pemeran, tahun):
     masuk(client, pemeran.pegawai)
-    assert "Salin dari SKP tahun sebelumnya" in client.get(reverse("skp:daftar")).content.decode()
-    services.skp_buat(user=pemeran.pegawai.user, tahun=tahun - 1)
+    # Nothing to copy yet: no copy button at all.
+    assert "Salin dari SKP" not in client.get(reverse("skp:daftar")).content.decode()
+    services.skp_buat(user=pemeran.pegawai.user, tahun=tahun - 1, pendekatan="kualitatif")
     isi = client.get(reverse("skp:daftar")).content.decode()
-    assert f"Salin dari SKP tahun {tahun - 1}" in isi
+    assert f"Salin dari SKP tahun {tahun - 1}</button>" in isi
+    assert f'name="tahun" value="{tahun}"' in isi and 'name="pendekatan" value="kualitatif"' in isi
+    # What the copy button sends (its own form: the year follows from the SKP it copies).
     respons = client.post(
-        reverse("skp:buat"), {"tahun": tahun, "pendekatan": "kuantitatif", "salin": "on"}
+        reverse("skp:buat"), {"tahun": tahun, "pendekatan": "kualitatif", "salin": "on"}
     )
     assert respons.status_code == 302
     halaman = client.get(respons.url).content.decode()
     assert f"dibuat dari salinan SKP tahun {tahun - 1}" in halaman
+    # This year's exists now: the copy offered is this year's, into next year (December).
+    isi = client.get(reverse("skp:daftar")).content.decode()
+    assert f"Salin dari SKP tahun {tahun}</button>" in isi
+    assert f'name="tahun" value="{tahun + 1}"' in isi
+    assert "Salin dari SKP tahun sebelumnya" not in isi
 
 
 def test_buat_skp_dua_kali_kembali_dengan_pesan(client, pemeran, tahun):
@@ -196,6 +205,38 @@ def test_halaman_skp_memakai_tata_letak_resmi(client, pemeran, kasus, tahun):
         "90–100 %",
     ):
         assert teks in isi, teks
+
+
+def test_daftar_periksa_hanya_untuk_pemilik_selama_dapat_diajukan(client, pemeran, kasus):
+    url = reverse("skp:detail", args=[kasus.skp.pk])
+    pemilik = masuk(client, pemeran.pegawai).get(url).content.decode()
+    assert "Sebelum diajukan" in pemilik and "Semua syarat terpenuhi" in pemilik
+    for siapa in ("atasan", "atasan_atasan", "admin"):
+        isi = masuk(client, getattr(pemeran, siapa)).get(url).content.decode()
+        assert "Sebelum diajukan" not in isi and "siap diajukan" not in isi, siapa
+    services.ajukan(user=pemeran.pegawai.user, skp=kasus.skp)
+    for siapa in ("pegawai", "atasan"):
+        isi = masuk(client, getattr(pemeran, siapa)).get(url).content.decode()
+        assert "Sebelum diajukan" not in isi and "siap diajukan" not in isi, siapa
+    services.setujui(user=pemeran.atasan.user, skp=kasus.skp)
+    for siapa in ("pegawai", "atasan"):
+        isi = masuk(client, getattr(pemeran, siapa)).get(url).content.decode()
+        assert "Sebelum diajukan" not in isi and "siap diajukan" not in isi, siapa
+
+
+def test_penilai_kini_disebut_bila_berbeda_dari_identitas_tercatat(client, pemeran, kasus):
+    url = reverse("skp:detail", args=[kasus.skp.pk])
+    assert 'id="penilai-kini"' not in masuk(client, pemeran.pegawai).get(url).content.decode()
+    pemeran.pegawai.jabatan.atasan = pemeran.rekan_atasan.jabatan
+    pemeran.pegawai.jabatan.save()
+    isi = client.get(url).content.decode()
+    assert f"Pejabat penilai kinerja saat ini: <strong>{pemeran.rekan_atasan.nama_lengkap}" in isi
+
+
+def test_nama_kolom_nilai_dasar_berbahasa_indonesia():
+    from skp.models import PerilakuKerja
+
+    assert PerilakuKerja._meta.get_field("nilai_inti").verbose_name == "nilai dasar"
 
 
 def test_halaman_skp_jpt_memakai_kolom_perspektif_dan_instansi(client, pemeran, tahun):
@@ -276,6 +317,51 @@ def test_htmx_form_ubah_rhk_lalu_simpan(client, pemeran, kasus, skp_atasan):
     assert "skp:fokus" in respons["HX-Trigger-After-Settle"]
     kasus.rhk.refresh_from_db()
     assert (kasus.rhk.uraian, kasus.rhk.rhk_atasan) == ("Teks baru", skp_atasan.rhk2)
+
+
+def test_simpan_htmx_memberi_tahu_revisi_baru_untuk_form_lain_di_halaman(client, pemeran, kasus):
+    """Each successful htmx save sends the SKP's new revisi ("skp:revisi", on receipt) so the
+    page's other open forms take it; a form from another page still gets 409."""
+    masuk(client, pemeran.pegawai)
+    kasus.skp.refresh_from_db()
+    awal = kasus.skp.revisi
+    data = {"aspek": "kuantitas", "uraian": "Jumlah rekap", "target_min": "24",
+            "satuan": "laporan", "revisi": awal}  # fmt: skip
+    url = reverse("skp:indikator_ubah", args=[kasus.skp.pk, kasus.indikator.pk])
+    respons = client.post(url, data, **HTMX)
+    assert json.loads(respons["HX-Trigger"])["skp:revisi"] == {"revisi": awal + 1}
+    lampiran = {"dukungan_sumber_daya": "Laptop", "skema_pertanggungjawaban": "",
+                "konsekuensi": ""}  # fmt: skip
+    url = reverse("skp:lampiran_ubah", args=[kasus.skp.pk])
+    respons = client.post(url, {**lampiran, "revisi": awal + 1}, **HTMX)  # as the page updated it
+    assert respons.status_code == 200
+    assert json.loads(respons["HX-Trigger"])["skp:revisi"] == {"revisi": awal + 2}
+    assert client.post(url, {**lampiran, "revisi": awal}, **HTMX).status_code == 409
+    masuk(client, pemeran.atasan)
+    url = reverse("skp:ekspektasi_ubah", args=[kasus.skp.pk, 1])
+    respons = client.post(url, {"ekspektasi_khusus": "Ramah", "revisi": awal + 2}, **HTMX)
+    assert json.loads(respons["HX-Trigger"])["skp:revisi"] == {"revisi": awal + 3}
+
+
+def test_blok_rhk_dengan_form_terbuka_tanpa_tombol_lain(client, pemeran, kasus):
+    """One form per RHK block: while it is open, nothing else in the block can replace it (and
+    lose what is typed). The live indicator check does not inherit the form's hx-disabled-elt."""
+    masuk(client, pemeran.pegawai)
+    rhk = kasus.rhk.pk
+    for url in (
+        reverse("skp:indikator_ubah", args=[kasus.skp.pk, kasus.indikator.pk]),
+        reverse("skp:indikator_tambah", args=[kasus.skp.pk, rhk]),
+    ):
+        isi = client.get(url, **HTMX).content.decode()
+        assert "form-indikator" in isi and 'hx-disinherit="hx-disabled-elt"' in isi
+        for id_tombol in (f"ubah-rhk-{rhk}", f"naik-{rhk}", f"tambah-indikator-{rhk}",
+                          "ubah-indikator-"):  # fmt: skip
+            assert f'id="{id_tombol}' not in isi, id_tombol
+        assert 'class="alert alert-danger py-2 galat-simpan"' in isi
+    isi = client.get(reverse("skp:rhk_tambah", args=[kasus.skp.pk, "utama"]), **HTMX)
+    assert 'hx-disinherit="hx-disabled-elt"' in isi.content.decode()
+    tutup = client.get(reverse("skp:detail", args=[kasus.skp.pk])).content.decode()
+    assert f'id="ubah-rhk-{rhk}"' in tutup and f'id="ubah-indikator-{kasus.indikator.pk}"' in tutup
 
 
 def test_form_rhk_salah_kembali_200_dengan_isian_dan_pesan(client, pemeran, kasus, skp_atasan):
