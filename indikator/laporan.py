@@ -1,18 +1,24 @@
 """The indicator-quality report of an instansi for a year, for the training unit: per Perangkat
 Daerah the share of indicators judged measurable, the most common findings across the
-instansi, and the SKPs copied unchanged from the previous year.
+instansi, the indicators nearly the same as a colleague's, and the SKPs copied unchanged from
+the previous year; the same figures per unit kerja inside each OPD (bidang, seksi, ...), each
+unit counting its sub-units, so the training unit sees where inside an OPD to help.
 
-Three queries whatever the size (the year's indicators, last year's, the units); the analysis
-runs in Python. Each distinct (indicator, target, satuan, aspek) is analysed once per process
-(`_analisis_ringkas` is memoised: the same wording repeats a lot across pegawai), and the
-finished report is kept in Django's cache under a fingerprint of the year's SKPs (count, last
-change, sum of revisions), so it is rebuilt only after somebody edits an SKP.
+Three queries whatever the size (the year's indicators, last year's, the units); everything
+else runs in Python on those rows. Each distinct (indicator, target, satuan, aspek) is analysed
+once per process and each distinct indicator text split into content words once
+(`_analisis_ringkas` and `_kata_kunci` are memoised: the same wording repeats a lot across
+pegawai). The finished report, unit tree and drill-down included, is kept in Django's cache
+under a fingerprint of the year's SKPs (count, last change, sum of revisions), so it is rebuilt
+only after somebody edits an SKP, and every drill-down page is read from the same entry.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -22,7 +28,8 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 
 from indikator.analisis import analisis
-from indikator.selectors import kunci_butir, teks_target
+from indikator.selectors import AMBANG_MIRIP, kunci_butir, teks_target
+from indikator.teks import kata_kunci
 from organisasi.models import Instansi, UnitKerja
 from skp.models import IndikatorKinerja, Skp, StatusSkp
 
@@ -45,6 +52,7 @@ LABEL_TEMUAN = {
     "target_tidak_realistis": "Target tidak realistis",
 }
 CACHE_DETIK = 60 * 60
+TANPA_UNIT = "Tanpa unit kerja"
 
 
 @lru_cache(maxsize=200_000)
@@ -65,6 +73,19 @@ def _analisis_ringkas(
     return hasil.terukur, tuple(t.kode for t in hasil.temuan)
 
 
+@lru_cache(maxsize=200_000)
+def _kata_kunci(uraian: str) -> frozenset[str]:
+    """The content words `indikator.selectors.indikator_mirip` compares."""
+    return frozenset(kata_kunci(uraian))
+
+
+def _teratas(temuan: Counter[str], n: int) -> list[tuple[str, str, int]]:
+    """(kode, label, jumlah) of the n most common findings; ties in code order, so the page
+    does not reshuffle between two builds of the same data."""
+    urut = sorted(temuan.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return [(k, LABEL_TEMUAN.get(k, k), jumlah) for k, jumlah in urut]
+
+
 @dataclass
 class BarisUnit:
     unit_id: int | None
@@ -72,30 +93,71 @@ class BarisUnit:
     kode: str = ""
     indikator: int = 0
     terukur: int = 0
-    pegawai: set[int] = field(default_factory=set)
+    jumlah_pegawai: int = 0  # pegawai with at least one indicator this year
+    mirip: int = 0  # indicators nearly the same as a colleague's in the same unit and year
+    temuan: Counter[str] = field(default_factory=Counter)
 
     @property
     def persen_terukur(self) -> float:
         return round(100 * self.terukur / self.indikator, 1) if self.indikator else 0.0
 
     @property
-    def jumlah_pegawai(self) -> int:
-        return len(self.pegawai)
+    def temuan_utama(self) -> tuple[str, str, int] | None:
+        teratas = _teratas(self.temuan, 1)
+        return teratas[0] if teratas else None
+
+    @property
+    def temuan_teratas(self) -> list[tuple[str, str, int]]:
+        return _teratas(self.temuan, 10)
+
+
+@dataclass(frozen=True)
+class RincianUnit:
+    """One unit of the drill-down: its own figures (sub-units included), the way up to its
+    OPD, and the rows below it."""
+
+    baris: BarisUnit
+    jalur: list[tuple[int, str]]  # (unit id, nama) from the OPD down to the parent
+    sub_unit: list[BarisUnit]  # the direct sub-units that have indicators
+    langsung: BarisUnit | None  # positions placed on the unit itself, when it has any
 
 
 @dataclass
 class Laporan:
     instansi: Instansi
     tahun: int
-    unit: list[BarisUnit]
+    unit: list[BarisUnit]  # per OPD (and "Tanpa unit kerja")
     temuan: list[tuple[str, str, int]]  # (kode, label, jumlah indikator), most common first
     disalin: list[tuple[int, str]]  # (skp id, nama pegawai) copied unchanged from last year
     indikator: int = 0
     terukur: int = 0
+    mirip: int = 0
+    # Every unit of the instansi: (parent in the tree, nama, kode); a cycle in the data is cut.
+    pohon: dict[int, tuple[int | None, str, str]] = field(default_factory=dict)
+    rinci: dict[int, BarisUnit] = field(default_factory=dict)  # sub-units included
+    langsung: dict[int, BarisUnit] = field(default_factory=dict)  # the unit's own positions
 
     @property
     def persen_terukur(self) -> float:
         return round(100 * self.terukur / self.indikator, 1) if self.indikator else 0.0
+
+    def rincian(self, unit_id: int) -> RincianUnit | None:
+        """The drill-down of one unit; None when the unit is not of this instansi."""
+        if unit_id not in self.pohon:
+            return None
+        induk, nama, kode = self.pohon[unit_id]
+        jalur: list[tuple[int, str]] = []
+        while induk is not None and len(jalur) < len(self.pohon):
+            jalur.append((induk, self.pohon[induk][1]))
+            induk = self.pohon[induk][0]
+        anak = [b for u, b in self.rinci.items() if self.pohon[u][0] == unit_id]
+        anak.sort(key=lambda b: (b.kode, b.nama))
+        return RincianUnit(
+            baris=self.rinci.get(unit_id) or BarisUnit(unit_id, nama, kode),
+            jalur=jalur[::-1],
+            sub_unit=anak,
+            langsung=self.langsung.get(unit_id),
+        )
 
 
 def _kolom() -> tuple[str, ...]:
@@ -122,7 +184,8 @@ def _sidik(instansi: Instansi, tahun: int) -> str:
         .aggregate(n=Count("pk"), ubah=Max("diubah"), revisi=Sum("revisi"), maks=Max("pk"))
     )
     teks = f"{instansi.pk}:{tahun}:{sorted(agregat.items())}"
-    return "indikator:laporan:v1:" + hashlib.sha1(teks.encode()).hexdigest()
+    # v2: the report carries the unit drill-down; a v1 entry has another shape.
+    return "indikator:laporan:v2:" + hashlib.sha1(teks.encode()).hexdigest()
 
 
 def laporan_indikator(instansi: Instansi, tahun: int, *, pakai_cache: bool = True) -> Laporan:
@@ -158,6 +221,49 @@ def _opd(unit: dict[int, tuple[int | None, str, str]]) -> dict[int, int]:
     return puncak
 
 
+def _pohon(unit: dict[int, tuple[int | None, str, str]]) -> dict[int, tuple[int | None, str, str]]:
+    """The unit tree with every chain ending at its OPD: a unit whose parent is missing, or
+    which closes a cycle, becomes a top-level unit (as `_opd` treats it)."""
+    opd = _opd(unit)
+    return {u: (None if opd[u] == u else induk, nama, kode)
+            for u, (induk, nama, kode) in unit.items()}  # fmt: skip
+
+
+def _jumlah_mirip(butir: Iterable[tuple[int, str]], ambang: float = AMBANG_MIRIP) -> int:
+    """How many of a unit's indicators (pegawai id, text) are nearly the same (Jaccard of
+    content words >= ambang) as an indicator of another pegawai of the unit: the count of
+    what `indikator.selectors.indikator_mirip` flags, summed over the unit's SKPs.
+
+    Indicators with the same content words form one group. A group is flagged when the
+    groups similar to it (itself included) hold indicators of two pegawai or more. Similar
+    groups are found by prefix filtering (each group indexed under its rarest words; two sets
+    with Jaccard >= t share one of their first n - ceil(t*n) + 1 words), so a unit of a few
+    thousand indicators is not compared pair by pair.
+    """
+    kelompok: dict[frozenset[str], list[int]] = defaultdict(list)
+    for pegawai_id, uraian in butir:
+        kunci = _kata_kunci(uraian)
+        if kunci:
+            kelompok[kunci].append(pegawai_id)
+    himpunan = list(kelompok)
+    pemilik = [set(kelompok[k]) for k in himpunan]
+    bersama = [set(p) for p in pemilik]  # pegawai of the similar groups
+    frekuensi = Counter(kata for k in himpunan for kata in k)
+    indeks: dict[str, list[int]] = defaultdict(list)
+    for i, kunci in enumerate(himpunan):
+        kata = sorted(kunci, key=lambda w: (frekuensi[w], w))
+        awalan = kata[: len(kata) - math.ceil(ambang * len(kata) - 1e-9) + 1]
+        calon = {j for w in awalan for j in indeks[w]}
+        for j in calon:
+            lain = himpunan[j]
+            if len(kunci & lain) / len(kunci | lain) >= ambang:
+                bersama[i] |= pemilik[j]
+                bersama[j] |= pemilik[i]
+        for w in awalan:
+            indeks[w].append(i)
+    return sum(len(kelompok[k]) for k, p in zip(himpunan, bersama, strict=True) if len(p) >= 2)
+
+
 def hitung_laporan(instansi: Instansi, tahun: int) -> Laporan:
     berlaku = IndikatorKinerja.objects.exclude(rhk__skp__status=StatusSkp.DIGANTI)
     baris = berlaku.filter(rhk__skp__instansi=instansi, rhk__skp__tahun=tahun).values_list(
@@ -169,13 +275,14 @@ def hitung_laporan(instansi: Instansi, tahun: int) -> Laporan:
             "id", "induk_id", "nama", "kode"
         )
     }
-    opd = _opd(unit)
+    pohon = _pohon(unit)
 
-    per_unit: dict[int | None, BarisUnit] = {}
-    temuan: Counter[str] = Counter()
+    # First per unit of the position (None: no position, or a unit outside the instansi).
+    langsung: dict[int | None, BarisUnit] = {}
+    pegawai: dict[int | None, set[int]] = defaultdict(set)
+    teks_unit: dict[int, list[tuple[int, str]]] = defaultdict(list)
     butir_kini: dict[int, list[tuple]] = defaultdict(list)
     pemilik: dict[int, tuple[int, str]] = {}
-    total = terukur_total = 0
     for (
         skp_id,
         pegawai_id,
@@ -190,29 +297,63 @@ def hitung_laporan(instansi: Instansi, tahun: int) -> Laporan:
         aspek,
     ) in baris:
         terukur, kode = _analisis_ringkas(uraian, tmin, tmaks, tgl, satuan, aspek)
-        atas = opd.get(unit_id) if unit_id is not None else None
-        b = per_unit.get(atas)
+        u = unit_id if unit_id in pohon else None
+        b = langsung.get(u)
         if b is None:
-            _, nama_unit, kode_unit = unit.get(atas, (None, "Tanpa unit kerja", ""))
-            b = per_unit[atas] = BarisUnit(atas, nama_unit, kode_unit)
+            _, nama_unit, kode_unit = pohon.get(u, (None, TANPA_UNIT, ""))
+            b = langsung[u] = BarisUnit(u, nama_unit, kode_unit)
         b.indikator += 1
         b.terukur += terukur
-        b.pegawai.add(pegawai_id)
-        total += 1
-        terukur_total += terukur
-        temuan.update(kode)
+        b.temuan.update(kode)
+        pegawai[u].add(pegawai_id)
+        if unit_id is not None:
+            teks_unit[unit_id].append((pegawai_id, uraian))
         butir_kini[skp_id].append(kunci_butir(rhk_uraian, uraian, tmin, tmaks, tgl, satuan))
         pemilik[skp_id] = (pegawai_id, nama)
 
+    # The overlap check compares within the unit of the position, as on the SKP page.
+    for unit_id, butir in teks_unit.items():
+        langsung[unit_id if unit_id in pohon else None].mirip += _jumlah_mirip(butir)
+
+    # Then each unit with everything below it.
+    rinci: dict[int, BarisUnit] = {}
+    pegawai_rinci: dict[int, set[int]] = defaultdict(set)
+    for u, b in langsung.items():
+        b.jumlah_pegawai = len(pegawai[u])
+        atas = u
+        while atas is not None:
+            r = rinci.get(atas)
+            if r is None:
+                _, nama_unit, kode_unit = pohon[atas]
+                r = rinci[atas] = BarisUnit(atas, nama_unit, kode_unit)
+            r.indikator += b.indikator
+            r.terukur += b.terukur
+            r.mirip += b.mirip
+            r.temuan.update(b.temuan)
+            pegawai_rinci[atas] |= pegawai[u]
+            atas = pohon[atas][0]
+    for u, r in rinci.items():
+        r.jumlah_pegawai = len(pegawai_rinci[u])
+
+    per_opd = [r for u, r in rinci.items() if pohon[u][0] is None]
+    if None in langsung:
+        per_opd.append(langsung[None])
+    temuan: Counter[str] = Counter()
+    for b in langsung.values():
+        temuan.update(b.temuan)
     disalin = _disalin(tahun, butir_kini, pemilik) if butir_kini else []
     return Laporan(
         instansi=instansi,
         tahun=tahun,
-        unit=sorted(per_unit.values(), key=lambda b: (b.unit_id is None, b.kode, b.nama)),
-        temuan=[(k, LABEL_TEMUAN.get(k, k), n) for k, n in temuan.most_common(10)],
+        unit=sorted(per_opd, key=lambda b: (b.unit_id is None, b.kode, b.nama)),
+        temuan=_teratas(temuan, 10),
         disalin=disalin,
-        indikator=total,
-        terukur=terukur_total,
+        indikator=sum(b.indikator for b in langsung.values()),
+        terukur=sum(b.terukur for b in langsung.values()),
+        mirip=sum(b.mirip for b in langsung.values()),
+        pohon=pohon,
+        rinci=rinci,
+        langsung={u: b for u, b in langsung.items() if u is not None},
     )
 
 
