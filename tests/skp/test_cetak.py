@@ -364,3 +364,35 @@ def test_skp_biasa_dirender_sekali_dengan_baris_utuh(pemeran, skp_pegawai, monke
     monkeypatch.setattr(cetak, "_tulis_pdf", catat)
     render_pdf(Skp.objects.get(pk=skp_pegawai.pk))
     assert panggilan == [False]
+
+
+def test_pdf_memakai_huruf_yang_dibawa_aplikasi(pemeran, skp_pegawai, monkeypatch):
+    """The fonts come with the installation (skp/fonts), not from whatever the server has: the
+    renderer loads them and the PDF embeds them."""
+    from skp import cetak
+
+    diambil = []
+    asli = cetak._fetcher
+
+    def pengambil():
+        f = asli()
+
+        def ambil(url: str, *args, **kwargs):
+            diambil.append(url)
+            return f(url, *args, **kwargs)
+
+        return ambil
+
+    monkeypatch.setattr(cetak, "_fetcher", pengambil)
+    pdf = PdfReader(io.BytesIO(render_pdf(Skp.objects.get(pk=skp_pegawai.pk))))
+
+    dimuat = {u.rsplit("/", 1)[-1] for u in diambil if "/skp/fonts/" in u}
+    assert {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"} <= dimuat
+    huruf = {
+        str(f["/BaseFont"])
+        for halaman in pdf.pages
+        for f in halaman["/Resources"]["/Font"].values()
+        if "/BaseFont" in f.get_object()
+    }
+    # Named after the @font-face family: only the bundled files carry that name.
+    assert {"SKP-Sans", "SKP-Sans-Bold"} <= {h.split("+", 1)[-1] for h in huruf}, huruf
