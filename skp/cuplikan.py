@@ -4,7 +4,7 @@ the side-by-side comparison of two versions."""
 
 from dataclasses import dataclass, field
 
-from skp.models import Skp
+from skp.models import RencanaHasilKerja, Skp
 from skp.selectors import muat_isi
 from skp.templatetags.skp_tags import target as tampil_target
 
@@ -19,15 +19,36 @@ def _tautan(rhk) -> str:
     return ""
 
 
+def _leluhur(daftar_rhk: list) -> dict[int, list[int]]:
+    """For each RHK, the RHK of earlier versions it was copied from (`asal`), nearest first: a
+    revision's RHK points at the approved version's, which may itself be a copy. One query per
+    version back."""
+    rantai = {r.pk: [r.asal_id] for r in daftar_rhk if r.asal_id}
+    ujung = {pk: asal[-1] for pk, asal in rantai.items()}
+    while ujung:
+        asal = dict(
+            RencanaHasilKerja.objects.filter(
+                pk__in=set(ujung.values()), asal__isnull=False
+            ).values_list("pk", "asal_id")
+        )
+        ujung = {pk: asal[u] for pk, u in ujung.items() if u in asal}
+        for pk, u in ujung.items():
+            rantai[pk].append(u)
+    return rantai
+
+
 def buat_cuplikan(skp: Skp) -> dict:
-    """The content of `skp` as plain data (ids kept to follow an item across edits)."""
+    """The content of `skp` as plain data (ids kept to follow an item across edits; `asal`
+    lists the RHK of earlier versions an RHK was copied from, to follow it across versions)."""
     if "rhk" not in getattr(skp, "_prefetched_objects_cache", {}):
         muat_isi(skp)
+    leluhur = _leluhur(list(skp.rhk.all()))
     return {
         "versi": skp.versi,
         "rhk": [
             {
                 "id": r.pk,
+                "asal": leluhur.get(r.pk, []),
                 "jenis": r.jenis,
                 "urutan": r.urutan,
                 "label": r.label,
@@ -134,16 +155,37 @@ def _keadaan(lama, baru, perubahan) -> str:
     return "ubah" if perubahan else "sama"
 
 
+def _dengan_kunci_antar_versi(lama: list[dict], baru: list[dict]) -> tuple[list, list]:
+    """The RHK of two versions with the key that pairs them (`_k`). By origin: an RHK of the
+    newer version goes with the RHK of the older one it was copied from (through any revisions
+    between), so inserting, deleting or moving one RHK leaves the others paired with
+    themselves; an RHK added since has no partner. Only when a snapshot does not record origins
+    (one made before they were kept), by position: jenis and number."""
+    if any("asal" not in r for r in lama + baru):
+        posisi = lambda r: dict(r, _k=(r["jenis"], r["urutan"]))  # noqa: E731
+        return [posisi(r) for r in lama], [posisi(r) for r in baru]
+    id_lama = {r["id"] for r in lama}
+    return (
+        [dict(r, _k=("asal", r["id"])) for r in lama],
+        [
+            dict(r, _k=next((("asal", a) for a in r["asal"] if a in id_lama), ("baru", r["id"])))
+            for r in baru
+        ],
+    )
+
+
 def bandingkan(lama: dict, baru: dict, *, antar_versi: bool = False) -> Beda:
     """What changed from snapshot `lama` to `baru`. Within one SKP items are followed by id;
-    between versions (copies with new ids) by position: RHK by jenis and number, indicators by
-    aspek (or order)."""
+    between versions (copies with new ids) RHK by the RHK they were copied from (by position
+    when that is unknown), indicators by aspek (or order)."""
+    rhk_lama, rhk_baru = lama.get("rhk", []), baru.get("rhk", [])
     if antar_versi:
-        kunci_rhk = lambda r: (r["jenis"], r["urutan"])  # noqa: E731
+        rhk_lama, rhk_baru = _dengan_kunci_antar_versi(rhk_lama, rhk_baru)
+        kunci_rhk = lambda r: r["_k"]  # noqa: E731
     else:
         kunci_rhk = lambda r: r["id"]  # noqa: E731
     hasil = []
-    for r_lama, r_baru in _pasangkan(lama.get("rhk", []), baru.get("rhk", []), kunci_rhk):
+    for r_lama, r_baru in _pasangkan(rhk_lama, rhk_baru, kunci_rhk):
         perubahan = _perubahan(r_lama, r_baru, KOLOM_RHK) if r_lama and r_baru else []
         indikator = []
         ind_lama = r_lama["indikator"] if r_lama else []

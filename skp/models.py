@@ -371,11 +371,22 @@ class RiwayatStatus(models.Model):
         return f"{self.skp_id}: {self.dari or '-'} -> {self.ke}"
 
 
+class ButirKomentar(models.TextChoices):
+    SKP = "skp", "SKP secara keseluruhan"
+    RHK = "rhk", "RHK"
+    INDIKATOR = "indikator", "Indikator"
+
+
 class Komentar(models.Model):
     """A comment of the penilai when returning an SKP: on the whole SKP, an RHK or an indicator.
     `putaran` is the return it belongs to. The pegawai marks it addressed while revising."""
 
     skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="komentar")
+    # What kind of item it was made on: kept when the RHK or indicator is deleted later (the
+    # links below then become null), so the comment is still shown as one on a deleted item.
+    butir = models.CharField(
+        max_length=10, choices=ButirKomentar.choices, default=ButirKomentar.SKP
+    )
     putaran = models.ForeignKey(RiwayatStatus, on_delete=models.CASCADE, related_name="komentar")
     rhk = models.ForeignKey(
         RencanaHasilKerja, null=True, blank=True, on_delete=models.SET_NULL, related_name="komentar"
@@ -397,9 +408,21 @@ class Komentar(models.Model):
         verbose_name = "komentar"
         verbose_name_plural = "komentar"
         ordering = ["skp", "dibuat", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(butir__in=ButirKomentar.values), name="komentar_butir_sah"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.teks[:60]
+
+    @property
+    def butir_dihapus(self) -> bool:
+        """Made on an RHK or indicator that has since been deleted."""
+        if self.butir == ButirKomentar.INDIKATOR:
+            return self.indikator_id is None
+        return self.butir == ButirKomentar.RHK and self.rhk_id is None
 
 
 class Notifikasi(models.Model):

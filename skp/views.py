@@ -33,6 +33,7 @@ from skp.forms import (
     RhkForm,
 )
 from skp.models import (
+    ButirKomentar,
     DokumenSkp,
     EksporSkp,
     IndikatorKinerja,
@@ -47,7 +48,7 @@ from skp.models import (
 from skp.selectors import RhkAtasan, TautanRenstra
 from skp.target import SARAN_SATUAN
 from skp.verifikasi import baca_dokumen, info_verifikasi, nama_berkas, terbitkan
-from skp.workflow import TRANSISI
+from skp.workflow import TRANSISI, kalimat
 
 # --- SKP Saya -------------------------------------------------------------------------------
 
@@ -174,11 +175,16 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
         for i, r in enumerate(daftar_rhk):
             r.terakhir = i == len(daftar_rhk) - 1
             r.lepas = r.utama and not r.ditautkan
-    # The penilai's comments next to their RHK while the SKP is being agreed.
+    # The penilai's comments next to their RHK while the SKP is being agreed; those on an RHK
+    # or indicator deleted since are listed apart, still there to be read and marked.
     komentar: dict[int, list[Komentar]] = {}
+    komentar_dihapus: list[Komentar] = []
     if skp.status in STATUS_MENUNGGU:
-        for k in skp.komentar.filter(rhk__isnull=False).select_related("indikator"):
-            komentar.setdefault(k.rhk_id, []).append(k)
+        for k in skp.komentar.exclude(butir=ButirKomentar.SKP).select_related("indikator"):
+            if k.butir_dihapus:
+                komentar_dihapus.append(k)
+            else:
+                komentar.setdefault(k.rhk_id, []).append(k)
     for r in utama + tambahan:
         r.daftar_komentar = komentar.get(r.pk, [])
     dipakai: dict[int, list[RencanaHasilKerja]] = {}
@@ -205,6 +211,7 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
         "pemilik": skp.pegawai.user_id == request.user.pk,
         "boleh_ajukan": boleh_ajukan,
         "boleh_tandai": can(request.user, "tandai_komentar", skp),
+        "komentar_dihapus": komentar_dihapus,
     }
 
 
@@ -795,13 +802,26 @@ def mph(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _alur_konteks(request: HttpRequest, skp: Skp) -> dict:
     """What the full SKP page shows about the workflow: the actions this person may take, the
-    timeline, the versions, the penilai now, and for the penilai what changed since the
-    previous submission."""
+    timeline, the versions, the penilai now, and for the penilai what changed: since the
+    previous submission, or for the first submission of a revision, against the version in
+    force that it revises."""
     riwayat = list(skp.riwayat.select_related("oleh__pegawai").order_by("waktu", "pk"))
     pengajuan = [r for r in riwayat if r.aksi == "ajukan" and r.cuplikan]
-    beda = None
+    beda, judul_beda = None, ""
     if skp.status == StatusSkp.DIAJUKAN and len(pengajuan) >= 2:
         beda = bandingkan(pengajuan[-2].cuplikan, buat_cuplikan(skp))
+        judul_beda = "Perubahan sejak pengajuan sebelumnya"
+    elif skp.status == StatusSkp.DIAJUKAN and skp.versi > 1:
+        berlaku = (
+            Skp.objects.filter(
+                pegawai_id=skp.pegawai_id, tahun=skp.tahun, status=StatusSkp.DISETUJUI
+            )
+            .exclude(pk=skp.pk)
+            .first()
+        )
+        if berlaku is not None:
+            beda = bandingkan(buat_cuplikan(berlaku), buat_cuplikan(skp), antar_versi=True)
+            judul_beda = f"Perubahan dibanding versi {berlaku.versi} yang berlaku"
     kembali = [r for r in riwayat if r.aksi == "kembalikan"]
     versi = list(
         Skp.objects.filter(pegawai_id=skp.pegawai_id, tahun=skp.tahun)
@@ -813,6 +833,7 @@ def _alur_konteks(request: HttpRequest, skp: Skp) -> dict:
     return {
         "riwayat": riwayat,
         "beda": beda,
+        "judul_beda": judul_beda,
         "ada_pengajuan_sebelumnya": len(pengajuan) >= 2,
         "catatan_terakhir": kembali[-1] if kembali else None,
         "daftar_versi": versi if len(versi) > 1 else [],
@@ -851,7 +872,7 @@ def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     penilai = selectors.penilai_aktif(skp)
     messages.success(
         request,
-        f"SKP diajukan kepada {penilai.nama_lengkap if penilai else 'pejabat penilai'}. "
+        f"SKP diajukan kepada {kalimat(penilai.nama_lengkap if penilai else 'pejabat penilai')} "
         "Anda akan diberi tahu bila SKP disetujui atau dikembalikan.",
     )
     return _ke_detail(pk)
@@ -876,6 +897,7 @@ def kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
             catatan=request.POST.get("catatan", "")[:4000],
             komentar_rhk=_komentar_dari(request.POST, "komentar_rhk_"),
             komentar_indikator=_komentar_dari(request.POST, "komentar_indikator_"),
+            revisi=_revisi_form(request),
         )
     except ValidationError as e:
         return _tolak(request, pk, e)
@@ -888,7 +910,12 @@ def kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
 def setujui(request: HttpRequest, pk: int) -> HttpResponse:
     skp = get_skp_for_user(request.user, pk)
     try:
-        services.setujui(user=request.user, skp=skp, catatan=request.POST.get("catatan", ""))
+        services.setujui(
+            user=request.user,
+            skp=skp,
+            catatan=request.POST.get("catatan", ""),
+            revisi=_revisi_form(request),
+        )
     except ValidationError as e:
         return _tolak(request, pk, e)
     messages.success(request, f"SKP {skp.tahun} {skp.pegawai_nama} disetujui.")
@@ -928,7 +955,7 @@ def alihkan_penilai(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as e:
         return _tolak(request, pk, e)
-    messages.success(request, f"Pejabat penilai dialihkan kepada {penilai.nama_lengkap}.")
+    messages.success(request, f"Pejabat penilai dialihkan kepada {kalimat(penilai.nama_lengkap)}")
     return _ke_detail(pk)
 
 

@@ -55,3 +55,10 @@ def alasan_ditolak(aksi: str, status: str) -> str:
     if TRANSISI[aksi].ke == status and aksi in SUDAH_DILAKUKAN:
         return SUDAH_DILAKUKAN[aksi]
     return ALASAN_STATUS.get(status, "Status SKP tidak memungkinkan tindakan ini.")
+
+
+def kalimat(teks: str) -> str:
+    """`teks` closed by one full stop: a name that already ends with one ("Agus Prasetyo, S.E.")
+    does not get a second."""
+    teks = teks.rstrip()
+    return teks if teks.endswith(".") else f"{teks}."

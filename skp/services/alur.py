@@ -16,6 +16,7 @@ from organisasi.selectors import pegawai_dari_user
 from skp import access
 from skp.cuplikan import buat_cuplikan
 from skp.models import (
+    ButirKomentar,
     IndikatorKinerja,
     Komentar,
     PerilakuKerja,
@@ -29,7 +30,7 @@ from skp.services.buat import identitas_pegawai, identitas_penilai
 from skp.services.kelengkapan import periksa_kelengkapan
 from skp.services.notifikasi import kabari
 from skp.verifikasi import terbitkan_setelah_disetujui
-from skp.workflow import TRANSISI, alasan_ditolak
+from skp.workflow import TRANSISI, alasan_ditolak, kalimat
 
 PESAN_KEDALUWARSA = (
     "SKP ini sudah diubah di tab atau perangkat lain. Muat ulang halaman untuk melihat versi "
@@ -154,14 +155,16 @@ def kembalikan(
         raise ValidationError("Komentar merujuk RHK atau indikator yang bukan bagian SKP ini.")
     putaran = _pindah(skp, aksi="kembalikan", user=user, catatan=catatan)
     baru = [Komentar(skp=skp, putaran=putaran, sasaran="SKP secara keseluruhan", teks=catatan,
-                     oleh=user)]  # fmt: skip
+                     oleh=user, butir=ButirKomentar.SKP)]  # fmt: skip
     for pk, teks in komentar_rhk.items():
         baru.append(Komentar(skp=skp, putaran=putaran, rhk=rhk[pk], teks=teks, oleh=user,
+                             butir=ButirKomentar.RHK,
                              sasaran=f"RHK {rhk[pk].label}: {rhk[pk].uraian}"[:300]))  # fmt: skip
     for pk, teks in komentar_indikator.items():
         i = indikator[pk]
         baru.append(Komentar(skp=skp, putaran=putaran, rhk=i.rhk, indikator=i, teks=teks,
-                             oleh=user, sasaran=f"Indikator RHK {i.rhk.label}: {i.uraian}"[:300]))  # fmt: skip
+                             oleh=user, butir=ButirKomentar.INDIKATOR,
+                             sasaran=f"Indikator RHK {i.rhk.label}: {i.uraian}"[:300]))  # fmt: skip
     Komentar.objects.bulk_create(baru)
     kabari(
         penerima=[skp.pegawai.user],
@@ -206,20 +209,14 @@ def setujui(
     for versi_lama in lama:
         _pindah(versi_lama, aksi="ganti", user=user,
                 catatan=f"Diganti oleh versi {skp.versi} yang disetujui.")  # fmt: skip
-        # The cascade follows the version in force: bawahan RHK that intervened an RHK of the
-        # replaced version now point at its copy (an RHK removed in the revision stays linked
-        # to the old one, which the bawahan sees and relinks).
-        for rhk in RencanaHasilKerja.objects.filter(skp=skp, asal__skp=versi_lama):
-            RencanaHasilKerja.objects.filter(rhk_atasan_id=rhk.asal_id).exclude(skp=skp).update(
-                rhk_atasan=rhk
-            )
+        _ikutkan_tautan_bawahan(skp, versi_lama)
     _pindah(skp, aksi="setujui", user=user, catatan=catatan.strip(),
             **_salin_penilai(skp, pegawai_dari_user(user)))  # fmt: skip
     kabari(
         penerima=[skp.pegawai.user],
         skp=skp,
         judul=f"SKP {skp.tahun} Anda disetujui",
-        isi=f"SKP tahun {skp.tahun} versi {skp.versi} disetujui oleh {skp.penilai_nama}."
+        isi=f"SKP tahun {skp.tahun} versi {skp.versi} disetujui oleh {kalimat(skp.penilai_nama)}"
         + (
             f" Versi {', '.join(str(x.versi) for x in lama)} kini berstatus Diganti."
             if lama
@@ -229,6 +226,55 @@ def setujui(
     # The signed PDF is rendered once, after the commit and outside the transaction.
     transaction.on_commit(partial(terbitkan_setelah_disetujui, skp.pk))
     return skp
+
+
+def _ikutkan_tautan_bawahan(skp: Skp, versi_lama: Skp) -> None:
+    """The cascade follows the version in force: bawahan RHK that intervened an RHK of the
+    replaced version now point at its copy in `skp`, but only in bawahan SKPs still being agreed
+    (Draf, Diajukan, Dikembalikan). An approved or replaced bawahan SKP is a signed document and
+    keeps pointing at the old RHK, which stays readable in the replaced version; so does an RHK
+    removed in the revision, which the bawahan sees and relinks. Each bawahan SKP moved gets its
+    `revisi` bumped (its open forms would otherwise write the old link back), a history row and
+    a notification."""
+    salinan = dict(
+        RencanaHasilKerja.objects.filter(skp=skp, asal__skp=versi_lama).values_list("asal_id", "pk")
+    )
+    if not salinan:
+        return
+    bawahan = list(
+        Skp.objects.select_for_update(of=("self",))
+        .select_related("pegawai__user")
+        .filter(
+            status__in=STATUS_PROSES,
+            pk__in=RencanaHasilKerja.objects.filter(rhk_atasan_id__in=salinan).values("skp_id"),
+        )
+        .exclude(pk=skp.pk)
+        .order_by("pk")
+    )
+    for b in bawahan:
+        rhk_bawahan = list(
+            RencanaHasilKerja.objects.filter(skp=b, rhk_atasan_id__in=salinan).order_by(
+                "-jenis", "urutan"
+            )
+        )
+        for r in rhk_bawahan:
+            r.rhk_atasan_id = salinan[r.rhk_atasan_id]
+        RencanaHasilKerja.objects.bulk_update(rhk_bawahan, ["rhk_atasan"])
+        Skp.objects.filter(pk=b.pk).update(revisi=F("revisi") + 1, diubah=timezone.now())
+        label = ", ".join(r.label for r in rhk_bawahan)
+        RiwayatStatus.objects.create(
+            skp=b, aksi="tautan_atasan", dari=b.status, ke=b.status, oleh=None,
+            catatan=f"RHK {label} kini mengintervensi RHK pimpinan pada SKP {skp.pegawai_nama} "
+            f"versi {skp.versi}, yang disetujui menggantikan versi {versi_lama.versi}.",
+        )  # fmt: skip
+        kabari(
+            penerima=[b.pegawai.user],
+            skp=b,
+            judul=f"Tautan RHK pimpinan pada SKP {b.tahun} Anda diperbarui",
+            isi=f"Revisi SKP {skp.tahun} {skp.pegawai_nama} (versi {skp.versi}) telah disetujui. "
+            f"RHK {label} pada SKP Anda kini menautkan RHK pimpinan versi {skp.versi} yang "
+            "berlaku. Periksa apakah tautan tersebut masih sesuai.",
+        )
 
 
 @transaction.atomic
@@ -257,6 +303,13 @@ def buka_revisi(*, user: AbstractBaseUser, skp: Skp, catatan: str = "") -> Skp:
     baru.revisi = 0
     baru.diajukan_pada = None
     baru.penilai_ditetapkan = None
+    # A revision often follows a mutasi or promotion: it starts from who the pegawai and the
+    # penilai in force are now, not from the approved version's snapshot.
+    if skp.pegawai.jabatan_id:  # without a position now, the old snapshot is the best there is
+        for kolom, nilai in identitas_pegawai(skp.pegawai).items():
+            setattr(baru, kolom, nilai)
+    for kolom, nilai in identitas_penilai(penilai_aktif(baru)).items():
+        setattr(baru, kolom, nilai)
     baru.save()
     _salin_isi_lengkap(sumber_pk, baru)
     catatan = catatan.strip()
@@ -319,7 +372,7 @@ def alihkan_penilai(
         dari=skp.status,
         ke=skp.status,
         oleh=user,
-        catatan=f"Pejabat penilai dialihkan kepada {penilai.nama_lengkap}."
+        catatan=f"Pejabat penilai dialihkan kepada {kalimat(penilai.nama_lengkap)}"
         + (f" {catatan.strip()}" if catatan.strip() else ""),
     )
     if skp.status == StatusSkp.DIAJUKAN:

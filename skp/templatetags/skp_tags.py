@@ -30,6 +30,13 @@ def target(indikator: IndikatorKinerja) -> str:
 
 
 @register.filter
+def titik_penutup(teks: str) -> str:
+    """The full stop after a name that ends a sentence, unless the name ends with one already
+    ("... menunggu keputusan <strong>Agus Prasetyo, S.E.</strong>")."""
+    return "" if str(teks or "").rstrip().endswith(".") else "."
+
+
+@register.filter
 def daftar_baris(teks: str) -> list[str]:
     return [b for b in (teks or "").splitlines() if b.strip()]
 

@@ -1,7 +1,8 @@
 """In two real browsers: Rudi (pegawai) submits his SKP; Rina (his atasan) returns it with a
 comment on one indicator; Rudi sees the comment, fixes the target, marks it and resubmits; Rina
-sees what changed and approves; both see Disetujui. Then a revision is opened, submitted and
-approved, and the old version reads "Diganti"."""
+sees what changed, writes an Ekspektasi Khusus on the same page and approves (the approval is not
+taken for a stale page); both see Disetujui. Then a revision is opened, submitted (Rina sees it
+compared with the version in force) and approved, and the old version reads "Diganti"."""
 
 import io
 import re
@@ -24,6 +25,7 @@ NIP_RUDI = "19920314 201903 1 005"
 NIP_RINA = "19870908 201101 2 003"
 RHK_RUDI = "Tersedianya rekap cakupan imunisasi bulanan per desa yang tervalidasi"
 KOMENTAR = "Kelengkapan 90% terlalu rendah untuk data imunisasi; naikkan ke 95%."
+EKSPEKTASI = "Menindaklanjuti aduan masyarakat tentang imunisasi paling lambat satu hari kerja."
 
 
 @pytest.fixture
@@ -122,8 +124,20 @@ def test_alur_ajukan_kembalikan_perbaiki_setujui_lalu_revisi(
     perubahan = rina.get_by_role("region", name="Perubahan sejak pengajuan sebelumnya")
     expect(perubahan).to_contain_text("90–100 %")
     expect(perubahan).to_contain_text("95–100 %")
+    # Her own edit on this page bumps the SKP's revisi; skp.js gives the decision forms the new
+    # one, so the approval that follows is not refused as coming from a stale page.
+    revisi_awal = rina.locator('#tinjauan input[name="revisi"]').first.input_value()
+    rina.locator("#perilaku-1").get_by_role("link", name=re.compile("Isi ekspektasi")).click()
+    rina.locator("#perilaku-1").get_by_label("Ekspektasi khusus pimpinan").fill(EKSPEKTASI)
+    rina.get_by_role("button", name="Simpan ekspektasi").click()
+    expect(rina.locator("#perilaku-1")).to_contain_text(EKSPEKTASI)
+    keputusan = rina.locator('#tinjauan input[name="revisi"]')  # Setujui and Kembalikan
+    expect(keputusan).to_have_count(2)
+    for i in range(2):
+        expect(keputusan.nth(i)).to_have_value(str(int(revisi_awal) + 1))
     rina.get_by_role("button", name="Setujui SKP").click()
     expect(rina.get_by_text("disetujui.", exact=False).first).to_be_visible()
+    expect(rina.get_by_text("sudah diubah di tab atau perangkat lain")).to_have_count(0)
     expect(status(rina)).to_have_text("Disetujui")
     rudi.reload()
     expect(status(rudi)).to_have_text("Disetujui")
@@ -138,6 +152,9 @@ def test_alur_ajukan_kembalikan_perbaiki_setujui_lalu_revisi(
     rudi.get_by_role("button", name="Ajukan kepada pejabat penilai").click()
     expect(status(rudi)).to_have_text("Diajukan")
     buka_dari_kotak_masuk(rina, url)
+    expect(
+        rina.get_by_role("region", name="Perubahan dibanding versi 1 yang berlaku")
+    ).to_contain_text("Tidak ada perubahan")
     rina.get_by_role("button", name="Setujui SKP").click()
     expect(status(rina)).to_have_text("Disetujui")
 

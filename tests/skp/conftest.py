@@ -125,3 +125,16 @@ def setujui_skp(pemeran, skp: Skp) -> Skp:
     """Submits and approves the pegawai's SKP (the on_commit issuing is not run here)."""
     services.ajukan(user=skp.pegawai.user, skp=skp)
     return services.setujui(user=pemeran.atasan.user, skp=skp)
+
+
+def setujui_skp_atasan_tertaut(pemeran, skp_atasan, tahun) -> None:
+    """The atasan's SKP with both RHK intervening an RHK of the atasan's atasan, approved: the
+    start of every "atasan revises, bawahan links follow" test."""
+    atasan, aa = pemeran.atasan.user, pemeran.atasan_atasan.user
+    skp_aa = services.skp_buat(user=aa, tahun=tahun)
+    rhk_aa = services.rhk_tambah(user=aa, skp=skp_aa, jenis="utama", uraian="Terkendalinya KLB")
+    for r in (skp_atasan.rhk1, skp_atasan.rhk2):
+        tambah_kkw(atasan, r)
+        services.rhk_ubah(user=atasan, rhk=r, jenis="utama", uraian=r.uraian, rhk_atasan=rhk_aa)
+    services.ajukan(user=atasan, skp=skp_atasan.skp)
+    services.setujui(user=aa, skp=skp_atasan.skp)

@@ -13,7 +13,8 @@ from organisasi.models import PenugasanSementara
 from skp import services
 from skp.models import Komentar, Notifikasi, RiwayatStatus, Skp, StatusSkp
 from skp.selectors import kotak_masuk, penilai_aktif
-from tests.skp.conftest import tambah_kkw
+from skp.workflow import TRANSISI
+from tests.skp.conftest import setujui_skp_atasan_tertaut, tambah_kkw
 
 
 def ajukan(pemeran, skp: Skp) -> Skp:
@@ -578,3 +579,360 @@ def test_status_salah_dijelaskan_dalam_bahasa_indonesia(client, pemeran, skp_peg
     r = client.post(url("kembalikan", skp_pegawai), {"catatan": "x"}, follow=True)
     assert "SKP ini sudah disetujui." in r.content.decode()
     assert RiwayatStatus.objects.filter(skp=skp_pegawai, aksi="kembalikan").count() == 0
+
+
+# --- stale decisions ------------------------------------------------------------------------
+
+
+def _dikembalikan_lalu_diajukan_lagi(pemeran, skp: Skp) -> None:
+    """Tab B: the atasan returns it; the pegawai raises a target and resubmits."""
+    services.kembalikan(user=pemeran.atasan.user, skp=skp, catatan="Naikkan target kualitas.")
+    ind = skp.rhk.get().indikator.get(aspek="kualitas")
+    services.indikator_ubah(user=pemeran.pegawai.user, indikator=ind, aspek="kualitas",
+                            uraian=ind.uraian, target_min=Decimal(95), satuan="%")  # fmt: skip
+    ajukan(pemeran, skp)
+
+
+@pytest.mark.parametrize("aksi", ["setujui", "kembalikan"])
+def test_keputusan_dari_halaman_lama_ditolak(pemeran, skp_pegawai, aksi):
+    ajukan(pemeran, skp_pegawai)
+    skp_pegawai.refresh_from_db()
+    revisi_tab_a = skp_pegawai.revisi  # tab A opened the SKP as first submitted
+    _dikembalikan_lalu_diajukan_lagi(pemeran, skp_pegawai)
+    jumlah = RiwayatStatus.objects.filter(skp=skp_pegawai).count()
+    kwargs = {"catatan": "Perbaiki."} if aksi == "kembalikan" else {}
+    with pytest.raises(services.SkpKedaluwarsa, match="diubah di tab atau perangkat lain"):
+        getattr(services, aksi)(
+            user=pemeran.atasan.user, skp=skp_pegawai, revisi=revisi_tab_a, **kwargs
+        )
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == StatusSkp.DIAJUKAN
+    assert RiwayatStatus.objects.filter(skp=skp_pegawai).count() == jumlah
+    assert Komentar.objects.filter(skp=skp_pegawai).count() == 1  # tab B's note only
+
+
+def _revisi_di_form(halaman: str, aksi: str) -> int:
+    """The hidden `revisi` of the decision form posting to skp:<aksi> (named "revisi": the name
+    skp.js keeps current after the penilai's own edits on the page)."""
+    import re
+
+    form = re.search(rf'<form [^>]*action="/skp/\d+/{aksi}/".*?</form>', halaman, re.S)
+    assert form, f"form {aksi} tidak ada"
+    m = re.search(r'<input type="hidden" name="revisi" value="(\d+)">', form.group(0))
+    assert m, f"form {aksi} tanpa revisi"
+    return int(m.group(1))
+
+
+@pytest.mark.parametrize("aksi", ["setujui", "kembalikan"])
+def test_halaman_keputusan_dari_tab_lama_ditolak_tanpa_perubahan(
+    client, pemeran, skp_pegawai, aksi
+):
+    ajukan(pemeran, skp_pegawai)
+    client.force_login(pemeran.atasan.user)
+    tab_a = client.get(url("detail", skp_pegawai)).content.decode()
+    revisi_tab_a = _revisi_di_form(tab_a, aksi)
+    _dikembalikan_lalu_diajukan_lagi(pemeran, skp_pegawai)
+    r = client.post(url(aksi, skp_pegawai), {"revisi": revisi_tab_a, "catatan": "x"}, follow=True)
+    assert "SKP ini sudah diubah di tab atau perangkat lain" in r.content.decode()
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == StatusSkp.DIAJUKAN
+    assert [a for a, _, _ in riwayat(skp_pegawai)] == ["ajukan", "kembalikan", "ajukan"]
+    # The page as it is now decides.
+    revisi = _revisi_di_form(client.get(url("detail", skp_pegawai)).content.decode(), aksi)
+    assert (
+        client.post(url(aksi, skp_pegawai), {"revisi": revisi, "catatan": "x"}).status_code == 302
+    )
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == TRANSISI[aksi].ke
+
+
+def test_setujui_setelah_mengisi_ekspektasi_di_halaman_yang_sama(client, pemeran, skp_pegawai):
+    import json
+
+    ajukan(pemeran, skp_pegawai)
+    client.force_login(pemeran.atasan.user)
+    revisi_halaman = _revisi_di_form(client.get(url("detail", skp_pegawai)).content.decode(),
+                                     "setujui")  # fmt: skip
+    respons = client.post(
+        reverse("skp:ekspektasi_ubah", args=[skp_pegawai.pk, 1]),
+        {
+            "ekspektasi_khusus": "Membalas aduan warga dalam satu hari kerja",
+            "revisi": revisi_halaman,
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert respons.status_code == 200
+    # skp.js sets every input[name="revisi"] on the page, the decision forms' included, to this.
+    revisi_baru = json.loads(respons["HX-Trigger"])["skp:revisi"]["revisi"]
+    assert revisi_baru == revisi_halaman + 1
+    r = client.post(url("setujui", skp_pegawai), {"revisi": revisi_baru}, follow=True)
+    assert "sudah diubah di tab atau perangkat lain" not in r.content.decode()
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status == StatusSkp.DISETUJUI
+
+
+# --- the cascade when an atasan's revision is approved --------------------------------------
+
+
+def _bawahan_lain(pemeran):
+    from tests.factories import JabatanFactory, PegawaiFactory
+
+    return PegawaiFactory(
+        nama="Sari Pelaksana",
+        jabatan=JabatanFactory(unit_kerja=pemeran.atasan.jabatan.unit_kerja,
+                               atasan=pemeran.atasan.jabatan, nama="Pengolah Data"),
+    )  # fmt: skip
+
+
+def test_revisi_atasan_disetujui_hanya_memindahkan_tautan_skp_yang_masih_disusun(
+    pemeran, skp_pegawai, skp_atasan, tahun, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr("skp.services.alur.terbitkan_setelah_disetujui", lambda pk: None)
+    atasan, aa = pemeran.atasan.user, pemeran.atasan_atasan.user
+    setujui_skp_atasan_tertaut(pemeran, skp_atasan, tahun)
+    # Rudi: v1 approved, then revised and v2 approved (v1 Diganti); both intervene rhk1.
+    v1 = disetujui(pemeran, skp_pegawai)
+    v2 = disetujui(pemeran, services.buka_revisi(user=pemeran.pegawai.user, skp=v1))
+    # Sari: a draft that intervenes rhk1.
+    sari = _bawahan_lain(pemeran)
+    skp_sari = services.skp_buat(user=sari.user, tahun=tahun)
+    rhk_sari = services.rhk_tambah(user=sari.user, skp=skp_sari, jenis="utama",
+                                   uraian="Tersedianya data kasus", rhk_atasan=skp_atasan.rhk1)  # fmt: skip
+    skp_sari.refresh_from_db()
+    revisi_sari = skp_sari.revisi
+    baru = services.buka_revisi(user=atasan, skp=skp_atasan.skp)
+    services.ajukan(user=atasan, skp=baru)
+    Notifikasi.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.setujui(user=aa, skp=baru)
+    rhk1_baru = baru.rhk.get(asal=skp_atasan.rhk1)
+    # Approved and replaced documents are not rewritten.
+    for v in (v1, v2):
+        v.refresh_from_db()
+        assert v.rhk.get().rhk_atasan_id == skp_atasan.rhk1.pk
+        assert not RiwayatStatus.objects.filter(skp=v, aksi="tautan_atasan").exists()
+    assert (v1.status, v2.status) == (StatusSkp.DIGANTI, StatusSkp.DISETUJUI)
+    # The draft follows the version in force, with its revisi bumped, a history row and a notice.
+    rhk_sari.refresh_from_db()
+    skp_sari.refresh_from_db()
+    assert rhk_sari.rhk_atasan_id == rhk1_baru.pk
+    assert skp_sari.revisi == revisi_sari + 1
+    r = RiwayatStatus.objects.get(skp=skp_sari, aksi="tautan_atasan")
+    assert (r.dari, r.ke) == ("draf", "draf") and "RHK Utama 1" in r.catatan
+    n = Notifikasi.objects.get(penerima=sari.user)
+    assert "Tautan RHK pimpinan" in n.judul and "versi 2" in n.isi
+    assert n.tautan == url("detail", skp_sari)
+    assert not Notifikasi.objects.filter(penerima=pemeran.pegawai.user).exists()
+    # A form Sari opened before the move cannot write the old link back.
+    with pytest.raises(services.SkpKedaluwarsa):
+        services.rhk_ubah(user=sari.user, rhk=rhk_sari, jenis="utama", uraian="Data kasus",
+                          rhk_atasan=skp_atasan.rhk1, revisi=revisi_sari)  # fmt: skip
+
+
+# --- identity of a revision -----------------------------------------------------------------
+
+
+def test_buka_revisi_memotret_ulang_identitas_pegawai_dan_penilai(pemeran, skp_pegawai):
+    from tests.factories import JabatanFactory
+
+    v1 = disetujui(pemeran, skp_pegawai)
+    v1.refresh_from_db()
+    lama = (v1.pegawai_jabatan, v1.pegawai_unit_kerja, v1.pegawai_pangkat, v1.penilai_nama)
+    # Mutasi to Seksi Imunisasi (under Eko Kasi) with a promotion, then a revision.
+    pegawai = pemeran.pegawai
+    pegawai.jabatan = JabatanFactory(
+        unit_kerja=pemeran.rekan_atasan.jabatan.unit_kerja, atasan=pemeran.rekan_atasan.jabatan,
+        nama="Pengelola Data Imunisasi",
+    )  # fmt: skip
+    pegawai.golongan = "III/b"
+    pegawai.gelar_belakang = "S.Kom."
+    pegawai.save()
+    baru = services.buka_revisi(user=pegawai.user, skp=v1)
+    baru.refresh_from_db()
+    assert (baru.pegawai_nama, baru.pegawai_jabatan, baru.pegawai_unit_kerja) == (
+        "Rudi Pelaksana, S.Kom.", "Pengelola Data Imunisasi", "Seksi Imunisasi"
+    )  # fmt: skip
+    assert baru.pegawai_pangkat == pegawai.pangkat_golongan and "III/b" in baru.pegawai_pangkat
+    assert baru.pegawai_nip == pegawai.nip
+    assert (baru.penilai, baru.penilai_nama, baru.penilai_jabatan, baru.penilai_unit_kerja) == (
+        pemeran.rekan_atasan, "Eko Kasi", "Kepala Seksi Imunisasi", "Seksi Imunisasi"
+    )  # fmt: skip
+    # The approved version keeps what was agreed.
+    v1.refresh_from_db()
+    assert (v1.pegawai_jabatan, v1.pegawai_unit_kerja, v1.pegawai_pangkat, v1.penilai_nama) == lama
+
+
+# --- diffs between versions -----------------------------------------------------------------
+
+
+def test_pengajuan_pertama_revisi_menunjukkan_perubahan_dibanding_versi_berlaku(
+    client, pemeran, skp_pegawai
+):
+    v1 = disetujui(pemeran, skp_pegawai)
+    baru = services.buka_revisi(user=pemeran.pegawai.user, skp=v1)
+    ind = baru.rhk.get().indikator.get(aspek="kualitas")
+    services.indikator_ubah(user=pemeran.pegawai.user, indikator=ind, aspek="kualitas",
+                            uraian=ind.uraian, target_min=Decimal(95), satuan="%")  # fmt: skip
+    ajukan(pemeran, baru)
+    client.force_login(pemeran.atasan.user)
+    halaman = client.get(url("detail", baru)).content.decode()
+    assert "Perubahan dibanding versi 1 yang berlaku" in halaman
+    assert "Perubahan sejak pengajuan sebelumnya" not in halaman
+    perubahan = halaman.split('id="perubahan"')[1].split("</section>")[0]
+    assert "90–100 %" in perubahan and "95 %" in perubahan
+    # A first submission that is not a revision has nothing to compare with.
+    services.setujui(user=pemeran.atasan.user, skp=baru)
+    sari = _bawahan_lain(pemeran)
+    skp_sari = services.skp_buat(user=sari.user, tahun=baru.tahun)
+    rhk = services.rhk_tambah(user=sari.user, skp=skp_sari, jenis="utama", uraian="Data kasus",
+                              rhk_atasan=pemeran.atasan.skp.get().rhk.first())  # fmt: skip
+    tambah_kkw(sari.user, rhk)
+    services.ajukan(user=sari.user, skp=skp_sari)
+    halaman = client.get(url("detail", skp_sari)).content.decode()
+    assert 'id="perubahan"' not in halaman
+
+
+def _rhk_kedua(pemeran, skp: Skp, rhk_atasan) -> None:
+    rhk = services.rhk_tambah(user=pemeran.pegawai.user, skp=skp, jenis="utama",
+                              uraian="Terlaksananya validasi data imunisasi", rhk_atasan=rhk_atasan)  # fmt: skip
+    tambah_kkw(pemeran.pegawai.user, rhk)
+
+
+def test_bandingkan_versi_memasangkan_rhk_menurut_asalnya(client, pemeran, skp_pegawai, skp_atasan):
+    from skp.cuplikan import bandingkan, buat_cuplikan
+
+    pegawai = pemeran.pegawai.user
+    _rhk_kedua(pemeran, skp_pegawai, skp_atasan.rhk2)
+    v1 = disetujui(pemeran, skp_pegawai)
+    v2 = services.buka_revisi(user=pegawai, skp=v1)
+    # One RHK inserted at the top: the two that were there move down to Utama 2 and 3.
+    sisip = services.rhk_tambah(user=pegawai, skp=v2, jenis="utama",
+                                uraian="Terlaksananya sweeping imunisasi", rhk_atasan=skp_atasan.rhk1)  # fmt: skip
+    tambah_kkw(pegawai, sisip)
+    services.rhk_pindah(user=pegawai, rhk=sisip, arah="naik")
+    services.rhk_pindah(user=pegawai, rhk=sisip, arah="naik")
+    assert [r.uraian for r in v2.rhk.order_by("urutan")][0] == "Terlaksananya sweeping imunisasi"
+
+    def keadaan(lama: Skp, baru: Skp) -> list[tuple[str, str]]:
+        beda = bandingkan(buat_cuplikan(lama), buat_cuplikan(baru), antar_versi=True)
+        return [(r.keadaan, r.isi["uraian"]) for r in beda.rhk if r.berubah or r.keadaan == "sama"]
+
+    assert keadaan(v1, v2) == [
+        ("tambah", "Terlaksananya sweeping imunisasi"),
+        ("sama", "Tersedianya rekap data imunisasi per desa"),
+        ("sama", "Terlaksananya validasi data imunisasi"),
+    ]
+    client.force_login(pemeran.atasan.user)
+    halaman = client.get(reverse("skp:bandingkan", args=[v1.pk, v2.pk])).content.decode()
+    assert halaman.count("RHK baru") == 1 and "RHK diubah" not in halaman
+    # Across two revisions (v1 with v3) the RHK are still followed through v2.
+    disetujui(pemeran, v2)
+    v3 = services.buka_revisi(user=pegawai, skp=v2)
+    assert [k for k, _ in keadaan(v1, v3)] == ["tambah", "sama", "sama"]
+
+
+def test_bandingkan_cuplikan_tanpa_asal_memakai_posisi():
+    from skp.cuplikan import bandingkan
+
+    def rhk(i: int, urutan: int, uraian: str) -> dict:
+        return {"id": i, "jenis": "utama", "urutan": urutan, "label": f"Utama {urutan}",
+                "uraian": uraian, "tautan": "", "perspektif": "", "indikator": []}  # fmt: skip
+
+    beda = bandingkan({"rhk": [rhk(1, 1, "A")]}, {"rhk": [rhk(7, 1, "A"), rhk(8, 2, "B")]},
+                      antar_versi=True)  # fmt: skip
+    assert [r.keadaan for r in beda.rhk] == ["sama", "tambah"]
+
+
+# --- names ending with a full stop ----------------------------------------------------------
+
+
+def test_nama_bergelar_tidak_diikuti_titik_ganda(
+    client, pemeran, skp_pegawai, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr("skp.services.alur.terbitkan_setelah_disetujui", lambda pk: None)
+    for p in (pemeran.atasan, pemeran.atasan_atasan):
+        p.gelar_belakang = "S.E."
+        p.save()
+    client.force_login(pemeran.pegawai.user)
+    skp_pegawai.refresh_from_db()
+    r = client.post(url("ajukan", skp_pegawai), {"revisi": skp_pegawai.revisi}, follow=True)
+    halaman = r.content.decode()
+    assert "SKP diajukan kepada Rina Kasi, S.E. Anda akan" in halaman
+    assert "<strong>Rina Kasi, S.E.</strong></p>" in halaman
+    assert "S.E.." not in halaman and "S.E.</strong>." not in halaman
+    client.force_login(pemeran.admin.user)
+    r = client.post(url("alihkan_penilai", skp_pegawai),
+                    {"penilai": pemeran.atasan_atasan.pk}, follow=True)  # fmt: skip
+    assert "dialihkan kepada Budi Kabid, S.E." in r.content.decode()
+    assert "S.E.." not in r.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.setujui(user=pemeran.atasan_atasan.user, skp=skp_pegawai)
+    n = Notifikasi.objects.get(penerima=pemeran.pegawai.user)
+    assert n.isi == f"SKP tahun {skp_pegawai.tahun} versi 1 disetujui oleh Budi Kabid, S.E."
+    catatan = RiwayatStatus.objects.get(skp=skp_pegawai, aksi="alihkan_penilai").catatan
+    assert catatan == "Pejabat penilai dialihkan kepada Budi Kabid, S.E."
+
+
+# --- comments on deleted items --------------------------------------------------------------
+
+
+def test_komentar_pada_butir_yang_dihapus_tetap_tampil_dan_dapat_ditandai(
+    client, pemeran, skp_pegawai, skp_atasan
+):
+    pegawai = pemeran.pegawai.user
+    _rhk_kedua(pemeran, skp_pegawai, skp_atasan.rhk2)
+    ajukan(pemeran, skp_pegawai)
+    rhk1, rhk2 = skp_pegawai.rhk.order_by("urutan")
+    ind = rhk1.indikator.get(aspek="waktu")
+    services.kembalikan(
+        user=pemeran.atasan.user, skp=skp_pegawai, catatan="Perbaiki.",
+        komentar_rhk={rhk2.pk: "RHK ini tumpang tindih dengan Utama 1."},
+        komentar_indikator={ind.pk: "Dua hari terlalu lama."},
+    )  # fmt: skip
+    services.indikator_hapus(user=pegawai, indikator=ind)
+    services.rhk_hapus(user=pegawai, rhk=rhk2)
+    client.force_login(pemeran.pegawai.user)
+    halaman = client.get(url("detail", skp_pegawai)).content.decode()
+    assert "Komentar pada butir yang sudah dihapus" in halaman
+    bagian = halaman.split('id="komentar-dihapus"')[1].split("</section>")[0]
+    assert "RHK ini tumpang tindih dengan Utama 1." in bagian
+    assert "RHK yang sudah dihapus, semula: “RHK Utama 2: Terlaksananya validasi data" in bagian
+    assert "Dua hari terlalu lama." in bagian
+    assert "Indikator yang sudah dihapus, semula: “Indikator RHK Utama 1: Rekap selesai" in bagian
+    assert "Komentar pada RHK ini" not in halaman
+    assert bagian.count("Tandai sudah diperbaiki") == 2
+    k = Komentar.objects.get(teks="Dua hari terlalu lama.")
+    r = client.post(reverse("skp:komentar_tandai", args=[skp_pegawai.pk, k.pk]),
+                    {"ditangani": "1"}, headers={"HX-Request": "true"})  # fmt: skip
+    assert r.status_code == 200 and "Sudah diperbaiki" in r.content.decode()
+    assert "Indikator yang sudah dihapus" in r.content.decode()
+    # The note on the whole SKP is not an item comment.
+    assert "SKP secara keseluruhan" not in bagian
+    # The htmx swap after a deletion brings the list along.
+    client.force_login(pemeran.pegawai.user)
+    r = client.post(reverse("skp:rhk_hapus", args=[skp_pegawai.pk, rhk1.pk]),
+                    headers={"HX-Request": "true"})  # fmt: skip
+    assert 'id="komentar-dihapus"' in r.content.decode()
+
+
+def test_migrasi_mengisi_butir_komentar_lama(pemeran, skp_pegawai):
+    import importlib
+
+    from django.apps import apps
+
+    migrasi = importlib.import_module("skp.migrations.0006_komentar_butir")
+    ajukan(pemeran, skp_pegawai)
+    rhk = skp_pegawai.rhk.get()
+    ind = rhk.indikator.first()
+    services.kembalikan(user=pemeran.atasan.user, skp=skp_pegawai, catatan="Perbaiki.",
+                        komentar_rhk={rhk.pk: "a"}, komentar_indikator={ind.pk: "b"})  # fmt: skip
+    putaran = RiwayatStatus.objects.get(aksi="kembalikan")
+    Komentar.objects.create(skp=skp_pegawai, putaran=putaran, teks="c",
+                            sasaran="RHK Utama 2: yang dihapus")  # fmt: skip
+    Komentar.objects.create(skp=skp_pegawai, putaran=putaran, teks="d",
+                            sasaran="Indikator RHK Utama 2: yang dihapus")  # fmt: skip
+    Komentar.objects.update(butir="skp")  # as before the field existed
+    migrasi.isi_butir(apps, None)
+    assert dict(Komentar.objects.values_list("teks", "butir")) == {
+        "Perbaiki.": "skp", "a": "rhk", "b": "indikator", "c": "rhk", "d": "indikator"
+    }  # fmt: skip

@@ -2,6 +2,7 @@
 history row; a simultaneous approve and return lets exactly one win. Skipped on SQLite."""
 
 import threading
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -74,3 +75,43 @@ def test_setujui_dan_kembalikan_serentak_hanya_satu_menang(pemeran, skp_pegawai)
         "SKP ini sudah dikembalikan kepada pegawai untuk diperbaiki.",
     )
     assert RiwayatStatus.objects.filter(skp=skp_pegawai).exclude(aksi="ajukan").count() == 1
+
+
+@pytest.mark.parametrize("dulu", ["setujui", "simpan"])
+def test_revisi_atasan_disetujui_saat_bawahan_menyimpan_tautan_lama(
+    pemeran, skp_pegawai, skp_atasan, tahun, monkeypatch, dulu
+):
+    """The approval of the atasan's revision moves the bawahan's link while the bawahan saves a
+    form opened before: whichever goes first (the other one starts a moment later), the link
+    ends at the version in force; a form saved after the move is refused as stale rather than
+    writing the old link back."""
+    from tests.skp.conftest import setujui_skp_atasan_tertaut
+
+    monkeypatch.setattr("skp.services.alur.terbitkan_setelah_disetujui", lambda pk: None)
+    atasan, aa, pegawai = pemeran.atasan.user, pemeran.atasan_atasan.user, pemeran.pegawai.user
+    setujui_skp_atasan_tertaut(pemeran, skp_atasan, tahun)
+    baru = services.buka_revisi(user=atasan, skp=skp_atasan.skp)
+    services.ajukan(user=atasan, skp=baru)
+    rhk = skp_pegawai.rhk.get()
+    skp_pegawai.refresh_from_db()
+    revisi_form = skp_pegawai.revisi
+
+    def setujui():
+        if dulu == "simpan":
+            time.sleep(0.3)
+        return services.setujui(user=aa, skp=baru)
+
+    def simpan():
+        if dulu == "setujui":
+            time.sleep(0.3)
+        return services.rhk_ubah(user=pegawai, rhk=rhk, jenis="utama", uraian="Rekap imunisasi",
+                                 rhk_atasan=skp_atasan.rhk1, revisi=revisi_form)  # fmt: skip
+
+    hasil = serentak(setujui, simpan)
+    assert not isinstance(hasil[0], Exception), hasil
+    if dulu == "setujui":
+        assert isinstance(hasil[1], services.SkpKedaluwarsa), hasil
+    else:
+        assert not isinstance(hasil[1], Exception), hasil
+    rhk.refresh_from_db()
+    assert rhk.rhk_atasan.skp_id == baru.pk and rhk.rhk_atasan.asal_id == skp_atasan.rhk1.pk
