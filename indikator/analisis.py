@@ -715,8 +715,11 @@ def _periksa_aktivitas(k: _Konteks, c: _Pencatat) -> None:
         # "Sosialisasi perizinan kepada pelaku usaha" with target "4 kegiatan": an activity
         # named by a noun is still counted in activities. ("10.000 kunjungan wisatawan" may
         # count a result, so an ambiguous unit needs the process verb.)
+        # With a checkable result criterion ("rekonsiliasi ... yang selisihnya nihil", "... sesuai
+        # standar") each time counted is a result that met it: only a hint to name the output.
         if k.golongan == "aktivitas" and not _satuan_ambigu(k):
-            c.catat("aktivitas", "satuan_kegiatan", berat=True, satuan=_teks_satuan(k))
+            berat = not (k.d.kriteria_mutu.cari(k.kata) or k.d.kriteria_waktu.cari(k.kata))
+            c.catat("aktivitas", "satuan_kegiatan", berat=berat, satuan=_teks_satuan(k))
         return
     # "Melaksanakan tugas", "Menyelesaikan pekerjaan": a generic object names no output.
     if umum:
