@@ -12,7 +12,7 @@ from django.http import Http404
 
 from organisasi.models import AdminInstansi
 from organisasi.selectors import adalah_atasan, jabatan_dipegang, pegawai_dari_user
-from skp.models import STATUS_DAPAT_DIUBAH, Skp, StatusSkp
+from skp.models import STATUS_DAPAT_DIUBAH, RiwayatStatus, Skp, StatusSkp
 from skp.selectors import penilai_aktif
 from skp.workflow import TRANSISI
 
@@ -22,7 +22,15 @@ Pengguna = AbstractBaseUser | AnonymousUser
 # waits for their approval; never on an approved or replaced one.
 STATUS_EKSPEKTASI = frozenset({StatusSkp.DRAF, StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN})
 
-AKSI_SKP = {"lihat", "ubah", "isi_ekspektasi", *TRANSISI, "alihkan_penilai", "tandai_komentar"}
+AKSI_SKP = {
+    "lihat",
+    "ubah",
+    "isi_ekspektasi",
+    *TRANSISI,
+    "alihkan_penilai",
+    "tandai_komentar",
+    "hapus_draf",
+}
 AKSI_UMUM = {"buat_skp", "lihat_bawahan"}
 
 
@@ -83,6 +91,8 @@ def can(user: Pengguna, aksi: str, skp: Skp | None = None) -> bool:
         )
     if aksi == "tandai_komentar":
         return _pemilik(user, skp) and skp.status in STATUS_DAPAT_DIUBAH
+    if aksi == "hapus_draf":
+        return _pemilik(user, skp) and alasan_tidak_dapat_dihapus(skp) == ""
     if aksi == "isi_ekspektasi":
         # The same person who approves (a Plt, a new atasan, the one the admin assigned), not
         # the penilai recorded when the SKP was created.
@@ -103,12 +113,44 @@ def adalah_penilai(user: Pengguna, skp: Skp) -> bool:
     return penilai is not None and penilai.pk == pegawai.pk
 
 
+def alasan_tidak_dapat_dihapus(skp: Skp) -> str:
+    """Why the owner may not delete `skp` ("" when they may). Only a first version still Draf
+    that was never submitted goes: anything submitted is part of the record, and a revision
+    is a new version of an agreed SKP, which stays in force meanwhile. (Bawahan who intervene
+    its RHK may still block it: the service checks that on the locked rows.)"""
+    if skp.status not in STATUS_DAPAT_DIUBAH:
+        return (
+            f"SKP berstatus {skp.get_status_display()} tidak dapat dihapus. Hanya draf SKP "
+            "yang belum pernah diajukan yang dapat dihapus."
+        )
+    if skp.versi > 1:
+        return (
+            f"Draf ini adalah revisi (versi {skp.versi}) dari SKP yang sudah disetujui dan tidak "
+            f"dapat dihapus. Lanjutkan revisi ini lalu ajukan; versi {skp.versi - 1} tetap "
+            "berlaku sampai revisi disetujui."
+        )
+    if (
+        skp.status == StatusSkp.DIKEMBALIKAN
+        or RiwayatStatus.objects.filter(skp=skp, aksi="ajukan").exists()
+    ):
+        return (
+            "SKP ini sudah pernah diajukan kepada pejabat penilai sehingga tercatat dalam riwayat "
+            "dan tidak dapat dihapus. Perbaiki isinya lalu ajukan kembali."
+        )
+    return ""
+
+
+# Who performs the actions the services check person-first: the workflow's table, and deleting
+# a first draft (no transition: the SKP is gone).
+PELAKU = {aksi: t.pelaku for aksi, t in TRANSISI.items()} | {"hapus_draf": "pemilik"}
+
+
 def boleh_peran(user: Pengguna, aksi: str, skp: Skp) -> bool:
     """The person part of a workflow action, whatever the SKP's state: the services check the
     person first (403) and then the state (an Indonesian message saying why)."""
     if not user.is_authenticated or not user.is_active:
         return False
-    pelaku = TRANSISI[aksi].pelaku
+    pelaku = PELAKU[aksi]
     if pelaku == "pemilik":
         return _pemilik(user, skp)
     if pelaku == "penilai":
@@ -127,6 +169,7 @@ PESAN_DITOLAK = {
     "alihkan_penilai": "Hanya admin instansi yang dapat mengalihkan pejabat penilai, dan hanya "
     "untuk SKP yang belum disetujui.",
     "tandai_komentar": "Hanya pemilik SKP yang menandai komentar, selama SKP dapat diubah.",
+    "hapus_draf": "Hanya pegawai pemilik SKP yang dapat menghapus drafnya.",
     "ubah": "Hanya pemilik SKP yang dapat mengubahnya, dan hanya selama berstatus Draf atau "
     "Dikembalikan.",
     "isi_ekspektasi": "Ekspektasi khusus hanya diisi oleh pejabat penilai kinerja SKP ini.",

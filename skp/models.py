@@ -22,6 +22,10 @@ class StatusSkp(models.TextChoices):
 # Only the pegawai's own drafts (new or returned by the atasan) can change.
 STATUS_DAPAT_DIUBAH = frozenset({StatusSkp.DRAF, StatusSkp.DIKEMBALIKAN})
 
+# A bawahan SKP in these states keeps the links it was submitted or agreed with: the atasan
+# cannot delete an RHK (or a draft SKP) that such an SKP intervenes.
+STATUS_TAUTAN_TERKUNCI = frozenset({StatusSkp.DIAJUKAN, StatusSkp.DISETUJUI})
+
 
 class Pendekatan(models.TextChoices):
     KUANTITATIF = "kuantitatif", "Kuantitatif"
@@ -174,11 +178,18 @@ class RencanaHasilKerja(models.Model):
     uraian = models.TextField("rencana hasil kerja")
     # Cascade for administrasi/fungsional: the atasan's RHK this one intervenes. Nullable so a
     # bawahan can draft before the atasan has written theirs and link later.
+    # RESTRICT, not SET_NULL: a link must never vanish silently. The delete services
+    # (services/hapus.py) unlink bawahan drafts themselves (history row, notification) and
+    # refuse while a bawahan SKP that is Diajukan or Disetujui intervenes the RHK; this is the
+    # database-level net behind them (a link made meanwhile makes the delete fail, not vanish).
+    # Not PROTECT: RESTRICT still lets an atasan's and a bawahan's SKP be deleted in one
+    # operation (both ends go). The revision flow never deletes an RHK (a replaced version's
+    # RHK stay; links move to the new version by update), so it is unaffected.
     rhk_atasan = models.ForeignKey(
         "self",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.RESTRICT,
         related_name="rhk_intervensi",
         verbose_name="RHK pimpinan yang diintervensi",
     )

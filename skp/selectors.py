@@ -27,9 +27,11 @@ from perencanaan.models import (
 )
 from perencanaan.selectors import urutan_kode
 from skp.models import (
+    STATUS_TAUTAN_TERKUNCI,
     URUTAN_ASPEK,
     IndikatorKinerja,
     JenisRhk,
+    PerilakuKerja,
     RencanaHasilKerja,
     Skp,
     StatusSkp,
@@ -239,19 +241,82 @@ class BarisMph:
 
 
 @dataclass
+class SelMph:
+    """One cell of the matrix: the RHK of one bawahan SKP that intervene one atasan RHK."""
+
+    rhk_atasan: RencanaHasilKerja
+    isi: list[RencanaHasilKerja]
+    kolom_kosong: bool  # nobody picked this atasan RHK up: the whole column is highlighted
+
+
+@dataclass
+class BarisMatriks:
+    """One row of the matrix: a direct bawahan (with their SKP of the year, or none), or an SKP
+    that intervenes this SKP without being a direct bawahan's current one (a revision being
+    drafted, someone moved elsewhere since)."""
+
+    nama: str
+    jabatan: str
+    skp: Skp | None
+    sel: list[SelMph]
+    belum_ditautkan: list[RencanaHasilKerja]
+    keterangan: str = ""
+
+
+@dataclass
 class Mph:
     baris: list[BarisMph]
     bawahan: list[BarisBawahan]
     tanpa_tautan: list[RencanaHasilKerja]  # bawahan RHK not linked to any RHK of this SKP
+    matriks: list[BarisMatriks] = field(default_factory=list)
 
     @property
     def belum_diintervensi(self) -> list[RencanaHasilKerja]:
         return [b.rhk for b in self.baris if not b.intervensi]
 
 
+def _matriks(
+    baris: list[BarisMph], bawahan: list[BarisBawahan], tanpa_tautan: list[RencanaHasilKerja]
+) -> list[BarisMatriks]:
+    """The MPH as domain.md draws it: atasan RHK across the top, bawahan down the side. Built
+    from what `mph` already loaded, so it costs no query."""
+    per_skp: dict[int, dict[int, list[RencanaHasilKerja]]] = {}
+    skp_lain: dict[int, Skp] = {}
+    for b in baris:
+        for r in b.intervensi:
+            per_skp.setdefault(r.skp_id, {}).setdefault(b.rhk.pk, []).append(r)
+            skp_lain.setdefault(r.skp_id, r.skp)
+    lepas: dict[int, list[RencanaHasilKerja]] = {}
+    for r in tanpa_tautan:
+        lepas.setdefault(r.skp_id, []).append(r)
+
+    def sel(skp_id: int | None) -> list[SelMph]:
+        isi = per_skp.get(skp_id, {}) if skp_id else {}
+        return [SelMph(b.rhk, isi.get(b.rhk.pk, []), not b.intervensi) for b in baris]
+
+    hasil = []
+    for b in bawahan:
+        skp_id = b.skp.pk if b.skp else None
+        skp_lain.pop(skp_id, None)
+        jabatan = b.pegawai.jabatan.nama if b.pegawai.jabatan_id else ""
+        hasil.append(
+            BarisMatriks(b.pegawai.nama_lengkap, jabatan, b.skp, sel(skp_id), lepas.get(skp_id, []))
+        )
+    sendiri = {b.pegawai.pk for b in bawahan}
+    for s in sorted(skp_lain.values(), key=lambda s: (s.pegawai_nama, s.versi)):
+        keterangan = (
+            f"SKP versi {s.versi}"  # a revision and the version in force, both current
+            if s.pegawai_id in sendiri
+            else "bukan bawahan langsung saat ini"
+        )
+        hasil.append(BarisMatriks(s.pegawai_nama, s.pegawai_jabatan, s, sel(s.pk), [], keterangan))
+    return hasil
+
+
 def mph(skp: Skp) -> Mph:
     """Matriks Pembagian Peran dan Hasil of `skp`: for each of its RHK, the RHK of current bawahan
-    SKP (same year) that intervene it; plus the bawahan and their unlinked RHK."""
+    SKP (same year) that intervene it; plus the bawahan and their unlinked RHK, and the same as
+    a matrix (`matriks`). Five to six queries, however many bawahan and RHK."""
     intervensi = (
         rhk_terurut()
         .filter(rhk_atasan__skp=skp)
@@ -270,10 +335,85 @@ def mph(skp: Skp) -> Mph:
         .select_related("skp")
         .order_by("skp__pegawai_nama", "-jenis", "urutan")
     )
+    baris = [BarisMph(r, list(r.rhk_intervensi.all())) for r in rhk]
     return Mph(
-        baris=[BarisMph(r, list(r.rhk_intervensi.all())) for r in rhk],
+        baris=baris,
         bawahan=bawahan,
         tanpa_tautan=tanpa_tautan,
+        matriks=_matriks(baris, bawahan, tanpa_tautan),
+    )
+
+
+# --- deleting: what goes, and whose links it touches ------------------------------------------
+
+
+@dataclass
+class Intervensi:
+    """RHK of other SKP that intervene some RHK, split by what deleting it would do to them."""
+
+    # In a bawahan SKP still being drafted (Draf, Dikembalikan) or replaced: unlinked.
+    dilepas: list[RencanaHasilKerja] = field(default_factory=list)
+    # In a bawahan SKP that is Diajukan or Disetujui: the delete is refused.
+    menghalangi: list[RencanaHasilKerja] = field(default_factory=list)
+
+
+def intervensi_bawahan(rhk_ids: list[int], kecuali_skp: int | None = None) -> Intervensi:
+    """RHK of other SKP (with their `skp` and `rhk_atasan`) that intervene any of `rhk_ids`, in
+    one query. Each `Intervensi` list is ordered by name, version, then RHK order."""
+    hasil = Intervensi()
+    if not rhk_ids:
+        return hasil
+    qs = (
+        RencanaHasilKerja.objects.filter(rhk_atasan_id__in=rhk_ids)
+        .select_related("skp", "rhk_atasan")
+        .order_by("skp__pegawai_nama", "skp__versi", "-jenis", "urutan")
+    )
+    if kecuali_skp is not None:
+        qs = qs.exclude(skp_id=kecuali_skp)
+    for r in qs:
+        (hasil.menghalangi if r.skp.status in STATUS_TAUTAN_TERKUNCI else hasil.dilepas).append(r)
+    return hasil
+
+
+def sebut_intervensi(daftar: list[RencanaHasilKerja]) -> str:
+    """Who, in one line, one entry per SKP: "Rudi Hartono, A.Md. (RHK Utama 1, RHK Tambahan 1;
+    Diajukan); Sari (RHK Utama 2; Draf)". Names may hold commas (gelar): entries take ";"."""
+    per_skp: dict[int, list[RencanaHasilKerja]] = {}
+    for r in daftar:
+        per_skp.setdefault(r.skp_id, []).append(r)
+    return "; ".join(
+        f"{d[0].skp.pegawai_nama} ({', '.join(f'RHK {r.label}' for r in d)}; "
+        f"{d[0].skp.get_status_display()})"
+        for d in per_skp.values()
+    )
+
+
+@dataclass
+class IsiSkp:
+    """What deleting a draft SKP loses, counted for its confirmation page."""
+
+    rhk_utama: int
+    rhk_tambahan: int
+    indikator: int
+    ekspektasi: int
+    lampiran: bool
+
+    @property
+    def rhk(self) -> int:
+        return self.rhk_utama + self.rhk_tambahan
+
+
+def isi_skp(skp: Skp) -> IsiSkp:
+    jumlah = skp.rhk.aggregate(
+        utama=Count("pk", filter=Q(jenis=JenisRhk.UTAMA)),
+        tambahan=Count("pk", filter=Q(jenis=JenisRhk.TAMBAHAN)),
+    )
+    return IsiSkp(
+        rhk_utama=jumlah["utama"],
+        rhk_tambahan=jumlah["tambahan"],
+        indikator=IndikatorKinerja.objects.filter(rhk__skp=skp).count(),
+        ekspektasi=PerilakuKerja.objects.filter(skp=skp).exclude(ekspektasi_khusus="").count(),
+        lampiran=bool(skp.dukungan_sumber_daya or skp.skema_pertanggungjawaban or skp.konsekuensi),
     )
 
 

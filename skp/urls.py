@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("<int:pk>/bandingkan/<int:pk2>/", views.bandingkan_versi, name="bandingkan"),
     path("<int:pk>/mph/", views.mph, name="mph"),
+    path("<int:pk>/hapus/", views.hapus_skp, name="hapus"),
     path("<int:pk>/tautan/", views.pilih_tautan, name="pilih_tautan"),
     path("<int:pk>/rhk/tambah/<str:jenis>/", views.rhk_tambah, name="rhk_tambah"),
     path("<int:pk>/rhk/<int:rhk_pk>/ubah/", views.rhk_ubah, name="rhk_ubah"),

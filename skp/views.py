@@ -15,12 +15,17 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import reswap, retarget, trigger_client_event
+from django_htmx.http import (
+    HttpResponseClientRedirect,
+    reswap,
+    retarget,
+    trigger_client_event,
+)
 
 from organisasi.models import Pegawai, UnitKerja
 from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
+from skp import access, selectors, services
 from skp import ekspor as services_ekspor
-from skp import selectors, services
 from skp.access import STATUS_MENUNGGU, can, get_skp_for_user, require
 from skp.cetak import STATUS_TERBIT, render_pdf
 from skp.cuplikan import bandingkan, buat_cuplikan
@@ -53,16 +58,16 @@ from skp.workflow import TRANSISI, kalimat
 # --- SKP Saya -------------------------------------------------------------------------------
 
 
-def _form_buat(pegawai: Pegawai, data: QueryDict | None = None) -> BuatSkpForm:
+def _form_buat(
+    pegawai: Pegawai, data: QueryDict | None = None, tahun: int | None = None
+) -> BuatSkpForm:
+    """The create form; `tahun` preselects a year (e.g. the one whose draft was just deleted),
+    else this year when it is still free."""
     sudah = set(selectors.skp_berlaku().filter(pegawai=pegawai).values_list("tahun", flat=True))
     pilihan = [t for t in reversed(services.tahun_tersedia()) if t not in sudah]
     tahun_ini = timezone.localdate().year
-    return BuatSkpForm(
-        data,
-        tahun_pilihan=pilihan,
-        initial={"tahun": tahun_ini if tahun_ini in pilihan else (pilihan or [None])[0]},
-        id_form="buat",
-    )
+    awal = next((t for t in (tahun, tahun_ini) if t in pilihan), (pilihan or [None])[0])
+    return BuatSkpForm(data, tahun_pilihan=pilihan, initial={"tahun": awal}, id_form="buat")
 
 
 def _halaman_daftar(request: HttpRequest, form: BuatSkpForm) -> HttpResponse:
@@ -100,7 +105,11 @@ def _halaman_daftar(request: HttpRequest, form: BuatSkpForm) -> HttpResponse:
 @require_GET
 def daftar(request: HttpRequest) -> HttpResponse:
     require(request.user, "buat_skp")
-    return _halaman_daftar(request, _form_buat(pegawai_dari_user(request.user)))
+    tahun = request.GET.get("tahun", "")
+    return _halaman_daftar(
+        request,
+        _form_buat(pegawai_dari_user(request.user), tahun=int(tahun) if tahun.isdigit() else None),
+    )
 
 
 @login_required
@@ -191,6 +200,8 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
     for r in utama + tambahan:
         if r.rhk_atasan_id:
             dipakai.setdefault(r.rhk_atasan_id, []).append(r)
+    if boleh_ubah:
+        _intervensi_per_rhk(skp, utama + tambahan)
     return {
         "skp": skp,
         "rhk_utama": utama,
@@ -215,7 +226,36 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
     }
 
 
-BAGIAN = {"hasil-kerja", "kelengkapan", "lampiran", "rhk-baris", "rhk-baru", "perilaku-baris"}
+def _intervensi_per_rhk(skp: Skp, daftar_rhk: list[RencanaHasilKerja]) -> None:
+    """Gives each RHK what its "Hapus RHK" must say (one query): the bawahan RHK whose link the
+    delete would release (`konfirmasi_hapus`), or those that block it (`hapus_terhalang`)."""
+    per_rhk: dict[int, selectors.Intervensi] = {}
+    semua = selectors.intervensi_bawahan([r.pk for r in daftar_rhk], kecuali_skp=skp.pk)
+    for r in semua.dilepas:
+        per_rhk.setdefault(r.rhk_atasan_id, selectors.Intervensi()).dilepas.append(r)
+    for r in semua.menghalangi:
+        per_rhk.setdefault(r.rhk_atasan_id, selectors.Intervensi()).menghalangi.append(r)
+    for r in daftar_rhk:
+        intervensi = per_rhk.get(r.pk, selectors.Intervensi())
+        r.hapus_terhalang = selectors.sebut_intervensi(intervensi.menghalangi)
+        r.konfirmasi_hapus = f"Hapus RHK {r.label} beserta semua indikatornya?" + (
+            f" {len(intervensi.dilepas)} RHK bawahan mengintervensi RHK ini: "
+            f"{selectors.sebut_intervensi(intervensi.dilepas)}. Tautannya akan dilepas dan "
+            "mereka diberi tahu."
+            if intervensi.dilepas
+            else ""
+        )
+
+
+BAGIAN = {
+    "hasil-kerja",
+    "kelengkapan",
+    "lampiran",
+    "rhk-baris",
+    "rhk-baru",
+    "perilaku-baris",
+    "hapus-skp",
+}
 
 
 def _render_bagian(request: HttpRequest, konteks: dict, bagian: str, **ekstra) -> HttpResponse:
@@ -253,6 +293,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             ekstra["jenis"] = _jenis_rhk(request.GET.get("jenis", ""))
         elif bagian == "perilaku-baris":
             ekstra["p"] = _cari_perilaku(skp, _angka(request.GET.get("perilaku")))
+        elif bagian == "hapus-skp":  # "Batal" on the delete confirmation
+            ekstra["boleh_hapus_draf"] = can(request.user, "hapus_draf", skp)
+            return _fokus(_render_bagian(request, konteks, bagian, **ekstra), "tombol-hapus-skp")
         return _render_bagian(request, konteks, bagian, **ekstra)
     konteks["tampil_mph"] = adalah_atasan(skp.pegawai)
     konteks.update(_alur_konteks(request, skp))
@@ -554,10 +597,28 @@ def rhk_hapus(request: HttpRequest, pk: int, rhk_pk: int) -> HttpResponse:
     skp = _skp_untuk_diubah(request, pk)
     rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
     if request.method == "GET":  # confirmation page when JavaScript is off
-        return render(request, "skp/hapus.html", {"skp": skp, "rhk": rhk})
+        intervensi = selectors.intervensi_bawahan([rhk.pk], kecuali_skp=skp.pk)
+        return render(
+            request,
+            "skp/hapus.html",
+            {
+                "skp": skp,
+                "rhk": rhk,
+                "dilepas": intervensi.dilepas,
+                "terhalang": selectors.sebut_intervensi(intervensi.menghalangi),
+            },
+        )
     label = rhk.label
-    services.rhk_hapus(user=request.user, rhk=rhk)
-    return _berhasil(request, skp.pk, f"RHK {label} dihapus.", jangkar="hasil-kerja")
+    try:
+        dilepas = services.rhk_hapus(user=request.user, rhk=rhk)
+    except ValidationError as e:
+        return _kedaluwarsa(request, skp.pk, e)
+    pesan = f"RHK {label} dihapus." + (
+        f" Tautan {dilepas} RHK bawahan yang mengintervensinya dilepas; mereka diberi tahu."
+        if dilepas
+        else ""
+    )
+    return _berhasil(request, skp.pk, pesan, jangkar="hasil-kerja")
 
 
 @login_required
@@ -797,6 +858,53 @@ def mph(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "skp/mph.html", konteks)
 
 
+# --- deleting a first draft -----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hapus_skp(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Hapus draf SKP": a confirmation saying what will be lost (and whose links), then the
+    delete, landing on SKP Saya where the SKP can be made again. Refusals (submitted once, a
+    revision, bawahan holding a submitted link) come back as a message, nothing changed."""
+    skp = get_skp_for_user(request.user, pk)
+    if not access.boleh_peran(request.user, "hapus_draf", skp):
+        raise PermissionDenied(access.PESAN_DITOLAK["hapus_draf"])
+    if request.method == "POST":
+        tahun = skp.tahun
+        try:
+            dilepas = services.skp_hapus(user=request.user, skp=skp, revisi=_revisi_form(request))
+        except ValidationError as e:
+            if request.htmx:
+                return _kedaluwarsa(request, pk, e)
+            return _tolak(request, pk, e)
+        messages.success(
+            request,
+            f"Draf SKP tahun {tahun} dihapus. Anda dapat membuatnya kembali di bawah ini, "
+            "dengan pendekatan yang sesuai atau sebagai salinan SKP tahun sebelumnya."
+            + (
+                f" Tautan {dilepas} RHK bawahan ke RHK Anda dilepas; mereka diberi tahu."
+                if dilepas
+                else ""
+            ),
+        )
+        tujuan = f"{reverse('skp:daftar')}?tahun={tahun}"
+        return HttpResponseClientRedirect(tujuan) if request.htmx else redirect(tujuan)
+    intervensi = selectors.intervensi_bawahan(
+        list(skp.rhk.values_list("pk", flat=True)), kecuali_skp=skp.pk
+    )
+    konteks = {
+        "skp": skp,
+        "alasan": access.alasan_tidak_dapat_dihapus(skp),
+        "isi": selectors.isi_skp(skp),
+        "dilepas": intervensi.dilepas,
+        "terhalang": selectors.sebut_intervensi(intervensi.menghalangi),
+    }
+    if request.htmx:
+        return _fokus(render(request, "skp/hapus_skp.html#konfirmasi", konteks), "judul-hapus-skp")
+    return render(request, "skp/hapus_skp.html", konteks)
+
+
 # --- approval workflow ----------------------------------------------------------------------
 
 
@@ -840,6 +948,7 @@ def _alur_konteks(request: HttpRequest, skp: Skp) -> dict:
         "penilai_kini": penilai_kini,
         "boleh": {aksi: can(request.user, aksi, skp) for aksi in TRANSISI if aksi != "ganti"},
         "boleh_alihkan": boleh_alihkan,
+        "boleh_hapus_draf": can(request.user, "hapus_draf", skp),
         "calon_penilai": (
             Pegawai.objects.filter(instansi_id=skp.instansi_id, aktif=True, user__isnull=False)
             .exclude(pk=skp.pegawai_id)

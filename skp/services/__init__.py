@@ -2,7 +2,8 @@
 
 buat: creating (snapshot, BerAKHLAK rows, copy of last year's); ubah: editing a draft (each edit
 locks the SKP row, checks permission and state on the fresh row, validates everything before
-writing anything, and bumps `revisi`); kelengkapan: what still blocks submission."""
+writing anything, and bumps `revisi`); hapus: deleting an RHK or a first draft without losing
+bawahan links silently; kelengkapan: what still blocks submission."""
 
 from skp.services.alur import (
     SkpKedaluwarsa,
@@ -15,6 +16,7 @@ from skp.services.alur import (
     setujui,
 )
 from skp.services.buat import TAHUN_PERTAMA, skp_buat, tahun_tersedia
+from skp.services.hapus import rhk_hapus, skp_hapus
 from skp.services.kelengkapan import periksa_kelengkapan
 from skp.services.ubah import (
     ekspektasi_ubah,
@@ -22,7 +24,6 @@ from skp.services.ubah import (
     indikator_tambah,
     indikator_ubah,
     lampiran_ubah,
-    rhk_hapus,
     rhk_pindah,
     rhk_tambah,
     rhk_ubah,
@@ -49,5 +50,6 @@ __all__ = [
     "rhk_tambah",
     "rhk_ubah",
     "skp_buat",
+    "skp_hapus",
     "tahun_tersedia",
 ]

@@ -198,16 +198,6 @@ def rhk_ubah(
 
 
 @transaction.atomic
-def rhk_hapus(*, user: AbstractBaseUser, rhk: RencanaHasilKerja, revisi: int | None = None) -> None:
-    skp = _kunci(user, rhk.skp_id, revisi=revisi)
-    rhk = RencanaHasilKerja.objects.get(pk=rhk.pk, skp=skp)
-    jenis = rhk.jenis
-    rhk.delete()
-    _rapatkan(skp, jenis)
-    _revisi(skp)
-
-
-@transaction.atomic
 def rhk_pindah(
     *, user: AbstractBaseUser, rhk: RencanaHasilKerja, arah: str, revisi: int | None = None
 ) -> RencanaHasilKerja:

@@ -1,6 +1,7 @@
 """In a real browser: a demo pelaksana drafts the SKP of this year. Three RHK, each linked to an
 RHK of his atasan picked in the page (once through the search box), indicators for the three
-aspects, two RHK swapped with "Turun", then a reload shows everything as entered."""
+aspects, two RHK swapped with "Turun", then a reload shows everything as entered. And a draft
+made with the wrong pendekatan is deleted (behind a confirmation) and made again."""
 
 import io
 import re
@@ -127,6 +128,8 @@ def test_pelaksana_menyusun_skp_tiga_rhk_bertaut_lalu_mengubah_urutan(
     # Keyboard: focus went back to the new RHK's "Tambah indikator"; Enter opens the form.
     expect(rhk(page, RHK_A).get_by_role("link", name="Tambah indikator")).to_be_focused()
     page.keyboard.press("Enter")
+    # Wait for that form: clicking the link again while it loads would race its swap.
+    expect(page.locator("form.form-indikator")).to_be_visible()
     tambah_indikator(page, RHK_A, "Kuantitas", "Jumlah rekap cakupan bulanan", "12", "laporan")
     tambah_indikator(page, RHK_A, "Kualitas", "Data sesuai hasil validasi", "95,5", "%")
     tambah_indikator(page, RHK_A, "Waktu", "Rekap terkirim setelah akhir bulan", "10", "hari")
@@ -250,3 +253,50 @@ def test_gagal_simpan_dikatakan_di_form_yang_dikirim(page: Page, live_server, da
     expect(lampiran.get_by_label("Dukungan sumber daya")).to_have_value("Mobil operasional")
     skp.refresh_from_db()
     assert skp.dukungan_sumber_daya == "Laptop"
+
+
+def test_pelaksana_menghapus_draf_yang_salah_pendekatan_lalu_membuat_lagi(
+    page: Page, live_server, data_demo
+):
+    """Rudi creates his SKP as kualitatif by mistake and starts drafting; he deletes the draft
+    (after a confirmation saying what goes, which he first cancels) and creates it again as
+    kuantitatif."""
+    tahun = timezone.localdate().year
+    masuk(page, live_server.url)
+    expect(page.get_by_role("navigation", name="Navigasi utama")).to_be_visible()
+    page.goto(live_server.url + reverse("skp:daftar"))
+    page.get_by_label("Kualitatif").check()
+    page.get_by_role("button", name="Buat SKP", exact=True).click()
+    expect(page.get_by_text("PENDEKATAN HASIL KERJA KUALITATIF")).to_be_visible()
+    skp = Skp.objects.get(pegawai__nip=NIP_RUDI.replace(" ", ""), tahun=tahun)
+    r = services.rhk_tambah(user=skp.pegawai.user, skp=skp, jenis="utama", uraian=RHK_A)
+    services.indikator_tambah(user=skp.pegawai.user, rhk=r, uraian="Rekap tervalidasi",
+                              target_min=Decimal(12), satuan="laporan")  # fmt: skip
+    page.reload()
+
+    page.get_by_role("link", name="Hapus draf SKP").click()
+    konfirmasi = page.get_by_role("region", name=f"Hapus draf SKP tahun {tahun}?")
+    expect(konfirmasi.get_by_role("heading")).to_be_focused()  # the keyboard follows
+    expect(konfirmasi).to_contain_text("Draf SKP kualitatif tahun")
+    expect(konfirmasi).to_contain_text("1 RHK (1 utama, 0 tambahan) dengan 1 indikator")
+    expect(konfirmasi).to_contain_text("Penghapusan tidak dapat dibatalkan.")
+    konfirmasi.get_by_role("link", name="Batal").click()
+    expect(page.get_by_role("link", name="Hapus draf SKP")).to_be_focused()
+    assert Skp.objects.filter(pk=skp.pk).exists()
+
+    page.get_by_role("link", name="Hapus draf SKP").click()
+    page.get_by_role("button", name="Ya, hapus draf SKP").click()
+    expect(page.get_by_role("heading", name="SKP Saya")).to_be_visible()
+    expect(page.get_by_text(f"Draf SKP tahun {tahun} dihapus.")).to_be_visible()
+    assert not Skp.objects.filter(pk=skp.pk).exists()
+
+    expect(page.get_by_label("Tahun penilaian")).to_have_value(str(tahun))
+    page.get_by_label("Kuantitatif").check()
+    page.get_by_role("button", name="Buat SKP", exact=True).click()
+    expect(page.get_by_text("PENDEKATAN HASIL KERJA KUANTITATIF")).to_be_visible()
+    baru = Skp.objects.get(pegawai__nip=NIP_RUDI.replace(" ", ""), tahun=tahun)
+    assert (baru.versi, baru.pendekatan, baru.rhk.count()) == (1, "kuantitatif", 0)
+    # Only a draft never submitted can go: the button is not offered once it is submitted.
+    Skp.objects.filter(pk=baru.pk).update(status="diajukan")
+    page.reload()
+    expect(page.get_by_role("link", name="Hapus draf SKP")).to_have_count(0)

@@ -86,6 +86,12 @@ def test_visible_skps_satu_queryset_berapa_pun_jumlahnya(
         ("atasan_atasan", "isi_ekspektasi", StatusSkp.DRAF, False),
         ("atasan_atasan", "lihat", StatusSkp.DRAF, True),
         ("orang_luar", "lihat", StatusSkp.DRAF, False),
+        ("pegawai", "hapus_draf", StatusSkp.DRAF, True),
+        ("pegawai", "hapus_draf", StatusSkp.DIKEMBALIKAN, False),
+        ("pegawai", "hapus_draf", StatusSkp.DIAJUKAN, False),
+        ("pegawai", "hapus_draf", StatusSkp.DISETUJUI, False),
+        ("atasan", "hapus_draf", StatusSkp.DRAF, False),
+        ("admin", "hapus_draf", StatusSkp.DRAF, False),
     ],
 )
 def test_can(pemeran, skp_pegawai, siapa, aksi, status, boleh):
