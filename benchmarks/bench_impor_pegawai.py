@@ -22,10 +22,9 @@ def nip(n: int) -> str:
     return f"{lahir:%Y%m%d}{lahir.year + 25}{1 + n // 12000 % 12:02d}{1 + n % 2}{1 + n % 997:03d}"
 
 
-def buat_csv(jumlah: int) -> bytes:
-    """A Pemda-shaped tree: 1 sekda, 40 OPD heads, then ~5 bawahan per atasan down to pelaksana."""
-    from tests.organisasi.berkas import csv_bytes
-
+def buat_baris(jumlah: int) -> list[dict[str, str]]:
+    """A Pemda-shaped tree: 1 sekda, 40 OPD heads, then ~5 bawahan per atasan down to pelaksana,
+    one dict per spreadsheet row, atasan before their bawahan."""
     baris = [dict(nip=nip(0), nama="Sekretaris Daerah", pangkat_golongan="IV/d", jenis_jabatan="JPT",
                   jabatan="Sekretaris Daerah", kode_unit="0", nama_unit="Setda", kode_unit_induk="", nip_atasan="")]  # fmt: skip
     atasan = [(nip(0), "0")]
@@ -59,7 +58,13 @@ def buat_csv(jumlah: int) -> bytes:
     for b in baris:
         b["kode_unit_induk"] = induk.get(b["kode_unit"], b["kode_unit_induk"])
         b["nama_unit"] = nama.get(b["kode_unit"], b["nama_unit"])
-    return csv_bytes(baris)
+    return baris
+
+
+def buat_csv(jumlah: int) -> bytes:
+    from tests.organisasi.berkas import csv_bytes
+
+    return csv_bytes(buat_baris(jumlah))
 
 
 def main() -> None:

@@ -76,13 +76,21 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "OPTIONS": {
-            # APP_DIRS is replaced by explicit loaders so template_partials can wrap them.
+            # APP_DIRS is replaced by explicit loaders so template_partials can wrap them. The
+            # cached loader must then be named too (Django adds it only to its default loaders):
+            # without it every request parses every template again. In development it is
+            # emptied whenever a template file changes, so edits still show on reload.
             "loaders": [
                 (
                     "template_partials.loader.Loader",
                     [
-                        "django.template.loaders.filesystem.Loader",
-                        "django.template.loaders.app_directories.Loader",
+                        (
+                            "django.template.loaders.cached.Loader",
+                            [
+                                "django.template.loaders.filesystem.Loader",
+                                "django.template.loaders.app_directories.Loader",
+                            ],
+                        )
                     ],
                 )
             ],

@@ -1,5 +1,6 @@
 """Read queries about the organisation: who is whose atasan, who administers what."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -29,33 +30,80 @@ def instansi_dikelola(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Instan
     )
 
 
+def pemegang_per_jabatan(
+    jabatan_ids: Iterable[int], tanggal: date | None = None
+) -> dict[int, Pegawai | None]:
+    """Who acts in each position on a date: the Plt/Plh in force, else the active definitive
+    holder (None when vacant). Two queries however many positions."""
+    tanggal = tanggal or timezone.localdate()
+    hasil: dict[int, Pegawai | None] = dict.fromkeys(jabatan_ids)
+    if not hasil:
+        return hasil
+    for p in Pegawai.objects.filter(jabatan_id__in=hasil, aktif=True).order_by():
+        hasil[p.jabatan_id] = p
+    plt: dict[int, Pegawai] = {}
+    # Ascending: when two overlap, the one that started last is kept, as a single lookup would.
+    for t in (
+        PenugasanSementara.objects.filter(
+            jabatan_id__in=hasil, mulai__lte=tanggal, selesai__gte=tanggal
+        )
+        .select_related("pegawai")
+        .order_by("mulai", "pk")
+    ):
+        plt[t.jabatan_id] = t.pegawai
+    for jabatan_id, pegawai in plt.items():
+        if pegawai.aktif:
+            hasil[jabatan_id] = pegawai
+    return hasil
+
+
 def pemegang_jabatan(jabatan: Jabatan, tanggal: date | None = None) -> Pegawai | None:
     """Who acts in a position on a date: the Plt/Plh in force, else the active definitive holder."""
-    tanggal = tanggal or timezone.localdate()
-    plt = (
-        PenugasanSementara.objects.filter(jabatan=jabatan, mulai__lte=tanggal, selesai__gte=tanggal)
-        .select_related("pegawai")
-        .order_by("-mulai")
-        .first()
-    )
-    if plt and plt.pegawai.aktif:
-        return plt.pegawai
-    pemangku = Pegawai.objects.filter(jabatan=jabatan, aktif=True).first()
-    return pemangku
+    return pemegang_per_jabatan([jabatan.pk], tanggal)[jabatan.pk]
+
+
+def pejabat_per_jabatan(
+    jabatan_ids: Iterable[int], tanggal: date | None = None, kecuali: int | None = None
+) -> dict[int, Pegawai | None]:
+    """For each position, who acts in it, or when it is vacant, in the nearest position above
+    it that is not (None at the top). `kecuali` (a pegawai id) never counts as the one acting.
+    Given the superior positions of many bawahan, this routes all their SKP at once: two or
+    three queries per level climbed, not per position."""
+    hasil: dict[int, Pegawai | None] = {}
+    kini = {j: j for j in jabatan_ids}  # asked-for position -> position looked at now
+    dilihat = {j: {j} for j in kini}
+    while kini:
+        pemegang = pemegang_per_jabatan(set(kini.values()), tanggal)
+        lowong: dict[int, int] = {}
+        for awal, j in kini.items():
+            p = pemegang[j]
+            if p is not None and p.pk != kecuali:
+                hasil[awal] = p
+            else:
+                lowong[awal] = j
+        if not lowong:
+            break
+        atasan = dict(
+            Jabatan.objects.filter(pk__in=set(lowong.values())).values_list("id", "atasan_id")
+        )
+        kini = {}
+        for awal, j in lowong.items():
+            naik = atasan.get(j)
+            if naik is None or naik in dilihat[awal]:
+                hasil[awal] = None
+            else:
+                dilihat[awal].add(naik)
+                kini[awal] = naik
+    return hasil
 
 
 def atasan_langsung(pegawai: Pegawai, tanggal: date | None = None) -> Pegawai | None:
     """The pejabat penilai: the holder of the superior position (or its Plt/Plh in force).
     When that position is vacant the next position up acts, so nobody is left without one."""
-    jabatan = pegawai.jabatan.atasan if pegawai.jabatan_id else None
-    dilihat: set[int] = set()
-    while jabatan is not None and jabatan.pk not in dilihat:
-        dilihat.add(jabatan.pk)
-        pemegang = pemegang_jabatan(jabatan, tanggal)
-        if pemegang is not None and pemegang.pk != pegawai.pk:
-            return pemegang
-        jabatan = jabatan.atasan
-    return None
+    atasan_id = pegawai.jabatan.atasan_id if pegawai.jabatan_id else None
+    if atasan_id is None:
+        return None
+    return pejabat_per_jabatan([atasan_id], tanggal, kecuali=pegawai.pk)[atasan_id]
 
 
 def rantai_atasan(pegawai: Pegawai, tanggal: date | None = None, batas: int = 2) -> list[Pegawai]:

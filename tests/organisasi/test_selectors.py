@@ -3,7 +3,14 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from organisasi.models import PenugasanSementara
-from organisasi.selectors import adalah_atasan, atasan_langsung, bawahan_langsung, rantai_atasan
+from organisasi.selectors import (
+    adalah_atasan,
+    atasan_langsung,
+    bawahan_langsung,
+    pejabat_per_jabatan,
+    rantai_atasan,
+)
+from tests.factories import JabatanFactory, PegawaiFactory
 
 
 def test_atasan_diturunkan_dari_pohon_jabatan(pemeran):
@@ -70,3 +77,52 @@ def test_plt_bentrok_atau_instansi_lain_ditolak(pemeran):
     )
     with pytest.raises(ValidationError, match="Tanggal selesai tidak boleh sebelum tanggal mulai"):
         terbalik.full_clean()
+
+
+def test_pejabat_per_jabatan_sama_dengan_atasan_langsung(pemeran):
+    """The batch routing agrees with atasan_langsung: holder, Plt in force, vacancy climbs up."""
+    hari_ini = timezone.localdate()
+    PenugasanSementara.objects.create(
+        jabatan=pemeran.atasan_atasan.jabatan,
+        pegawai=pemeran.rekan_atasan,
+        mulai=hari_ini - timedelta(days=1),
+        selesai=hari_ini + timedelta(days=1),
+    )
+    pemeran.atasan.aktif = False  # the seksi head's position is vacant: the Plt above acts
+    pemeran.atasan.save()
+    kasi, kabid, kadis = (
+        p.jabatan_id for p in (pemeran.atasan, pemeran.atasan_atasan, pemeran.kepala)
+    )
+    assert pejabat_per_jabatan([kasi, kabid, kadis]) == {
+        kasi: pemeran.rekan_atasan,
+        kabid: pemeran.rekan_atasan,
+        kadis: pemeran.kepala,
+    }
+    assert atasan_langsung(pemeran.pegawai) == pemeran.rekan_atasan
+    # Nobody is their own atasan: the Plt's own bawahan go one level further up.
+    assert pejabat_per_jabatan([kasi], kecuali=pemeran.rekan_atasan.pk) == {kasi: pemeran.kepala}
+    assert pejabat_per_jabatan([kadis], kecuali=pemeran.kepala.pk) == {kadis: None}
+
+
+def test_pejabat_per_jabatan_jumlah_query_tetap(pemeran, django_assert_max_num_queries):
+    """Routing the SKP of many bawahan (the inbox, its navbar count) costs the same few
+    queries for 3 superior positions as for 30, vacant ones included."""
+
+    def posisi(jumlah: int) -> list[int]:
+        ids = []
+        for i in range(jumlah):
+            j = JabatanFactory(
+                unit_kerja=pemeran.atasan.jabatan.unit_kerja, atasan=pemeran.atasan.jabatan
+            )
+            if i % 3:  # every third position vacant: its holders' atasan is one level up
+                PegawaiFactory(jabatan=j)
+            ids.append(j.pk)
+        return ids
+
+    sedikit, banyak = posisi(3), posisi(30)
+    with django_assert_max_num_queries(6) as awal:
+        hasil = pejabat_per_jabatan(sedikit)
+    assert hasil[sedikit[0]] == pemeran.atasan
+    with django_assert_max_num_queries(len(awal.captured_queries)):
+        hasil = pejabat_per_jabatan(banyak)
+    assert sum(1 for p in hasil.values() if p == pemeran.atasan) == 10
