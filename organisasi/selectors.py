@@ -39,7 +39,7 @@ def pemegang_per_jabatan(
     hasil: dict[int, Pegawai | None] = dict.fromkeys(jabatan_ids)
     if not hasil:
         return hasil
-    for p in Pegawai.objects.filter(jabatan_id__in=hasil, aktif=True).order_by():
+    for p in Pegawai.objects.filter(jabatan_id__in=hasil, aktif=True).select_related("jabatan"):
         hasil[p.jabatan_id] = p
     plt: dict[int, Pegawai] = {}
     # Ascending: when two overlap, the one that started last is kept, as a single lookup would.
@@ -47,7 +47,7 @@ def pemegang_per_jabatan(
         PenugasanSementara.objects.filter(
             jabatan_id__in=hasil, mulai__lte=tanggal, selesai__gte=tanggal
         )
-        .select_related("pegawai")
+        .select_related("pegawai__jabatan")
         .order_by("mulai", "pk")
     ):
         plt[t.jabatan_id] = t.pegawai
@@ -106,6 +106,23 @@ def atasan_langsung(pegawai: Pegawai, tanggal: date | None = None) -> Pegawai | 
     return pejabat_per_jabatan([atasan_id], tanggal, kecuali=pegawai.pk)[atasan_id]
 
 
+def penilai_per_pegawai(
+    daftar: Iterable[Pegawai], tanggal: date | None = None
+) -> dict[int, Pegawai]:
+    """`atasan_langsung` for a page of pegawai at once (pegawai id -> pejabat penilai; absent when
+    there is none): a few queries per level climbed, not per row."""
+    daftar = [p for p in daftar if p.jabatan_id and p.jabatan.atasan_id]
+    pejabat = pejabat_per_jabatan({p.jabatan.atasan_id for p in daftar}, tanggal)
+    hasil = {}
+    for p in daftar:
+        penilai = pejabat[p.jabatan.atasan_id]
+        if penilai is not None and penilai.pk == p.pk:  # acting in their own superior position
+            penilai = atasan_langsung(p, tanggal)
+        if penilai is not None:
+            hasil[p.pk] = penilai
+    return hasil
+
+
 def rantai_atasan(pegawai: Pegawai, tanggal: date | None = None, batas: int = 2) -> list[Pegawai]:
     """The atasan, the atasan's atasan, ... up to `batas` levels (domain: atasan and their atasan)."""
     rantai: list[Pegawai] = []
@@ -132,20 +149,25 @@ def jabatan_dipegang(pegawai: Pegawai, tanggal: date | None = None) -> list[int]
     return ids
 
 
-def bawahan_langsung(pegawai: Pegawai, tanggal: date | None = None) -> QuerySet[Pegawai]:
-    """Active pegawai whose position sits directly under a position this person acts in."""
+def bawahan_langsung(
+    pegawai: Pegawai, tanggal: date | None = None, jabatan: Iterable[int] | None = None
+) -> QuerySet[Pegawai]:
+    """Active pegawai whose position sits directly under a position this person acts in.
+    `jabatan`: those positions, when the caller already has them from `jabatan_dipegang`."""
+    if jabatan is None:
+        jabatan = jabatan_dipegang(pegawai, tanggal)
     return (
-        Pegawai.objects.filter(
-            aktif=True, jabatan__atasan_id__in=jabatan_dipegang(pegawai, tanggal)
-        )
+        Pegawai.objects.filter(aktif=True, jabatan__atasan_id__in=list(jabatan))
         .exclude(pk=pegawai.pk)
         .select_related("jabatan__unit_kerja")
         .order_by("nama")
     )
 
 
-def adalah_atasan(pegawai: Pegawai | None, tanggal: date | None = None) -> bool:
-    return pegawai is not None and bawahan_langsung(pegawai, tanggal).exists()
+def adalah_atasan(
+    pegawai: Pegawai | None, tanggal: date | None = None, jabatan: Iterable[int] | None = None
+) -> bool:
+    return pegawai is not None and bawahan_langsung(pegawai, tanggal, jabatan).exists()
 
 
 def daftar_pegawai(instansi_qs: QuerySet[Instansi], cari: str = "") -> QuerySet[Pegawai]:

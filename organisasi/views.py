@@ -9,7 +9,7 @@ from core.unggahan import ImporDitolak, tampilkan_penolakan
 from organisasi import access, services
 from organisasi.forms import UnggahPegawaiForm
 from organisasi.models import ImporPegawai
-from organisasi.selectors import daftar_pegawai, instansi_dikelola
+from organisasi.selectors import daftar_pegawai, instansi_dikelola, penilai_per_pegawai
 from organisasi.templat import templat_pegawai_xlsx
 
 
@@ -89,6 +89,11 @@ def pegawai_list(request: HttpRequest) -> HttpResponse:
     halaman = Paginator(daftar_pegawai(instansi_dikelola(request.user), cari), 50).get_page(
         request.GET.get("halaman")
     )
+    # The pejabat penilai as the workflow finds it: a Plt/Plh in force, or the next position up
+    # when the superior position is vacant (not just the definitive holder).
+    penilai = penilai_per_pegawai(halaman)
+    for p in halaman:
+        p.penilai = penilai.get(p.pk)
     konteks = {"halaman": halaman, "cari": cari}
     if request.htmx:
         return render(request, "organisasi/pegawai_list.html#tabel-pegawai", konteks)

@@ -135,7 +135,8 @@ def test_daftar_pegawai_jumlah_query_tetap(client, pemeran, django_assert_max_nu
     masuk(client, pemeran.admin)
     url = reverse("organisasi:pegawai_list")
     client.get(url)  # warm session/auth caches
-    with django_assert_max_num_queries(12) as sedikit:
+    # 12 for the page, 2 to find who acts in the superior positions of the page's rows.
+    with django_assert_max_num_queries(14) as sedikit:
         client.get(url)
     for _ in range(40):
         PegawaiFactory(
@@ -170,3 +171,19 @@ def test_bahasa_tetap_indonesia_untuk_peramban_berbahasa_inggris(client, pemeran
     masuk(client, pemeran.admin)
     respons = client.post(reverse("organisasi:impor_pegawai"), {}, HTTP_ACCEPT_LANGUAGE="en-US,en")
     assert "Bidang ini tidak boleh kosong" in respons.content.decode()
+
+
+def test_daftar_pegawai_menampilkan_pejabat_penilai_yang_berlaku(client, pemeran):
+    """Not just the definitive holder of the superior position: when it is vacant, the next
+    position up acts (and is named with its own jabatan), as in the workflow."""
+    atasan = pemeran.atasan
+    atasan.aktif = False
+    atasan.save()
+    masuk(client, pemeran.admin)
+
+    isi = client.get(reverse("organisasi:pegawai_list"), {"q": pemeran.pegawai.nama}).content
+    baris = next(b for b in isi.decode().split("<tr") if pemeran.pegawai.nip_cetak in b)
+
+    assert pemeran.atasan_atasan.nama_lengkap in baris
+    assert f"({pemeran.atasan_atasan.jabatan})" in baris
+    assert "(lowong)" not in baris
