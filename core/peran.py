@@ -2,11 +2,20 @@
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 
 from organisasi.models import Instansi, Pegawai
-from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
+from organisasi.selectors import (
+    adalah_atasan,
+    instansi_dikelola,
+    jabatan_dipegang,
+    pegawai_dari_user,
+)
+
+if TYPE_CHECKING:
+    from skp.models import Skp
 
 
 @dataclass(frozen=True)
@@ -16,6 +25,8 @@ class Peran:
     admin_instansi: tuple[Instansi, ...]
     superuser: bool
     user_pk: int | None = None
+    # The positions the pegawai acts in today (their own and any Plt/Plh), looked up once.
+    jabatan: tuple[int, ...] = ()
 
     @property
     def admin(self) -> bool:
@@ -24,12 +35,18 @@ class Peran:
     # Navbar counts, computed only when a template shows them (cached_property writes to the
     # instance __dict__, which a frozen dataclass allows).
     @cached_property
-    def jumlah_kotak_masuk(self) -> int:
+    def kotak_masuk(self) -> list["Skp"]:
+        """SKP waiting for this person's decision, computed once per request: the Kotak Masuk
+        page lists the same ones the navbar counts."""
         if self.pegawai is None:
-            return 0
+            return []
         from skp.selectors import kotak_masuk
 
-        return len(kotak_masuk(self.pegawai))
+        return kotak_masuk(self.pegawai, jabatan=self.jabatan)
+
+    @cached_property
+    def jumlah_kotak_masuk(self) -> int:
+        return len(self.kotak_masuk)
 
     @cached_property
     def jumlah_notifikasi(self) -> int:
@@ -46,12 +63,14 @@ def peran_dari_request(request: HttpRequest) -> Peran:
         return cache
     user = request.user
     pegawai = pegawai_dari_user(user)
+    jabatan = tuple(jabatan_dipegang(pegawai)) if pegawai is not None else ()
     peran = Peran(
         pegawai=pegawai,
-        atasan=adalah_atasan(pegawai),
+        atasan=adalah_atasan(pegawai, jabatan=jabatan),
         admin_instansi=tuple(instansi_dikelola(user)) if user.is_authenticated else (),
         superuser=bool(user.is_authenticated and user.is_superuser),
         user_pk=user.pk if user.is_authenticated else None,
+        jabatan=jabatan,
     )
     request._peran = peran
     return peran

@@ -16,7 +16,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     if peran.pegawai:
         konteks["atasan"] = atasan_langsung(peran.pegawai) if peran.pegawai.jabatan_id else None
         if peran.atasan:
-            konteks["bawahan"] = list(bawahan_langsung(peran.pegawai))
+            konteks["bawahan"] = list(bawahan_langsung(peran.pegawai, jabatan=peran.jabatan))
     return render(request, "core/beranda.html", konteks)
 
 

@@ -134,7 +134,16 @@ class Skp(models.Model):
                 violation_error_message="Pegawai ini sudah memiliki SKP yang sedang disusun untuk tahun tersebut.",
             ),
         ]
-        indexes = [models.Index(fields=["tahun", "penilai"], name="skp_tahun_penilai_idx")]
+        indexes = [
+            models.Index(fields=["tahun", "penilai"], name="skp_tahun_penilai_idx"),
+            # Kotak Masuk (its count is in every page's navbar): the Diajukan SKP of the pegawai
+            # below someone, without reading the other states.
+            models.Index(
+                fields=["pegawai"],
+                condition=Q(status=StatusSkp.DIAJUKAN),
+                name="skp_diajukan_pegawai_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"SKP {self.tahun} {self.pegawai_nama}"

@@ -1,5 +1,6 @@
 """Read queries for SKP pages, with the joins and prefetches that keep their query count flat."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -14,8 +15,13 @@ from django.db.models import (
     prefetch_related_objects,
 )
 
-from organisasi.models import Pegawai, UnitKerja
-from organisasi.selectors import atasan_langsung, bawahan_langsung
+from organisasi.models import Jabatan, Pegawai, UnitKerja
+from organisasi.selectors import (
+    atasan_langsung,
+    bawahan_langsung,
+    jabatan_dipegang,
+    pejabat_per_jabatan,
+)
 from perencanaan.models import (
     IndikatorKinerja as IndikatorRenstra,
 )
@@ -431,42 +437,64 @@ def penilai_aktif(skp: Skp) -> Pegawai | None:
     return atasan_langsung(skp.pegawai)
 
 
-def kotak_masuk(pegawai: Pegawai) -> list[Skp]:
-    """SKP waiting for `pegawai`'s decision, oldest submission first. The candidates come from
-    one query (assigned to them, or a bawahan up to three levels down, which covers vacant
-    positions in between); each is then routed with `penilai_aktif`."""
-    from organisasi.selectors import jabatan_dipegang
+# How far below a position an SKP may sit and still reach its holder's inbox: the direct
+# bawahan, and two vacant positions in between.
+KEDALAMAN_KOTAK_MASUK = 3
 
-    jabatan = jabatan_dipegang(pegawai)
-    kandidat = (
-        Skp.objects.filter(status=StatusSkp.DIAJUKAN)
-        .filter(
-            Q(penilai_ditetapkan=pegawai)
-            | Q(penilai_ditetapkan__isnull=True)
-            & (
-                Q(pegawai__jabatan__atasan_id__in=jabatan)
-                | Q(pegawai__jabatan__atasan__atasan_id__in=jabatan)
-                | Q(pegawai__jabatan__atasan__atasan__atasan_id__in=jabatan)
-            )
-        )
+
+def pemangku_di_bawah(
+    jabatan: Iterable[int], kedalaman: int = KEDALAMAN_KOTAK_MASUK
+) -> dict[int, int]:
+    """The pegawai (active or not) holding a position up to `kedalaman` levels below any of
+    `jabatan`, each with the superior position of theirs (pegawai id -> jabatan atasan id).
+    One query: each level a lookup on the atasan_id index of the level above."""
+    jabatan = list(jabatan)
+    if not jabatan:
+        return {}
+    tingkat = Jabatan.objects.filter(atasan_id__in=jabatan).order_by()
+    bagian = []
+    for _ in range(kedalaman):
+        bagian.append(tingkat.filter(pemangku__isnull=False).values_list("pemangku", "atasan_id"))
+        tingkat = Jabatan.objects.filter(atasan_id__in=tingkat.values("pk")).order_by()
+    return dict(bagian[0].union(*bagian[1:]))
+
+
+def kotak_masuk(pegawai: Pegawai, jabatan: Iterable[int] | None = None) -> list[Skp]:
+    """SKP waiting for `pegawai`'s decision, oldest submission first: those the admin assigned
+    to them, and those of pegawai up to three levels below a position they act in (which
+    covers vacant positions in between) whose penilai in force (`penilai_aktif`) is them.
+    `jabatan`: the positions `pegawai` acts in, when the caller already has them
+    (`jabatan_dipegang`).
+
+    A handful of queries however many SKP wait: the positions below in one, the candidates in
+    one on the partial index of Diajukan SKP (no join: every pegawai, even a pelaksana, pays
+    for it on every page), and the penilai of all their superior positions at once."""
+    if jabatan is None:
+        jabatan = jabatan_dipegang(pegawai)
+    bawahan = pemangku_di_bawah(jabatan)
+    syarat = Q(penilai_ditetapkan=pegawai)
+    if bawahan:
+        syarat |= Q(penilai_ditetapkan__isnull=True, pegawai_id__in=bawahan)
+    kandidat = list(
+        Skp.objects.filter(syarat, status=StatusSkp.DIAJUKAN)
         .exclude(pegawai=pegawai)
-        .select_related("pegawai__jabatan__atasan", "penilai_ditetapkan")
         .order_by("diajukan_pada", "pk")
     )
+    pejabat = pejabat_per_jabatan(
+        {bawahan[s.pegawai_id] for s in kandidat if not s.penilai_ditetapkan_id}
+    )
     hasil = []
-    # Bawahan under one superior position share their penilai: resolve each position once, so
-    # the navbar count stays at a few queries however many SKP are waiting.
-    per_jabatan: dict[int | None, Pegawai | None] = {}
     for skp in kandidat:
         if skp.penilai_ditetapkan_id:
-            penilai = skp.penilai_ditetapkan
-        else:
-            kunci = skp.pegawai.jabatan.atasan_id if skp.pegawai.jabatan_id else None
-            if kunci not in per_jabatan:
-                per_jabatan[kunci] = penilai_aktif(skp)
-            penilai = per_jabatan[kunci]
-            if penilai is not None and penilai.pk == skp.pegawai_id:
-                penilai = penilai_aktif(skp)  # never oneself: resolved for this one alone
+            if skp.penilai_ditetapkan_id == pegawai.pk:
+                hasil.append(skp)
+            continue
+        atasan_id = bawahan[skp.pegawai_id]
+        penilai = pejabat[atasan_id]
+        if penilai is not None and penilai.pk == skp.pegawai_id:
+            # They act in their own superior position (a Plt): nobody approves their own SKP,
+            # so theirs goes further up, found for this one alone (= `penilai_aktif`).
+            penilai = pejabat_per_jabatan([atasan_id], kecuali=skp.pegawai_id)[atasan_id]
         if penilai is not None and penilai.pk == pegawai.pk:
             hasil.append(skp)
     return hasil

@@ -22,6 +22,7 @@ from django_htmx.http import (
     trigger_client_event,
 )
 
+from core.peran import peran_dari_request
 from organisasi.models import Pegawai, UnitKerja
 from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
 from skp import access, selectors, services
@@ -1102,7 +1103,10 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
         )
     tahun = _tahun_dari(request)
     sekarang = timezone.now()
-    menunggu = selectors.kotak_masuk(pegawai)
+    # The request's roles: the navbar badge then counts this same list instead of routing
+    # every waiting SKP a second time.
+    peran = peran_dari_request(request)
+    menunggu = peran.kotak_masuk
     for s in menunggu:
         s.hari_menunggu = (sekarang - s.diajukan_pada).days if s.diajukan_pada else 0
     return render(
@@ -1111,7 +1115,7 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
         {
             "menunggu": menunggu,
             "tahun": tahun,
-            "belum": selectors.belum_mengajukan(pegawai, tahun) if adalah_atasan(pegawai) else [],
+            "belum": selectors.belum_mengajukan(pegawai, tahun) if peran.atasan else [],
         },
     )
 
