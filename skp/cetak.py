@@ -17,13 +17,9 @@ from weasyprint.urls import URLFetcher
 
 from skp import selectors
 from skp.berakhlak import BERAKHLAK
-from skp.models import RiwayatStatus, Skp, StatusSkp
+from skp.models import STATUS_TERBIT, RiwayatStatus, Skp
 
 logger = logging.getLogger(__name__)
-
-# An approved SKP (or one later replaced by a revision) is printed as the signed document;
-# anything else is a draft preview with a watermark.
-STATUS_TERBIT = frozenset({StatusSkp.DISETUJUI, StatusSkp.DIGANTI})
 
 
 def tanggal_indonesia(waktu: datetime, jam: bool = False) -> str:
@@ -97,6 +93,8 @@ def konteks_cetak(skp: Skp, *, token: str | None = None) -> dict:
     code and the short verification URL."""
     selectors.muat_isi(skp)
     utama, tambahan = _baris_hasil_kerja(skp)
+    # An approved or replaced SKP is printed as the signed document; anything else is a draft
+    # preview with a watermark.
     terbit = skp.status in STATUS_TERBIT
     info = persetujuan(skp) if terbit else None
     tanggal_ttd = (info.disetujui_pada if info and info.disetujui_pada else None) or timezone.now()

@@ -10,8 +10,8 @@ from skp.templatetags.skp_tags import target as tampil_target
 
 
 def _tautan(rhk) -> str:
-    if rhk.rhk_atasan_id:
-        return rhk.rhk_atasan.uraian
+    if rhk.uraian_rhk_atasan:  # as agreed, for an approved or replaced version
+        return rhk.uraian_rhk_atasan
     for kolom in ("indikator_renstra", "sasaran_renstra", "subkegiatan_renja"):
         item = getattr(rhk, kolom)
         if item is not None:
@@ -61,6 +61,7 @@ def buat_cuplikan(skp: Skp) -> dict:
                         "aspek": i.get_aspek_display() if i.aspek else "",
                         "uraian": i.uraian,
                         "target": tampil_target(i),
+                        "bukti": i.rencana_bukti_dukung,
                     }
                     for i in r.indikator.all()
                 ],
@@ -80,7 +81,12 @@ KOLOM_RHK = {
     "tautan": "RHK pimpinan/tautan",
     "perspektif": "Perspektif",
 }
-KOLOM_INDIKATOR = {"aspek": "Aspek", "uraian": "Indikator", "target": "Target"}
+KOLOM_INDIKATOR = {
+    "aspek": "Aspek",
+    "uraian": "Indikator",
+    "target": "Target",
+    "bukti": "Rencana bukti dukung",
+}
 
 
 @dataclass
@@ -130,10 +136,12 @@ class Beda:
 
 
 def _perubahan(lama: dict, baru: dict, kolom: dict[str, str]) -> list[Perubahan]:
+    # A key missing on one side comes from a snapshot stored before that field was recorded:
+    # unknown, so not reported as a change.
     return [
-        Perubahan(nama, lama.get(k, ""), baru.get(k, ""))
+        Perubahan(nama, lama[k], baru[k])
         for k, nama in kolom.items()
-        if lama.get(k, "") != baru.get(k, "")
+        if k in lama and k in baru and lama[k] != baru[k]
     ]
 
 

@@ -26,6 +26,10 @@ STATUS_DAPAT_DIUBAH = frozenset({StatusSkp.DRAF, StatusSkp.DIKEMBALIKAN})
 # cannot delete an RHK (or a draft SKP) that such an SKP intervenes.
 STATUS_TAUTAN_TERKUNCI = frozenset({StatusSkp.DIAJUKAN, StatusSkp.DISETUJUI})
 
+# An approved SKP, or one later replaced by a revision: a signed document that must keep showing
+# what was agreed.
+STATUS_TERBIT = frozenset({StatusSkp.DISETUJUI, StatusSkp.DIGANTI})
+
 
 class Pendekatan(models.TextChoices):
     KUANTITATIF = "kuantitatif", "Kuantitatif"
@@ -202,6 +206,11 @@ class RencanaHasilKerja(models.Model):
         related_name="rhk_intervensi",
         verbose_name="RHK pimpinan yang diintervensi",
     )
+    # The text of `rhk_atasan` as agreed, frozen when this SKP is approved (services/alur.py,
+    # `setujui`). The atasan's own draft may still change that text afterwards; an approved or
+    # replaced SKP must keep showing what was signed, as its stored PDF does. Blank while the
+    # SKP is being agreed: drafts and pending SKPs show the live text (`uraian_rhk_atasan`).
+    rhk_atasan_uraian = models.TextField("uraian RHK pimpinan saat disetujui", blank=True)
     perspektif = models.CharField(max_length=20, choices=Perspektif.choices, blank=True)
     # In a revision: the RHK of the previous version this one was copied from. When the revision
     # is approved, bawahan RHK that intervene the old one are moved to this one.
@@ -272,6 +281,15 @@ class RencanaHasilKerja(models.Model):
             or self.indikator_renstra_id
             or self.subkegiatan_renja_id
         )
+
+    @property
+    def uraian_rhk_atasan(self) -> str:
+        """The intervened atasan RHK's text as this SKP shows it: the text frozen at approval for
+        an approved or replaced SKP (even if the link was released since), the live text
+        otherwise. Reads `self.skp`: load RHK through their SKP (muat_isi) to keep it free."""
+        if self.rhk_atasan_uraian and self.skp.status in STATUS_TERBIT:
+            return self.rhk_atasan_uraian
+        return self.rhk_atasan.uraian if self.rhk_atasan_id else ""
 
     @property
     def label(self) -> str:

@@ -212,6 +212,7 @@ def setujui(
         _ikutkan_tautan_bawahan(skp, versi_lama)
     _pindah(skp, aksi="setujui", user=user, catatan=catatan.strip(),
             **_salin_penilai(skp, pegawai_dari_user(user)))  # fmt: skip
+    _bekukan_rhk_atasan(skp)
     kabari(
         penerima=[skp.pegawai.user],
         skp=skp,
@@ -226,6 +227,21 @@ def setujui(
     # The signed PDF is rendered once, after the commit and outside the transaction.
     transaction.on_commit(partial(terbitkan_setelah_disetujui, skp.pk))
     return skp
+
+
+def _bekukan_rhk_atasan(skp: Skp) -> None:
+    """Freezes the text of each intervened atasan RHK on the RHK of `skp` being approved: the
+    atasan's draft may still change it, but the signed document (issued after this commit from
+    the same rows) and the approved page must keep what was agreed. One query to read, one to
+    write, however many RHK."""
+    daftar = list(
+        RencanaHasilKerja.objects.filter(skp=skp, rhk_atasan__isnull=False).select_related(
+            "rhk_atasan"
+        )
+    )
+    for r in daftar:
+        r.rhk_atasan_uraian = r.rhk_atasan.uraian
+    RencanaHasilKerja.objects.bulk_update(daftar, ["rhk_atasan_uraian"])
 
 
 def _ikutkan_tautan_bawahan(skp: Skp, versi_lama: Skp) -> None:
@@ -342,6 +358,7 @@ def _salin_isi_lengkap(sumber_pk: int, tujuan: Skp) -> None:
         daftar = list(rhk.indikator.all())
         rhk.asal_id = rhk.pk
         rhk.pk, rhk.skp = None, tujuan
+        rhk.rhk_atasan_uraian = ""  # a draft follows the live link; frozen again on approval
         rhk._state.adding = True
         rhk.save()
         for ind in daftar:

@@ -936,3 +936,26 @@ def test_migrasi_mengisi_butir_komentar_lama(pemeran, skp_pegawai):
     assert dict(Komentar.objects.values_list("teks", "butir")) == {
         "Perbaiki.": "skp", "a": "rhk", "b": "indikator", "c": "rhk", "d": "indikator"
     }  # fmt: skip
+
+
+def test_perubahan_rencana_bukti_dukung_terlihat_oleh_penilai(pemeran, skp_pegawai):
+    """Asked in a comment to add the evidence, the pegawai adds it: the penilai must see that."""
+    from skp.cuplikan import bandingkan, buat_cuplikan
+
+    ind = skp_pegawai.rhk.get().indikator.get(aspek="kualitas")
+    lama = buat_cuplikan(Skp.objects.get(pk=skp_pegawai.pk))
+    services.indikator_ubah(user=pemeran.pegawai.user, indikator=ind, aspek="kualitas",
+                            uraian=ind.uraian, target_min=ind.target_min,
+                            target_maks=ind.target_maks, satuan=ind.satuan,
+                            rencana_bukti_dukung="Berita acara verifikasi data")  # fmt: skip
+    baru = buat_cuplikan(Skp.objects.get(pk=skp_pegawai.pk))
+
+    perubahan = [p for r in bandingkan(lama, baru).rhk for i in r.indikator for p in i.perubahan]
+    assert [(p.kolom, p.baru) for p in perubahan] == [
+        ("Rencana bukti dukung", "Berita acara verifikasi data")
+    ]
+    # A snapshot stored before the field was recorded reports no change for it.
+    for r in lama["rhk"]:
+        for i in r["indikator"]:
+            del i["bukti"]
+    assert not [p for r in bandingkan(lama, baru).rhk for i in r.indikator for p in i.perubahan]
