@@ -133,8 +133,13 @@ def rhk_tambah(
     revisi: int | None = None,
 ) -> RencanaHasilKerja:
     """Adds an RHK at the end of its list (utama or tambahan). Links: `rhk_atasan` for
-    administrasi/fungsional; at most one Renstra/Renja item (instance or id) for a JPT."""
-    skp = _kunci(user, skp.pk, revisi=revisi)
+    administrasi/fungsional; at most one Renstra/Renja item (instance or id) for a JPT.
+
+    `revisi` is accepted but not checked: an addition overwrites nothing, so a form typed out on
+    a page that changed meanwhile is saved rather than refused (and its text lost); the state
+    and the person are still checked on the locked row."""
+    del revisi
+    skp = _kunci(user, skp.pk)
     nilai = _periksa_rhk(
         skp,
         jenis=jenis,
@@ -286,8 +291,16 @@ def indikator_tambah(
     rencana_bukti_dukung: str = "",
     revisi: int | None = None,
 ) -> IndikatorKinerja:
-    skp = _kunci(user, rhk.skp_id, revisi=revisi)
-    rhk = RencanaHasilKerja.objects.get(pk=rhk.pk, skp=skp)
+    # Not checked, as for rhk_tambah: adding overwrites nothing. The RHK may have been deleted
+    # in another tab meanwhile: that is said plainly.
+    del revisi
+    skp = _kunci(user, rhk.skp_id)
+    rhk = RencanaHasilKerja.objects.filter(pk=rhk.pk, skp=skp).first()
+    if rhk is None:
+        raise ValidationError(
+            "RHK ini sudah dihapus di tab atau perangkat lain, sehingga indikator tidak dapat "
+            "ditambahkan. Salin teks Anda bila perlu, lalu muat ulang halaman."
+        )
     aspek, uraian, satuan = _periksa_indikator(
         skp,
         aspek=aspek,

@@ -680,3 +680,30 @@ def test_ekspektasi_dari_halaman_lama_ditolak(client, pemeran, kasus):
     kedua = client.post(url, {"ekspektasi_khusus": "Cepat", "revisi": lama}, **HTMX)
     assert kedua.status_code == 409
     assert kasus.skp.perilaku.get(urutan=1).ekspektasi_khusus == "Ramah"
+
+
+def test_tambah_dari_halaman_lama_tetap_disimpan_tetapi_ubah_ditolak(client, pemeran, kasus):
+    """A form typed out while the SKP changed in another tab: an addition overwrites nothing and
+    is saved (refusing it would throw the typed text away); an edit of an item is still refused."""
+    masuk(client, pemeran.pegawai)
+    kasus.skp.refresh_from_db()
+    lama = kasus.skp.revisi
+    lampiran = {"dukungan_sumber_daya": "Laptop", "skema_pertanggungjawaban": "",
+                "konsekuensi": "", "revisi": lama}  # fmt: skip
+    client.post(reverse("skp:lampiran_ubah", args=[kasus.skp.pk]), lampiran, **HTMX)  # other tab
+
+    indikator = {"aspek": "kualitas", "uraian": "Persentase data kohort yang valid",
+                 "target_min": "95", "satuan": "%", "revisi": lama}  # fmt: skip
+    url = reverse("skp:indikator_tambah", args=[kasus.skp.pk, kasus.rhk.pk])
+    assert client.post(url, indikator, **HTMX).status_code == 200
+    assert kasus.rhk.indikator.filter(uraian="Persentase data kohort yang valid").exists()
+    url = reverse("skp:rhk_tambah", args=[kasus.skp.pk, "tambahan"])
+    rhk = {"jenis": "tambahan", "uraian": "Tersusunnya SOP arsip", "revisi": lama}
+    assert client.post(url, rhk, **HTMX).status_code == 200
+    assert kasus.skp.rhk.filter(uraian="Tersusunnya SOP arsip").exists()
+
+    url = reverse("skp:indikator_ubah", args=[kasus.skp.pk, kasus.indikator.pk])
+    ubah = {**indikator, "aspek": "kuantitas", "uraian": "Ditimpa"}
+    assert client.post(url, ubah, **HTMX).status_code == 409
+    kasus.indikator.refresh_from_db()
+    assert kasus.indikator.uraian != "Ditimpa"
