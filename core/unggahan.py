@@ -1,9 +1,9 @@
 """What every spreadsheet upload (pegawai, Renstra) shares between its service and its view."""
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.contrib import messages
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,10 +21,18 @@ class ImporDitolak(Exception):
     masalah: list[str]
 
 
-def tolak_bila_usang(lebih_baru: datetime | None) -> None:
+def tolak_bila_usang(pratinjau: Model, diterapkan: QuerySet) -> None:
     """A preview shows what its file would change as the data stood when it was made. Once
-    another upload has been applied since (`lebih_baru`: when), confirming it would quietly undo
-    that upload, so it is refused."""
+    another upload for the same target (`diterapkan`: the applied uploads of that instansi or
+    Renstra) has been applied since, confirming it would quietly undo that upload, so it is
+    refused."""
+    lebih_baru = (
+        diterapkan.filter(diterapkan_pada__gt=pratinjau.dibuat)
+        .exclude(pk=pratinjau.pk)
+        .order_by("-diterapkan_pada")
+        .values_list("diterapkan_pada", flat=True)
+        .first()
+    )
     if lebih_baru is None:
         return
     waktu = date_format(timezone.localtime(lebih_baru), "j F Y H:i")

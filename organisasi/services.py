@@ -47,7 +47,10 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporPegawai:
         raise ImporDitolak("Impor ini sudah diterapkan sebelumnya; tidak ada yang diubah lagi.", [])
     # Confirmations for one instansi run one after the other, so each sees the ones before it.
     Instansi.objects.select_for_update().get(pk=data.instansi_id)
-    _tolak_bila_usang(data)
+    tolak_bila_usang(
+        data,
+        ImporPegawai.objects.filter(instansi_id=data.instansi_id, status=StatusImpor.DITERAPKAN),
+    )
     # Checked again: the organisation may have changed since the preview was made.
     rencana = impor.rencanakan(
         data.instansi, impor.Rencana(baris=[impor.BarisPegawai(**b) for b in data.baris])
@@ -64,23 +67,6 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporPegawai:
     data.baris = []  # the rows now live in the organisation; no need to keep a second copy
     data.save(update_fields=["status", "diterapkan_pada", "ringkasan", "baris"])
     return data
-
-
-def _tolak_bila_usang(data: ImporPegawai) -> None:
-    """A preview shows what its file would change as the data stood when it was made. Once
-    another upload has been applied since, confirming it would quietly undo that upload."""
-    lebih_baru = (
-        ImporPegawai.objects.filter(
-            instansi_id=data.instansi_id,
-            status=StatusImpor.DITERAPKAN,
-            diterapkan_pada__gt=data.dibuat,
-        )
-        .exclude(pk=data.pk)
-        .order_by("-diterapkan_pada")
-        .values_list("diterapkan_pada", flat=True)
-        .first()
-    )
-    tolak_bila_usang(lebih_baru)
 
 
 @transaction.atomic

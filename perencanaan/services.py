@@ -61,7 +61,16 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporRenstra:
     # Confirmations for one OPD run one after the other, so each sees the ones before it (the
     # Renstra itself may not exist yet to be locked).
     UnitKerja.objects.select_for_update().get(pk=data.unit_id)
-    _tolak_bila_usang(data)
+    # The same Renstra: same OPD and period (also imports made with the impor_renstra command).
+    tolak_bila_usang(
+        data,
+        ImporRenstra.objects.filter(
+            unit_id=data.unit_id,
+            tahun_awal=data.tahun_awal,
+            tahun_akhir=data.tahun_akhir,
+            status=StatusImpor.DITERAPKAN,
+        ),
+    )
     periode = impor.Periode(data.tahun_awal, data.tahun_akhir)
     # Checked again: the Renstra may have changed since the preview was made.
     rencana = impor.rencanakan(data.unit, impor.Rencana.dari_json(periode, data.data))
@@ -77,26 +86,6 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporRenstra:
     data.data = {}  # the rows now live in the Renstra; no need to keep a second copy
     data.save(update_fields=["renstra", "status", "diterapkan_pada", "ringkasan", "data"])
     return data
-
-
-def _tolak_bila_usang(data: ImporRenstra) -> None:
-    """A preview shows what its file would change as the Renstra stood when it was made. Once
-    another upload (or the impor_renstra command) has been applied to the same Renstra since,
-    confirming it would quietly undo that import."""
-    lebih_baru = (
-        ImporRenstra.objects.filter(
-            unit_id=data.unit_id,
-            tahun_awal=data.tahun_awal,
-            tahun_akhir=data.tahun_akhir,
-            status=StatusImpor.DITERAPKAN,
-            diterapkan_pada__gt=data.dibuat,
-        )
-        .exclude(pk=data.pk)
-        .order_by("-diterapkan_pada")
-        .values_list("diterapkan_pada", flat=True)
-        .first()
-    )
-    tolak_bila_usang(lebih_baru)
 
 
 @transaction.atomic
