@@ -107,19 +107,21 @@ def atasan_langsung(pegawai: Pegawai, tanggal: date | None = None) -> Pegawai | 
 
 
 def penilai_per_pegawai(
-    daftar: Iterable[Pegawai], tanggal: date | None = None
+    atasan_per_pegawai: dict[int, int], tanggal: date | None = None
 ) -> dict[int, Pegawai]:
-    """`atasan_langsung` for a page of pegawai at once (pegawai id -> pejabat penilai; absent when
-    there is none): a few queries per level climbed, not per row."""
-    daftar = [p for p in daftar if p.jabatan_id and p.jabatan.atasan_id]
-    pejabat = pejabat_per_jabatan({p.jabatan.atasan_id for p in daftar}, tanggal)
+    """`atasan_langsung` for many pegawai at once, given each one's superior position (pegawai
+    id -> jabatan id): pegawai id -> pejabat penilai, absent when there is none. A few queries
+    per level climbed, not per pegawai."""
+    pejabat = pejabat_per_jabatan(set(atasan_per_pegawai.values()), tanggal)
     hasil = {}
-    for p in daftar:
-        penilai = pejabat[p.jabatan.atasan_id]
-        if penilai is not None and penilai.pk == p.pk:  # acting in their own superior position
-            penilai = atasan_langsung(p, tanggal)
+    for pegawai_id, atasan_id in atasan_per_pegawai.items():
+        penilai = pejabat[atasan_id]
+        if penilai is not None and penilai.pk == pegawai_id:
+            # They act in their own superior position (a Plt): nobody rates themself, so theirs
+            # is found further up, for them alone.
+            penilai = pejabat_per_jabatan([atasan_id], tanggal, kecuali=pegawai_id)[atasan_id]
         if penilai is not None:
-            hasil[p.pk] = penilai
+            hasil[pegawai_id] = penilai
     return hasil
 
 

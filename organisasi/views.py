@@ -91,7 +91,9 @@ def pegawai_list(request: HttpRequest) -> HttpResponse:
     )
     # The pejabat penilai as the workflow finds it: a Plt/Plh in force, or the next position up
     # when the superior position is vacant (not just the definitive holder).
-    penilai = penilai_per_pegawai(halaman)
+    penilai = penilai_per_pegawai(
+        {p.pk: p.jabatan.atasan_id for p in halaman if p.jabatan_id and p.jabatan.atasan_id}
+    )
     for p in halaman:
         p.penilai = penilai.get(p.pk)
     konteks = {"halaman": halaman, "cari": cari}

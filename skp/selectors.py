@@ -20,7 +20,7 @@ from organisasi.selectors import (
     atasan_langsung,
     bawahan_langsung,
     jabatan_dipegang,
-    pejabat_per_jabatan,
+    penilai_per_pegawai,
 )
 from perencanaan.models import (
     IndikatorKinerja as IndikatorRenstra,
@@ -480,8 +480,9 @@ def kotak_masuk(pegawai: Pegawai, jabatan: Iterable[int] | None = None) -> list[
         .exclude(pegawai=pegawai)
         .order_by("diajukan_pada", "pk")
     )
-    pejabat = pejabat_per_jabatan(
-        {bawahan[s.pegawai_id] for s in kandidat if not s.penilai_ditetapkan_id}
+    # = `penilai_aktif` of every candidate, at once.
+    penilai = penilai_per_pegawai(
+        {s.pegawai_id: bawahan[s.pegawai_id] for s in kandidat if not s.penilai_ditetapkan_id}
     )
     hasil = []
     for skp in kandidat:
@@ -489,13 +490,8 @@ def kotak_masuk(pegawai: Pegawai, jabatan: Iterable[int] | None = None) -> list[
             if skp.penilai_ditetapkan_id == pegawai.pk:
                 hasil.append(skp)
             continue
-        atasan_id = bawahan[skp.pegawai_id]
-        penilai = pejabat[atasan_id]
-        if penilai is not None and penilai.pk == skp.pegawai_id:
-            # They act in their own superior position (a Plt): nobody approves their own SKP,
-            # so theirs goes further up, found for this one alone (= `penilai_aktif`).
-            penilai = pejabat_per_jabatan([atasan_id], kecuali=skp.pegawai_id)[atasan_id]
-        if penilai is not None and penilai.pk == pegawai.pk:
+        p = penilai.get(skp.pegawai_id)
+        if p is not None and p.pk == pegawai.pk:
             hasil.append(skp)
     return hasil
 
