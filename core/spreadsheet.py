@@ -1,4 +1,5 @@
-"""Reading an uploaded XLSX or CSV sheet into rows keyed by lower-case header.
+"""Reading an uploaded XLSX or CSV sheet into rows keyed by lower-case header (and keeping the
+identifier columns of the downloadable templates as text, so they come back as typed).
 
 Shared by every bulk upload (pegawai, Renstra/Renja). Problems are collected, never raised one
 at a time, so the admin sees every one of them at once.
@@ -7,6 +8,7 @@ at a time, so the admin sees every one of them at once.
 import csv
 import io
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -15,6 +17,7 @@ from typing import IO
 from django.template.defaultfilters import filesizeformat
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,16 @@ def baca_berkas(
     if nama.endswith((".xlsx", ".xlsm")):
         return _baca_xlsx(data)
     raise BerkasTidakTerbaca("Jenis berkas tidak didukung: unggah berkas .xlsx atau .csv.")
+
+
+def format_teks(ws: Worksheet, kolom: Iterable[str]) -> None:
+    """Identifier columns (by letter) as text, so Excel keeps an 18-digit NIP and "1.10" or
+    "1.02.02.2.01.0001" as typed: the cells written so far and, through the column's own
+    format, every row the admin adds later."""
+    for huruf in kolom:
+        ws.column_dimensions[huruf].number_format = "@"
+        for sel in ws[huruf]:
+            sel.number_format = "@"
 
 
 def _baca_xlsx(data: bytes) -> dict[str, list[list[str]]]:

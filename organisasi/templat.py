@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from core.spreadsheet import format_teks
 from organisasi.impor import KOLOM_TEMPLAT, KOLOM_WAJIB
 
 # NIP and unit code columns stay text, so Excel keeps all 18 digits and "1.10" as typed.
@@ -42,11 +43,7 @@ def templat_pegawai_xlsx() -> bytes:
         sel.font = Font(bold=True)
     for baris in CONTOH:
         ws.append(baris)
-    for nama in KOLOM_TEKS:
-        huruf = get_column_letter(KOLOM_TEMPLAT.index(nama) + 1)
-        ws.column_dimensions[huruf].number_format = "@"  # rows the admin adds later
-        for sel in ws[huruf]:
-            sel.number_format = "@"
+    format_teks(ws, [get_column_letter(KOLOM_TEMPLAT.index(nama) + 1) for nama in KOLOM_TEKS])
     petunjuk = buku.create_sheet("Petunjuk")
     for teks in PETUNJUK:
         petunjuk.append([teks])

@@ -10,6 +10,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.spreadsheet import format_teks
 from perencanaan import impor
 from perencanaan.angka import titik_ambigu, tulis_angka
 from perencanaan.models import Kegiatan, Program, Renstra, SubKegiatan
@@ -48,15 +49,6 @@ def judul_tebal(ws: Worksheet, kolom: list[str]) -> None:
     tambah_baris(ws, kolom)
     for sel in ws[ws.max_row]:
         sel.font = Font(bold=True)
-
-
-def format_teks(ws: Worksheet, kolom: Iterable[str]) -> None:
-    """Code columns as text, so Excel keeps "1.10" and "1.02.02.2.01.0001" as typed: the cells
-    written so far and, through the column's own format, every row the admin adds later."""
-    for huruf in kolom:
-        ws.column_dimensions[huruf].number_format = "@"
-        for sel in ws[huruf]:
-            sel.number_format = "@"
 
 
 def _angka(nilai: Decimal | None) -> Decimal | int | str | None:

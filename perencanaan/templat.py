@@ -5,12 +5,12 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from core.spreadsheet import format_teks
 from organisasi.models import UnitKerja
 from perencanaan import impor
 from perencanaan.ekspor import (
     KOLOM_KODE_RENJA,
     KOLOM_KODE_RENSTRA,
-    format_teks,
     judul_tebal,
     kolom_renstra,
     tambah_baris,
