@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "perencanaan",
     "skp",
     "indikator",
+    "penilaian",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,6 @@ urlpatterns = [
     path("perencanaan/", include("perencanaan.urls")),
     path("skp/", include("skp.urls")),
     path("indikator/", include("indikator.urls")),
+    path("penilaian/", include("penilaian.urls")),
     path("", include("core.urls")),
 ]

@@ -31,8 +31,16 @@ def _kirim_email(penerima: AbstractBaseUser, judul: str, isi: str, tautan: str) 
 
 
 def kabari(*, penerima: Iterable[AbstractBaseUser | None], skp: Skp, judul: str, isi: str) -> None:
-    """Queues the in-app notification and the email for after the commit."""
-    tautan = reverse("skp:detail", args=[skp.pk])
+    """Queues the in-app notification and the email about an SKP for after the commit."""
+    kabari_tautan(penerima=penerima, tautan=reverse("skp:detail", args=[skp.pk]), judul=judul,
+                  isi=isi)  # fmt: skip
+
+
+def kabari_tautan(
+    *, penerima: Iterable[AbstractBaseUser | None], tautan: str, judul: str, isi: str
+) -> None:
+    """Queues the in-app notification and the email for after the commit; `tautan` is the
+    page (a path) the notification opens. Used by every workflow (SKP, penilaian)."""
     daftar = [u for u in penerima if u is not None and u.is_active]
 
     def kirim() -> None:

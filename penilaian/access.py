@@ -1,0 +1,219 @@
+"""The only place that decides who may see or do what in the periodic evaluation.
+
+Seeing an evaluation (its realisasi, bukti dukung files, umpan balik, ratings and documents):
+whoever may see the SKP it evaluates (skp.access: the owner, the atasan chain, the admin of the
+instansi), plus the penilai recorded on it and whoever rated it or decided its keberatan (who
+may since have moved). Everybody else gets a 404.
+
+Doing: the owner fills realisasi and sends it while the window is open, acknowledges or objects;
+the penilai of the period rates until the deadline; after it, the atasan of the penilai rates
+instead (final); the atasan of the penilai decides a keberatan. Nobody rates themself."""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from core.hari_kerja import tambah_hari_kerja
+from organisasi.models import AdminInstansi, Pegawai
+from organisasi.selectors import pegawai_dari_user
+from penilaian.models import PenilaianPeriodik
+from penilaian.periode import jendela_terbuka, libur, tidak_dinilai
+from penilaian.selectors import atasan_penilai, penilai_periode
+from penilaian.workflow import HARI_KERJA_KEBERATAN, STATUS_ISI, TRANSISI
+from skp import access as skp_access
+
+Pengguna = AbstractBaseUser | AnonymousUser
+
+AKSI = {"lihat", "isi_realisasi", "umpan_balik", *TRANSISI}
+
+
+def visible_penilaian(user: Pengguna) -> QuerySet[PenilaianPeriodik]:
+    """Every evaluation `user` may read, as one queryset."""
+    if not user.is_authenticated or not user.is_active:
+        return PenilaianPeriodik.objects.none()
+    if user.is_superuser:
+        return PenilaianPeriodik.objects.all()
+    syarat = Q(skp__in=skp_access.visible_skps(user).values("pk"))
+    pegawai = pegawai_dari_user(user)
+    if pegawai is not None:
+        syarat |= Q(penilai=pegawai) | Q(dinilai_oleh=pegawai) | Q(diputuskan_oleh=pegawai)
+    return PenilaianPeriodik.objects.filter(syarat)
+
+
+def get_penilaian_for_user(user: Pengguna, pk: int) -> PenilaianPeriodik:
+    penilaian = (
+        visible_penilaian(user)
+        .select_related("pegawai__user", "pegawai__jabatan", "periode", "skp", "penilai")
+        .filter(pk=pk)
+        .first()
+    )
+    if penilaian is None:
+        raise Http404("Penilaian tidak ditemukan.")
+    return penilaian
+
+
+def _pemilik(user: Pengguna, penilaian: PenilaianPeriodik) -> bool:
+    return user.is_authenticated and penilaian.pegawai.user_id == user.pk
+
+
+def adalah_penilai(user: Pengguna, penilaian: PenilaianPeriodik) -> bool:
+    pegawai = pegawai_dari_user(user)
+    if pegawai is None or pegawai.pk == penilaian.pegawai_id:
+        return False
+    penilai = penilai_periode(penilaian)
+    return penilai is not None and penilai.pk == pegawai.pk
+
+
+def adalah_atasan_penilai(user: Pengguna, penilaian: PenilaianPeriodik) -> bool:
+    pegawai = pegawai_dari_user(user)
+    if pegawai is None or pegawai.pk == penilaian.pegawai_id:
+        return False
+    atasan = atasan_penilai(penilaian)
+    return atasan is not None and atasan.pk == pegawai.pk
+
+
+def admin_instansi(user: Pengguna, instansi_id: int) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser
+        or AdminInstansi.objects.filter(user=user, instansi_id=instansi_id).exists()
+    )
+
+
+def boleh_peran(user: Pengguna, aksi: str, penilaian: PenilaianPeriodik) -> bool:
+    """The person part of an action, whatever the state (services check it first: 403)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    pelaku = TRANSISI[aksi].pelaku if aksi in TRANSISI else "pemilik"
+    if pelaku == "pemilik":
+        return _pemilik(user, penilaian)
+    if pelaku == "penilai":
+        return adalah_penilai(user, penilaian)
+    if pelaku == "atasan_penilai":
+        return adalah_atasan_penilai(user, penilaian)
+    return False
+
+
+def alasan_waktu(aksi: str, penilaian: PenilaianPeriodik) -> str:
+    """Why the calendar forbids `aksi` now ("" when it allows it), in Indonesian."""
+    periode = penilaian.periode
+    hari_ini = timezone.localdate()
+    if aksi in ("isi_realisasi", "kirim"):
+        if tidak_dinilai(penilaian.pegawai, periode):
+            return f"Anda tidak dinilai pada periode {periode.nama} {periode.tahun}."
+        if hari_ini < periode.buka:
+            return f"Pengisian realisasi {periode.nama} dibuka mulai {periode.buka:%d-%m-%Y}."
+        if not jendela_terbuka(periode, penilaian.pegawai, hari_ini):
+            return (
+                f"Batas waktu pengisian realisasi {periode.nama} sudah lewat. Minta admin "
+                "kepegawaian membuka kembali pengisian untuk Anda."
+            )
+    if aksi == "nilai":
+        if hari_ini < periode.buka:
+            return f"Penilaian {periode.nama} baru dapat dilakukan mulai {periode.buka:%d-%m-%Y}."
+        if hari_ini > periode.tenggat:
+            return (
+                f"Batas waktu penilaian {periode.nama} sudah lewat; kini atasan pejabat penilai "
+                "yang menilai."
+            )
+    if aksi == "nilai_atasan" and hari_ini <= periode.tenggat:
+        return (
+            "Atasan pejabat penilai baru dapat menilai setelah batas waktu pejabat penilai "
+            f"lewat ({periode.tenggat:%d-%m-%Y})."
+        )
+    if aksi == "keberatan":
+        if penilaian.oleh_atasan_penilai:
+            return "Penilaian oleh atasan pejabat penilai setelah batas waktu bersifat final."
+        if penilaian.dinilai_pada is not None:
+            batas = tambah_hari_kerja(
+                timezone.localtime(penilaian.dinilai_pada).date(), HARI_KERJA_KEBERATAN, libur()
+            )
+            if hari_ini > batas:
+                return (
+                    "Keberatan hanya dapat diajukan paling lambat 14 hari kerja setelah "
+                    f"penilaian ({batas:%d-%m-%Y})."
+                )
+    return ""
+
+
+def can(user: Pengguna, aksi: str, penilaian: PenilaianPeriodik) -> bool:
+    if aksi not in AKSI:
+        raise ValueError(f"Aksi tidak dikenal: {aksi}")
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if aksi == "lihat":
+        return visible_penilaian(user).filter(pk=penilaian.pk).exists()
+    if aksi == "isi_realisasi":
+        return (
+            _pemilik(user, penilaian)
+            and penilaian.status in STATUS_ISI
+            and not alasan_waktu(aksi, penilaian)
+        )
+    if aksi == "umpan_balik":
+        return peran_umpan_balik(user, penilaian) is not None
+    return (
+        boleh_peran(user, aksi, penilaian)
+        and penilaian.status in TRANSISI[aksi].dari
+        and not alasan_waktu(aksi, penilaian)
+    )
+
+
+def peran_umpan_balik(user: Pengguna, penilaian: PenilaianPeriodik) -> str | None:
+    """As whom `user` may give umpan balik to the pegawai (None: they may not). The owner only
+    answers. Peers in the same unit and bawahan give feedback too (without seeing the SKP: they
+    comment on the hasil kerja as a whole and on the BerAKHLAK values)."""
+    from penilaian.models import PeranPemberi
+
+    pegawai = pegawai_dari_user(user)
+    if pegawai is None or not user.is_active:
+        return None
+    if pegawai.pk == penilaian.pegawai_id:
+        return PeranPemberi.PEGAWAI
+    if adalah_penilai(user, penilaian):
+        return PeranPemberi.PENILAI
+    if adalah_atasan_penilai(user, penilaian):
+        return PeranPemberi.ATASAN_PENILAI
+    return peran_sejawat(pegawai, penilaian.pegawai)
+
+
+def peran_sejawat(pemberi: Pegawai, pegawai: Pegawai) -> str | None:
+    """Rekan kerja (active, same unit kerja) or bawahan (whose superior position is the
+    pegawai's), else None."""
+    from penilaian.models import PeranPemberi
+
+    if not pemberi.aktif or not pemberi.jabatan_id or not pegawai.jabatan_id:
+        return None
+    if pemberi.jabatan.atasan_id == pegawai.jabatan_id:
+        return PeranPemberi.BAWAHAN
+    if pemberi.jabatan.unit_kerja_id == pegawai.jabatan.unit_kerja_id:
+        return PeranPemberi.REKAN
+    return None
+
+
+PESAN_DITOLAK = {
+    "kirim": "Hanya pegawai yang dinilai yang dapat mengirim realisasinya.",
+    "isi_realisasi": "Hanya pegawai yang dinilai yang mengisi realisasi dan bukti dukungnya.",
+    "nilai": "Hanya pejabat penilai kinerja periode ini yang dapat menilai. Tidak ada yang dapat "
+    "menilai dirinya sendiri.",
+    "nilai_atasan": "Hanya atasan pejabat penilai yang dapat menilai setelah batas waktu lewat.",
+    "terima": "Hanya pegawai yang dinilai yang dapat menerima hasil penilaiannya.",
+    "keberatan": "Hanya pegawai yang dinilai yang dapat mengajukan keberatan.",
+    "putuskan": "Hanya atasan pejabat penilai yang dapat memutuskan keberatan.",
+    "umpan_balik": "Anda tidak dapat memberi umpan balik kepada pegawai ini.",
+}
+
+
+def require(user: Pengguna, aksi: str, penilaian: PenilaianPeriodik) -> None:
+    if not can(user, aksi, penilaian):
+        raise PermissionDenied(PESAN_DITOLAK.get(aksi, "Anda tidak berwenang melakukan ini."))
+
+
+def boleh_lihat_pegawai(user: Pengguna, pegawai: Pegawai) -> bool:
+    """May `user` open the evaluation pages of `pegawai` (any period)? The same rule as seeing
+    their SKP: the owner, the atasan chain, the admin of the instansi."""
+    return _sama(user, pegawai) or skp_access.visible_skps(user).filter(pegawai=pegawai).exists()
+
+
+def _sama(user: Pengguna, pegawai: Pegawai) -> bool:
+    return user.is_authenticated and pegawai.user_id == user.pk

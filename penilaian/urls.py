@@ -1,0 +1,7 @@
+"""Each page group keeps its routes beside its views (penilaian/views/<group>.py)."""
+
+from penilaian.views import detail
+
+app_name = "penilaian"
+
+urlpatterns = [*detail.urlpatterns]
