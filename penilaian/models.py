@@ -43,6 +43,9 @@ class PengaturanPenilaian(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.instansi_id} {self.tahun}: {self.get_jenis_periode_display()}"
+
 
 class Periode(models.Model):
     """One evaluation period of an instansi: its dates and its window. Pegawai fill realisasi
@@ -100,6 +103,9 @@ class RiwayatPeriode(models.Model):
     class Meta:
         ordering = ["periode", "waktu", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.periode_id}: {self.tenggat_lama} -> {self.tenggat_baru}"
+
 
 class PerpanjanganPegawai(models.Model):
     """The admin reopens one pegawai's window for a period until `sampai`, with a reason."""
@@ -113,6 +119,9 @@ class PerpanjanganPegawai(models.Model):
 
     class Meta:
         ordering = ["periode", "pegawai", "-dibuat"]
+
+    def __str__(self) -> str:
+        return f"{self.periode_id} {self.pegawai_id} s.d. {self.sampai}"
 
 
 class HariLibur(models.Model):
@@ -162,6 +171,9 @@ class MasaTidakDinilai(models.Model):
             ),
         ]  # fmt: skip
 
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.pegawai_id} {self.mulai}"
+
 
 class RencanaAksi(models.Model):
     """An optional step of an RHK with its target in one period (the trajectory of the yearly
@@ -184,6 +196,9 @@ class RencanaAksi(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(nomor_periode__gte=1, nomor_periode__lte=12), name="rencana_aksi_periode_sah"),
         ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.uraian[:80]
 
 
 class StatusPenilaian(models.TextChoices):
@@ -280,6 +295,9 @@ class RiwayatPenilaian(models.Model):
         verbose_name_plural = "riwayat penilaian"
         ordering = ["penilaian", "waktu", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.penilaian_id}: {self.dari or '-'} -> {self.ke}"
+
 
 class Realisasi(models.Model):
     """The pegawai's realisasi of one indicator in one period: a number (kuantitatif/JPT) or
@@ -301,6 +319,9 @@ class Realisasi(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["penilaian", "indikator"], name="realisasi_unik"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.penilaian_id}/{self.indikator_id}"
 
 
 def _lokasi_bukti(instance: "BuktiDukung", nama: str) -> str:
@@ -336,6 +357,9 @@ class BuktiDukung(models.Model):
                 condition=~Q(tautan="") | ~Q(berkas=""), name="bukti_tautan_atau_berkas"
             ),
         ]
+
+    def __str__(self) -> str:
+        return self.nama_berkas or self.tautan
 
 
 class JenisUmpanBalik(models.TextChoices):
@@ -395,6 +419,9 @@ class UmpanBalik(models.Model):
         ]  # fmt: skip
         indexes = [models.Index(fields=["pegawai", "periode"], name="umpan_balik_pegawai_idx")]
 
+    def __str__(self) -> str:
+        return f"{self.pemberi_nama}: {self.teks[:60]}"
+
 
 class RiwayatUmpanBalik(models.Model):
     """The text an umpan balik had before an edit."""
@@ -405,6 +432,9 @@ class RiwayatUmpanBalik(models.Model):
 
     class Meta:
         ordering = ["umpan_balik", "waktu", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.umpan_balik_id} {self.waktu:%Y-%m-%d %H:%M}"
 
 
 def _token_dokumen() -> str:
@@ -433,6 +463,9 @@ class DokumenPenilaian(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["penilaian", "versi"], name="dokumen_penilaian_versi_unik"),
         ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"Dokumen penilaian {self.penilaian_id} v{self.versi}"
 
     @property
     def terbit(self) -> bool:

@@ -45,7 +45,7 @@ def dalam_jendela_tw1():
 
 
 @pytest.fixture
-def skp_disetujui(pemeran, skp_pegawai) -> Skp:
+def skp_disetujui(pemeran, skp_pegawai) -> Skp:  # noqa: F811
     return setujui_skp(pemeran, skp_pegawai)
 
 
