@@ -2,18 +2,8 @@
 and who performs it. services/alur.py is the only writer of `Skp.status`; access.py reads the
 same table, so buttons and rules never drift apart."""
 
-from dataclasses import dataclass
-
+from core.alur import Transisi, alasan_dari_tabel
 from skp.models import StatusSkp
-
-
-@dataclass(frozen=True)
-class Transisi:
-    dari: frozenset[str]
-    ke: str
-    pelaku: str  # "pemilik" (the pegawai), "penilai", "pemilik_atau_penilai", "sistem"
-    label: str  # the button / the verb in messages
-
 
 TRANSISI: dict[str, Transisi] = {
     "ajukan": Transisi(
@@ -51,10 +41,7 @@ SUDAH_DILAKUKAN = {
 }
 
 
-def alasan_ditolak(aksi: str, status: str) -> str:
-    if TRANSISI[aksi].ke == status and aksi in SUDAH_DILAKUKAN:
-        return SUDAH_DILAKUKAN[aksi]
-    return ALASAN_STATUS.get(status, "Status SKP tidak memungkinkan tindakan ini.")
+alasan_ditolak = alasan_dari_tabel(ALASAN_STATUS, SUDAH_DILAKUKAN, TRANSISI)
 
 
 def kalimat(teks: str) -> str:

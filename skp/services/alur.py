@@ -6,11 +6,12 @@ state already changed and gets an Indonesian message instead of a second transit
 from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from core import alur
 from organisasi.models import Pegawai
 from organisasi.selectors import pegawai_dari_user
 from skp import access
@@ -39,16 +40,14 @@ PESAN_KEDALUWARSA = (
 STATUS_PROSES = (StatusSkp.DRAF, StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN)
 
 
-class SkpKedaluwarsa(ValidationError):
+class SkpKedaluwarsa(alur.Kedaluwarsa):
     """The form was rendered from an older `revisi` of the SKP: refuse rather than overwrite."""
 
     def __init__(self) -> None:
-        super().__init__(PESAN_KEDALUWARSA, code="kedaluwarsa")
+        super().__init__(PESAN_KEDALUWARSA)
 
 
-class StatusTidakSesuai(ValidationError):
-    def __init__(self, pesan: str) -> None:
-        super().__init__(pesan, code="status")
+StatusTidakSesuai = alur.StatusTidakSesuai
 
 
 def periksa_revisi(skp: Skp, revisi: int | None) -> None:
@@ -57,15 +56,15 @@ def periksa_revisi(skp: Skp, revisi: int | None) -> None:
 
 
 def _kunci(user: AbstractBaseUser, skp_id: int, aksi: str, revisi: int | None) -> Skp:
-    skp = (
-        Skp.objects.select_for_update(of=("self",))
-        .select_related("pegawai__user", "penilai_ditetapkan__user")
-        .get(pk=skp_id)
+    skp = alur.kunci(
+        Skp.objects.select_related("pegawai__user", "penilai_ditetapkan__user"),
+        skp_id,
+        aksi=aksi,
+        tabel=TRANSISI,
+        boleh=lambda s: access.boleh_peran(user, aksi, s),
+        pesan_ditolak=access.PESAN_DITOLAK[aksi],
+        alasan_status=alasan_ditolak,
     )
-    if not access.boleh_peran(user, aksi, skp):
-        raise PermissionDenied(access.PESAN_DITOLAK[aksi])
-    if skp.status not in TRANSISI[aksi].dari:
-        raise StatusTidakSesuai(alasan_ditolak(aksi, skp.status))
     periksa_revisi(skp, revisi)
     return skp
 
@@ -80,15 +79,14 @@ def _pindah(
     **kolom: object,
 ) -> RiwayatStatus:
     """Writes the new status (and `kolom`) of a locked row and its history row."""
-    dari, ke = skp.status, TRANSISI[aksi].ke
-    skp.status = ke
-    for nama, nilai in kolom.items():
-        setattr(skp, nama, nilai)
-    skp.save(update_fields=["status", "diubah", *kolom])
-    Skp.objects.filter(pk=skp.pk).update(revisi=F("revisi") + 1)
-    skp.refresh_from_db(fields=["revisi"])
-    return RiwayatStatus.objects.create(
-        skp=skp, aksi=aksi, dari=dari, ke=ke, oleh=user, catatan=catatan, cuplikan=cuplikan
+    return alur.pindah(
+        skp,
+        aksi=aksi,
+        tabel=TRANSISI,
+        riwayat=partial(RiwayatStatus.objects.create, skp=skp, cuplikan=cuplikan),
+        user=user,
+        catatan=catatan,
+        **kolom,
     )
 
 
