@@ -1,7 +1,7 @@
 """Each page group keeps its routes beside its views (penilaian/views/<group>.py)."""
 
-from penilaian.views import detail
+from penilaian.views import detail, periode
 
 app_name = "penilaian"
 
-urlpatterns = [*detail.urlpatterns]
+urlpatterns = [*detail.urlpatterns, *periode.urlpatterns]
