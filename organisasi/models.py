@@ -262,3 +262,47 @@ class ImporPegawai(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama_berkas} ({self.get_status_display()})"
+
+
+class SaluranUbahAkun(models.TextChoices):
+    IMPOR = "impor", "Impor pegawai"
+    ADMIN = "admin", "Admin Django"
+
+
+class RiwayatEmailAkun(models.Model):
+    """One change of a login's email, kept for good: the email is where "Lupa kata sandi" sends
+    the link, so changing it hands over the account. Append-only; the old address is told."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="riwayat_email",
+        verbose_name="akun",
+    )
+    # Kept apart from `user` so the row still says whose login it was after the login is gone.
+    username = models.CharField("nama pengguna", max_length=150)
+    email_lama = models.EmailField("email lama", blank=True)
+    email_baru = models.EmailField("email baru", blank=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="diubah oleh",
+    )
+    melalui = models.CharField(max_length=5, choices=SaluranUbahAkun.choices)
+    dibuat = models.DateTimeField("waktu", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "riwayat email akun"
+        verbose_name_plural = "riwayat email akun"
+        ordering = ["-dibuat", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(melalui__in=SaluranUbahAkun.values), name="riwayat_email_melalui_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.email_lama or '-'} → {self.email_baru or '-'}"
