@@ -155,7 +155,8 @@ def _unit_dan_induk(skp: Skp) -> list[UnitKerja]:
         .first()
     )
     rantai: list[UnitKerja] = []
-    while unit is not None and len(rantai) < 4:
+    # Four levels, as loaded; a unit seen already means a cycle in the tree: stop there.
+    while unit is not None and len(rantai) < 4 and unit not in rantai:
         rantai.append(unit)
         unit = unit.induk
     return rantai
