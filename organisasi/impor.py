@@ -27,6 +27,7 @@ from organisasi.akun import PESAN_AKUN_LAIN, Kendali, akun_per_nip, catat_ganti_
 from organisasi.models import Instansi, Jabatan, JenisJabatan, Pegawai, SaluranUbahAkun, UnitKerja
 from organisasi.nip import masalah_nip, masalah_nip_pns, normalisasi_nip
 from organisasi.pangkat import adalah_golongan_pns, baca_golongan
+from organisasi.pohon import dalam_siklus
 
 KOLOM_WAJIB = [
     "nip",
@@ -333,7 +334,7 @@ def _periksa_unit(baris: list[BarisPegawai], unit_db: dict[str, UnitKerja]) -> l
         k: b.kode_unit_induk for k, b in unit_file.items()
     }
     for kode, b in unit_file.items():
-        if _dalam_siklus(kode, induk):
+        if dalam_siklus(kode, induk):
             masalah.append(
                 Masalah(
                     f"susunan unit induk membentuk lingkaran di unit {kode}.",
@@ -344,27 +345,16 @@ def _periksa_unit(baris: list[BarisPegawai], unit_db: dict[str, UnitKerja]) -> l
     return masalah
 
 
-def _dalam_siklus(awal: str, induk: dict[str, str]) -> bool:
-    dilihat = {awal}
-    kini = induk.get(awal)
-    while kini:
-        if kini == awal:
-            return True
-        if kini in dilihat:
-            return False  # a loop further up; reported at its own members
-        dilihat.add(kini)
-        kini = induk.get(kini)
-    return False
-
-
 def _periksa_siklus_atasan(instansi: Instansi, baris: list[BarisPegawai]) -> list[Masalah]:
-    """A cycle in the atasan chain, in the organisation as it would be after the import."""
-    atasan_db = dict(
-        Pegawai.objects.filter(
-            instansi=instansi, jabatan__atasan__pemangku__isnull=False
-        ).values_list("nip", "jabatan__atasan__pemangku__nip")
+    """A cycle in the atasan chain, in the position tree as it would be after the import: a
+    position is named by its holder's NIP, a vacant one by its id (a cycle may pass through
+    a vacant position the file does not mention)."""
+    jabatan = list(
+        Jabatan.objects.filter(instansi=instansi).values_list("id", "atasan_id", "pemangku__nip")
     )
-    atasan = atasan_db | {b.nip: b.nip_atasan for b in baris if b.nip}
+    nama = {j: nip or f"jabatan {j}" for j, _, nip in jabatan}
+    atasan = {nama[j]: nama.get(a, f"jabatan {a}") for j, a, _ in jabatan if a is not None}
+    atasan |= {b.nip: b.nip_atasan for b in baris if b.nip}
     return [
         Masalah(
             f"rantai atasan membentuk lingkaran (NIP {b.nip_atasan} kembali ke pegawai ini).",
@@ -372,7 +362,7 @@ def _periksa_siklus_atasan(instansi: Instansi, baris: list[BarisPegawai]) -> lis
             "nip_atasan",
         )
         for b in baris
-        if b.nip and _dalam_siklus(b.nip, atasan)
+        if b.nip and dalam_siklus(b.nip, atasan)
     ]
 
 

@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from organisasi.nip import format_nip, is_pppk, validate_nip
 from organisasi.pangkat import Golongan, nama_pangkat
+from organisasi.pohon import induk_melingkar
 
 
 class Instansi(models.Model):
@@ -49,6 +51,15 @@ class UnitKerja(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    def clean(self) -> None:
+        if induk_melingkar(self, "induk"):
+            raise ValidationError(
+                {
+                    "induk": "Unit induk ini adalah unit ini sendiri atau berada di bawahnya; "
+                    "susunan unit kerja tidak boleh melingkar. Pilih unit induk lain."
+                }
+            )
+
 
 class JenisJabatan(models.TextChoices):
     JPT = "jpt", "JPT"
@@ -89,6 +100,15 @@ class Jabatan(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def clean(self) -> None:
+        if induk_melingkar(self, "atasan"):
+            raise ValidationError(
+                {
+                    "atasan": "Jabatan atasan ini adalah jabatan ini sendiri atau berada di "
+                    "bawahnya; rantai atasan tidak boleh melingkar. Pilih jabatan atasan lain."
+                }
+            )
 
 
 class Pegawai(models.Model):
@@ -188,8 +208,6 @@ class PenugasanSementara(models.Model):
         return f"{self.get_jenis_display()} {self.jabatan} — {self.pegawai.nama_lengkap}"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if (
             self.jabatan_id
             and self.pegawai_id
