@@ -6,10 +6,13 @@ STAMP := $(VENV)/.terpasang
 
 .PHONY: run test install lint format clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@# axe-core for the browser tests' accessibility checks (test-only; nothing is served from it).
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm tidak ada: uji aksesibilitas peramban akan gagal (apt-get install -y npm)."; fi
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -36,4 +39,4 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache staticfiles

@@ -1,10 +1,13 @@
 """Django admin for the organisation, scoped: an admin instansi sees and edits only its data."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from organisasi.akun import selaraskan_akun
+from organisasi.akun import Kendali, catat_ganti_email, selaraskan_akun
+from organisasi.forms import PegawaiAdminForm
 from organisasi.models import (
     AdminInstansi,
     ImporPegawai,
@@ -12,6 +15,8 @@ from organisasi.models import (
     Jabatan,
     Pegawai,
     PenugasanSementara,
+    RiwayatEmailAkun,
+    SaluranUbahAkun,
     UnitKerja,
 )
 from organisasi.selectors import instansi_dikelola
@@ -107,10 +112,19 @@ class PegawaiAdmin(TerbatasInstansiAdmin):
     list_filter = ["aktif", "golongan", ("instansi", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["jabatan"]
     readonly_fields = ["user"]
+    form = PegawaiAdminForm
 
     def save_model(self, request: HttpRequest, obj: Pegawai, form, change: bool) -> None:  # noqa: ANN001
         super().save_model(request, obj, form, change)
-        selaraskan_akun(obj)
+        kendali = selaraskan_akun(obj, oleh=request.user, melalui=SaluranUbahAkun.ADMIN)
+        login = obj.user
+        if kendali is Kendali.LINDUNGI and (login.email, login.is_active) != (obj.email, obj.aktif):
+            messages.warning(
+                request,
+                "Data pegawai disimpan, tetapi email dan status aktif loginnya tidak diubah: akun "
+                "ini memiliki hak tersendiri (superuser, staf, atau admin instansi) dan hanya "
+                "diatur oleh admin aplikasi.",
+            )
 
 
 @admin.register(PenugasanSementara)
@@ -156,3 +170,46 @@ class ImporPegawaiAdmin(TerbatasInstansiAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Upload history is append-only for admin instansi, as the Renstra uploads are
+        # (perencanaan.admin.BacaSajaAdmin); only a superuser may clear a wrong record.
+        return request.user.is_superuser
+
+
+@admin.register(RiwayatEmailAkun)
+class RiwayatEmailAkunAdmin(TerbatasInstansiAdmin):
+    """Append-only: nobody adds, edits or deletes a record of who changed a login's email."""
+
+    jalur_instansi = "user__pegawai__instansi"
+    list_display = ["dibuat", "username", "email_lama", "email_baru", "oleh", "melalui"]
+    list_select_related = ["oleh"]
+    list_filter = ["melalui"]
+    search_fields = ["username", "email_lama", "email_baru"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class UserAdminTercatat(UserAdmin):
+    """Django's user admin, with a change of email recorded and told to the old address like
+    every other change of a login's email."""
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:  # noqa: ANN001
+        super().save_model(request, obj, form, change)
+        if change and "email" in form.changed_data:
+            catat_ganti_email(
+                [(obj, form.initial.get("email") or "")],
+                oleh=request.user,
+                melalui=SaluranUbahAkun.ADMIN,
+            )
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), UserAdminTercatat)

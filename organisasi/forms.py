@@ -3,7 +3,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 
-from organisasi.models import Instansi
+from organisasi.akun import PESAN_AKUN_LAIN, Kendali, akun_per_nip
+from organisasi.models import Instansi, Pegawai
 
 
 class UnggahPegawaiForm(forms.Form):
@@ -32,3 +33,26 @@ class UnggahPegawaiForm(forms.Form):
         if not berkas.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError("Unggah berkas .xlsx atau .csv.")
         return berkas
+
+
+class PegawaiAdminForm(forms.ModelForm):
+    """The Django admin's pegawai form: refuses a NIP whose login the instansi may not take
+    (`organisasi.akun.kendali_akun`), before anything is saved."""
+
+    class Meta:
+        model = Pegawai
+        fields = [
+            "instansi", "nip", "nama", "gelar_depan", "gelar_belakang", "golongan", "jabatan",
+            "email", "aktif",
+        ]  # fmt: skip
+
+    def clean(self) -> dict:
+        data = super().clean()
+        nip = data.get("nip")
+        if nip:
+            # The instance still holds the stored row here: its login and instansi as they are.
+            tersimpan = self.instance if self.instance.pk else None
+            _, kendali = akun_per_nip({nip: tersimpan}, instansi_id=self.instance.instansi_id)[nip]
+            if kendali is Kendali.TOLAK:
+                self.add_error("nip", PESAN_AKUN_LAIN)
+        return data

@@ -23,9 +23,11 @@ from core.spreadsheet import (
     masalah_sel_angka,
     tabel_dari_sel,
 )
-from organisasi.models import Instansi, Jabatan, JenisJabatan, Pegawai, UnitKerja
+from organisasi.akun import PESAN_AKUN_LAIN, Kendali, akun_per_nip, catat_ganti_email
+from organisasi.models import Instansi, Jabatan, JenisJabatan, Pegawai, SaluranUbahAkun, UnitKerja
 from organisasi.nip import masalah_nip, masalah_nip_pns, normalisasi_nip
 from organisasi.pangkat import adalah_golongan_pns, baca_golongan
+from organisasi.pohon import dalam_siklus
 
 KOLOM_WAJIB = [
     "nip",
@@ -246,14 +248,25 @@ def rencanakan(instansi: Instansi, rencana: Rencana) -> Rencana:
         )
     }
     rencana.masalah += _periksa_unit(baris, unit_db)
+    milik_lain = {
+        b.nip for b in baris if b.nip in pegawai_db and pegawai_db[b.nip].instansi_id != instansi.pk
+    }
+    akun = akun_per_nip(
+        {b.nip: pegawai_db.get(b.nip) for b in baris if b.nip not in milik_lain},
+        instansi_id=instansi.pk,
+    )
     for b in baris:
-        lain = pegawai_db.get(b.nip)
-        if lain and lain.instansi_id != instansi.pk:
+        # Neither message names the instansi or the login: that is not this admin's to know.
+        if b.nip in milik_lain:
             rencana.masalah.append(
                 Masalah(
-                    f"NIP ini sudah terdaftar di instansi lain ({lain.instansi}).", b.nomor, "nip"
+                    "NIP ini sudah terdaftar di instansi lain. Hubungi admin aplikasi.",
+                    b.nomor,
+                    "nip",
                 )
             )
+        elif akun[b.nip][1] is Kendali.TOLAK:
+            rencana.masalah.append(Masalah(PESAN_AKUN_LAIN, b.nomor, "nip"))
         if b.nip_atasan and b.nip_atasan not in nip_file:
             atasan = pegawai_db.get(b.nip_atasan)
             if atasan is None or atasan.instansi_id != instansi.pk:
@@ -321,7 +334,7 @@ def _periksa_unit(baris: list[BarisPegawai], unit_db: dict[str, UnitKerja]) -> l
         k: b.kode_unit_induk for k, b in unit_file.items()
     }
     for kode, b in unit_file.items():
-        if _dalam_siklus(kode, induk):
+        if dalam_siklus(kode, induk):
             masalah.append(
                 Masalah(
                     f"susunan unit induk membentuk lingkaran di unit {kode}.",
@@ -332,27 +345,16 @@ def _periksa_unit(baris: list[BarisPegawai], unit_db: dict[str, UnitKerja]) -> l
     return masalah
 
 
-def _dalam_siklus(awal: str, induk: dict[str, str]) -> bool:
-    dilihat = {awal}
-    kini = induk.get(awal)
-    while kini:
-        if kini == awal:
-            return True
-        if kini in dilihat:
-            return False  # a loop further up; reported at its own members
-        dilihat.add(kini)
-        kini = induk.get(kini)
-    return False
-
-
 def _periksa_siklus_atasan(instansi: Instansi, baris: list[BarisPegawai]) -> list[Masalah]:
-    """A cycle in the atasan chain, in the organisation as it would be after the import."""
-    atasan_db = dict(
-        Pegawai.objects.filter(
-            instansi=instansi, jabatan__atasan__pemangku__isnull=False
-        ).values_list("nip", "jabatan__atasan__pemangku__nip")
+    """A cycle in the atasan chain, in the position tree as it would be after the import: a
+    position is named by its holder's NIP, a vacant one by its id (a cycle may pass through
+    a vacant position the file does not mention)."""
+    jabatan = list(
+        Jabatan.objects.filter(instansi=instansi).values_list("id", "atasan_id", "pemangku__nip")
     )
-    atasan = atasan_db | {b.nip: b.nip_atasan for b in baris if b.nip}
+    nama = {j: nip or f"jabatan {j}" for j, _, nip in jabatan}
+    atasan = {nama[j]: nama.get(a, f"jabatan {a}") for j, a, _ in jabatan if a is not None}
+    atasan |= {b.nip: b.nip_atasan for b in baris if b.nip}
     return [
         Masalah(
             f"rantai atasan membentuk lingkaran (NIP {b.nip_atasan} kembali ke pegawai ini).",
@@ -360,7 +362,7 @@ def _periksa_siklus_atasan(instansi: Instansi, baris: list[BarisPegawai]) -> lis
             "nip_atasan",
         )
         for b in baris
-        if b.nip and _dalam_siklus(b.nip, atasan)
+        if b.nip and dalam_siklus(b.nip, atasan)
     ]
 
 
@@ -415,7 +417,7 @@ def _jabatan_berubah(j: Jabatan, b: BarisPegawai) -> bool:
 
 
 @transaction.atomic
-def terapkan(instansi: Instansi, rencana: Rencana) -> None:
+def terapkan(instansi: Instansi, rencana: Rencana, *, oleh: AbstractBaseUser | None = None) -> None:
     """Writes the plan in bulk. Call only with a plan from `rencanakan` that has no problems.
 
     New units and positions are created level by level, parents first, so each row is inserted
@@ -425,13 +427,13 @@ def terapkan(instansi: Instansi, rencana: Rencana) -> None:
         raise ValueError("Rencana impor yang bermasalah tidak boleh diterapkan.")
     baris = rencana.baris
     unit = _tulis_unit(instansi, baris)
-    user = _tulis_user(baris)
     pegawai = {
         p.nip: p
         for p in Pegawai.objects.filter(
             nip__in={b.nip for b in baris} | {b.nip_atasan for b in baris if b.nip_atasan}
         ).select_related("jabatan")
     }
+    user = _tulis_user(instansi, baris, pegawai, oleh)
     jabatan = _tulis_jabatan(instansi, baris, unit, pegawai)
     _tulis_pegawai(instansi, baris, pegawai, jabatan, user)
 
@@ -481,26 +483,42 @@ def _tulis_unit(instansi: Instansi, baris: list[BarisPegawai]) -> dict[str, Unit
     return unit
 
 
-def _tulis_user(baris: list[BarisPegawai]) -> dict[str, AbstractBaseUser]:
-    """Logins (username = NIP) for whoever has none; no usable password until they set one.
-    Existing logins take the file's email and become active again (the pegawai is active once
-    listed), as `organisasi.akun.selaraskan_akun` does for a single pegawai."""
+def _tulis_user(
+    instansi: Instansi,
+    baris: list[BarisPegawai],
+    pegawai: dict[str, Pegawai],
+    oleh: AbstractBaseUser | None,
+) -> dict[str, int]:
+    """The login (its id) of each row's pegawai, under the rule of `organisasi.akun.kendali_akun`:
+    logins the instansi manages take the file's email and become active again (the pegawai is
+    active once listed), as `selaraskan_akun` does for one pegawai; a login with rights of its
+    own is left as it is; pegawai without one get a new login (username = NIP) with no usable
+    password until they set one."""
     User = get_user_model()
-    nip = [b.nip for b in baris]
-    ada = {u.username: u for u in User.objects.filter(username__in=nip)}
-    diubah = []
+    akun = akun_per_nip({b.nip: pegawai.get(b.nip) for b in baris}, instansi_id=instansi.pk)
+    hasil: dict[str, int] = {}
+    diubah, email_lama = [], []
     for b in baris:
-        u = ada.get(b.nip)
-        if u is not None and (u.email, u.is_active) != (b.email, True):
-            u.email, u.is_active = b.email, True
+        a, kendali = akun[b.nip]
+        if kendali is Kendali.TOLAK:  # `rencanakan` refuses these rows first
+            raise ValueError(f"NIP {b.nip}: {PESAN_AKUN_LAIN}")
+        if a is None:
+            continue
+        hasil[b.nip] = a.pk
+        if kendali is Kendali.KELOLA and (a.email, a.is_active) != (b.email, True):
+            u = User(pk=a.pk, username=a.username, email=b.email, is_active=True)
             diubah.append(u)
+            email_lama.append((u, a.email))
     User.objects.bulk_update(diubah, ["email", "is_active"], batch_size=BATCH)
+    catat_ganti_email(email_lama, oleh=oleh, melalui=SaluranUbahAkun.IMPOR)
     tanpa_sandi = make_password(None)  # an unusable marker; one value serves every new login
     baru = [
-        User(username=b.nip, email=b.email, password=tanpa_sandi) for b in baris if b.nip not in ada
+        User(username=b.nip, email=b.email, password=tanpa_sandi)
+        for b in baris
+        if b.nip not in hasil
     ]
-    ada |= {u.username: u for u in User.objects.bulk_create(baru, batch_size=BATCH)}
-    return ada
+    hasil |= {u.username: u.pk for u in User.objects.bulk_create(baru, batch_size=BATCH)}
+    return hasil
 
 
 def _tulis_jabatan(
@@ -549,7 +567,7 @@ def _tulis_pegawai(
     baris: list[BarisPegawai],
     pegawai: dict[str, Pegawai],
     jabatan: dict[str, Jabatan],
-    user: dict[str, AbstractBaseUser],
+    user: dict[str, int],
 ) -> None:
     baru, diubah = [], []
     for b in baris:
@@ -564,7 +582,7 @@ def _tulis_pegawai(
                     gelar_belakang=b.gelar_belakang,
                     golongan=b.golongan,
                     email=b.email,
-                    user=user[b.nip],
+                    user_id=user[b.nip],
                     jabatan=jabatan[b.nip],
                     aktif=True,
                 )  # fmt: skip
@@ -572,7 +590,7 @@ def _tulis_pegawai(
         elif _pegawai_berubah(p, b) or p.user_id is None or p.jabatan_id != jabatan[b.nip].pk:
             p.nama, p.gelar_depan, p.gelar_belakang = b.nama, b.gelar_depan, b.gelar_belakang
             p.golongan, p.email, p.aktif = b.golongan, b.email, True
-            p.user_id = p.user_id or user[b.nip].pk
+            p.user_id = p.user_id or user[b.nip]
             p.jabatan_id = jabatan[b.nip].pk
             diubah.append(p)
     Pegawai.objects.bulk_create(baru, batch_size=BATCH)

@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from organisasi.nip import format_nip, is_pppk, validate_nip
 from organisasi.pangkat import Golongan, nama_pangkat
+from organisasi.pohon import induk_melingkar
 
 
 class Instansi(models.Model):
@@ -49,6 +51,15 @@ class UnitKerja(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    def clean(self) -> None:
+        if induk_melingkar(self, "induk"):
+            raise ValidationError(
+                {
+                    "induk": "Unit induk ini adalah unit ini sendiri atau berada di bawahnya; "
+                    "susunan unit kerja tidak boleh melingkar. Pilih unit induk lain."
+                }
+            )
+
 
 class JenisJabatan(models.TextChoices):
     JPT = "jpt", "JPT"
@@ -89,6 +100,15 @@ class Jabatan(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def clean(self) -> None:
+        if induk_melingkar(self, "atasan"):
+            raise ValidationError(
+                {
+                    "atasan": "Jabatan atasan ini adalah jabatan ini sendiri atau berada di "
+                    "bawahnya; rantai atasan tidak boleh melingkar. Pilih jabatan atasan lain."
+                }
+            )
 
 
 class Pegawai(models.Model):
@@ -188,8 +208,6 @@ class PenugasanSementara(models.Model):
         return f"{self.get_jenis_display()} {self.jabatan} — {self.pegawai.nama_lengkap}"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if (
             self.jabatan_id
             and self.pegawai_id
@@ -262,3 +280,47 @@ class ImporPegawai(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama_berkas} ({self.get_status_display()})"
+
+
+class SaluranUbahAkun(models.TextChoices):
+    IMPOR = "impor", "Impor pegawai"
+    ADMIN = "admin", "Admin Django"
+
+
+class RiwayatEmailAkun(models.Model):
+    """One change of a login's email, kept for good: the email is where "Lupa kata sandi" sends
+    the link, so changing it hands over the account. Append-only; the old address is told."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="riwayat_email",
+        verbose_name="akun",
+    )
+    # Kept apart from `user` so the row still says whose login it was after the login is gone.
+    username = models.CharField("nama pengguna", max_length=150)
+    email_lama = models.EmailField("email lama", blank=True)
+    email_baru = models.EmailField("email baru", blank=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="diubah oleh",
+    )
+    melalui = models.CharField(max_length=5, choices=SaluranUbahAkun.choices)
+    dibuat = models.DateTimeField("waktu", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "riwayat email akun"
+        verbose_name_plural = "riwayat email akun"
+        ordering = ["-dibuat", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(melalui__in=SaluranUbahAkun.values), name="riwayat_email_melalui_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.email_lama or '-'} → {self.email_baru or '-'}"

@@ -60,7 +60,7 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporPegawai:
             "Data berubah sejak pratinjau dan kini bermasalah. Unggah ulang berkasnya.",
             [str(m) for m in rencana.masalah],
         )
-    impor.terapkan(data.instansi, rencana)
+    impor.terapkan(data.instansi, rencana, oleh=user)
     data.status = StatusImpor.DITERAPKAN
     data.diterapkan_pada = timezone.now()
     data.ringkasan = rencana.ringkasan()

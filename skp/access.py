@@ -1,18 +1,38 @@
 """The only place that decides who may see or do what with an SKP.
 
-Seeing: the owner; the atasan and the atasan's atasan (by position, including a Plt/Plh in force,
-and the pejabat penilai recorded on the SKP); the admin of the SKP's instansi; a superuser.
-Everybody else gets a 404: they cannot even tell the SKP exists.
+Seeing an SKP (`visible_skps`; everybody else gets a 404: they cannot even tell it exists):
+- its owner;
+- the pegawai's atasan and the atasan's atasan, by position as it is today: whoever acts
+  (holder, or Plt/Plh in force) in the first and in the second filled position above the
+  pegawai's position. A vacant position is skipped, as the workflow skips it to find the
+  penilai; the search looks at most four positions up (the Kotak Masuk reaches three). Without
+  an assignment by the admin, the first of them is the pejabat penilai in force
+  (`selectors.penilai_aktif`), the second that penilai's atasan;
+- the penilai the admin assigned (`penilai_ditetapkan`, then the penilai in force) and the
+  atasan of that person (whoever acts in the superior position of their position);
+- the penilai who approved this version (`penilai` of an SKP Disetujui or Diganti): they keep
+  reading the document they signed after they move. That gives nothing to their atasan: who that
+  was at approval is not recorded, and whoever is above them now has no part in it;
+- the admin of the SKP's instansi, and a superuser.
+So visibility follows positions, never where a person recorded on an SKP has moved since: after
+a transfer the new atasan sees the SKP at once, and the old one keeps only the versions they
+approved (not a draft or a submission made to them, nor any later version); the pegawai's
+new chain sees their earlier SKP too, as it sees everything the pegawai submits. The chain is a
+fixed number of joins, so a cycle in the position tree cannot make it loop.
 """
+
+from collections.abc import Iterable
+from itertools import combinations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from organisasi.models import AdminInstansi
+from organisasi.models import AdminInstansi, Pegawai, PenugasanSementara
 from organisasi.selectors import adalah_atasan, jabatan_dipegang, pegawai_dari_user
-from skp.models import STATUS_DAPAT_DIUBAH, RiwayatStatus, Skp, StatusSkp
+from skp.models import STATUS_DAPAT_DIUBAH, STATUS_TERBIT, RiwayatStatus, Skp, StatusSkp
 from skp.selectors import penilai_aktif
 from skp.workflow import TRANSISI
 
@@ -34,8 +54,47 @@ AKSI_SKP = {
 AKSI_UMUM = {"buat_skp", "lihat_bawahan"}
 
 
-def visible_skps(user: Pengguna) -> QuerySet[Skp]:
-    """Every SKP `user` may read, as one queryset (no per-row checks)."""
+# How many positions above the pegawai's the chain looks for its first two filled ones.
+KEDALAMAN_RANTAI = 4
+
+
+def _terisi(jalur: str, pemilik: str) -> Q:
+    """The position at `jalur` has someone acting in it today (an active holder, or an active
+    Plt/Plh in force) other than the pegawai at `pemilik`, who never acts as their own atasan."""
+    hari_ini = timezone.localdate()
+    pemegang = Pegawai.objects.filter(jabatan_id=OuterRef(jalur), aktif=True)
+    plt = PenugasanSementara.objects.filter(
+        jabatan_id=OuterRef(jalur), mulai__lte=hari_ini, selesai__gte=hari_ini, pegawai__aktif=True
+    )
+    return Q(Exists(pemegang.exclude(pk=OuterRef(pemilik)))) | Q(
+        Exists(plt.exclude(pegawai_id=OuterRef(pemilik)))
+    )
+
+
+def _dalam_rantai(jabatan: list[int], ke_pegawai: str = "") -> Q:
+    """The pegawai (reached from the queried model by `ke_pegawai`, "" for Pegawai itself)
+    whose first or second filled position above, within KEDALAMAN_RANTAI, is one of `jabatan`."""
+    if not jabatan:
+        return Q(pk__in=[])
+    pemilik = ke_pegawai.removesuffix("__") or "pk"
+    naik = [
+        f"{ke_pegawai}jabatan__" + "atasan__" * k + "atasan_id" for k in range(KEDALAMAN_RANTAI)
+    ]
+    terisi = [_terisi(j, pemilik) for j in naik]
+    syarat = Q(pk__in=[])
+    for k, jalur in enumerate(naik):
+        di_sini = Q(**{f"{jalur}__in": jabatan})
+        # Acting k positions up counts while at most one of the positions below is filled.
+        for a, b in combinations(range(k), 2):
+            di_sini &= ~(terisi[a] & terisi[b])
+        syarat |= di_sini
+    return syarat
+
+
+def visible_skps(user: Pengguna, jabatan: Iterable[int] | None = None) -> QuerySet[Skp]:
+    """Every SKP `user` may read (the rule is in the module docstring), as one queryset: no
+    per-row checks. `jabatan`: the positions the user acts in, when the caller already has them
+    (`jabatan_dipegang`, `Peran.jabatan`); else one query finds them."""
     if not user.is_authenticated or not user.is_active:
         return Skp.objects.none()
     if user.is_superuser:
@@ -43,17 +102,32 @@ def visible_skps(user: Pengguna) -> QuerySet[Skp]:
     syarat = Q(instansi__in=AdminInstansi.objects.filter(user=user).values("instansi_id"))
     pegawai = pegawai_dari_user(user)
     if pegawai is not None:
-        jabatan = jabatan_dipegang(pegawai)
+        jabatan = list(jabatan_dipegang(pegawai) if jabatan is None else jabatan)
         syarat |= (
             Q(pegawai=pegawai)
-            | Q(penilai=pegawai)
+            | _dalam_rantai(jabatan, "pegawai__")
             | Q(penilai_ditetapkan=pegawai)
-            | Q(pegawai__jabatan__atasan_id__in=jabatan)
-            | Q(pegawai__jabatan__atasan__atasan_id__in=jabatan)
-            # The atasan of the recorded penilai (a vacant position was skipped upwards).
-            | Q(penilai__jabatan__atasan_id__in=jabatan)
+            | Q(penilai_ditetapkan__jabatan__atasan_id__in=jabatan)
+            | Q(penilai=pegawai, status__in=STATUS_TERBIT)
         )
     return Skp.objects.filter(syarat)
+
+
+def visible_pegawai(user: Pengguna, jabatan: Iterable[int] | None = None) -> QuerySet[Pegawai]:
+    """The pegawai all of whose SKP `user` may read by the rule of `visible_skps`, whatever the
+    SKP: themselves, those whose chain the user's positions are in, everyone of an instansi
+    they administer. (One SKP of someone else may still be visible through its assigned or
+    approving penilai: `visible_skps` decides for an SKP.) `jabatan` as for `visible_skps`."""
+    if not user.is_authenticated or not user.is_active:
+        return Pegawai.objects.none()
+    if user.is_superuser:
+        return Pegawai.objects.all()
+    syarat = Q(instansi__in=AdminInstansi.objects.filter(user=user).values("instansi_id"))
+    pegawai = pegawai_dari_user(user)
+    if pegawai is not None:
+        jabatan = list(jabatan_dipegang(pegawai) if jabatan is None else jabatan)
+        syarat |= Q(pk=pegawai.pk) | _dalam_rantai(jabatan)
+    return Pegawai.objects.filter(syarat)
 
 
 def get_skp_for_user(user: Pengguna, pk: int) -> Skp:

@@ -31,7 +31,13 @@ def _leluhur(daftar_rhk: list) -> dict[int, list[int]]:
                 pk__in=set(ujung.values()), asal__isnull=False
             ).values_list("pk", "asal_id")
         )
-        ujung = {pk: asal[u] for pk, u in ujung.items() if u in asal}
+        # An origin already in the chain would be a cycle (data written around the services):
+        # the chain ends there rather than looping.
+        ujung = {
+            pk: asal[u]
+            for pk, u in ujung.items()
+            if u in asal and asal[u] != pk and asal[u] not in rantai[pk]
+        }
         for pk, u in ujung.items():
             rantai[pk].append(u)
     return rantai

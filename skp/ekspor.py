@@ -28,12 +28,15 @@ DAFTAR_GAGAL = "DAFTAR_GAGAL.txt"
 
 
 def unit_dan_turunan(unit_ids: list[int]) -> list[int]:
-    """The given units and every unit below them."""
-    hasil, lapis = list(unit_ids), list(unit_ids)
+    """The given units and every unit below them, each once. A unit already collected is not
+    descended again, so a cycle in the unit tree ends the walk instead of looping forever."""
+    hasil = dict.fromkeys(unit_ids)
+    lapis = list(hasil)
     while lapis:
-        lapis = list(UnitKerja.objects.filter(induk_id__in=lapis).values_list("pk", flat=True))
-        hasil += lapis
-    return hasil
+        bawah = UnitKerja.objects.filter(induk_id__in=lapis).values_list("pk", flat=True)
+        lapis = [u for u in bawah if u not in hasil]
+        hasil |= dict.fromkeys(lapis)
+    return list(hasil)
 
 
 def skp_untuk_dicetak(

@@ -4,8 +4,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
+    ExpressionWrapper,
     IntegerField,
     Prefetch,
     Q,
@@ -153,7 +155,8 @@ def _unit_dan_induk(skp: Skp) -> list[UnitKerja]:
         .first()
     )
     rantai: list[UnitKerja] = []
-    while unit is not None and len(rantai) < 4:
+    # Four levels, as loaded; a unit seen already means a cycle in the tree: stop there.
+    while unit is not None and len(rantai) < 4 and unit not in rantai:
         rantai.append(unit)
         unit = unit.induk
     return rantai
@@ -213,14 +216,27 @@ class BarisBawahan:
     skp: Skp | None
 
 
-def skp_bawahan(atasan: Pegawai, tahun: int) -> list[BarisBawahan]:
-    """Each direct bawahan with their current SKP of the year (or None), in two queries."""
-    bawahan = list(bawahan_langsung(atasan))
+def skp_bawahan(
+    atasan: Pegawai,
+    tahun: int,
+    terlihat: QuerySet[Skp] | None = None,
+    pegawai_terlihat: QuerySet[Pegawai] | None = None,
+) -> list[BarisBawahan]:
+    """Each direct bawahan with their current SKP of the year (or None), in two queries.
+    `terlihat`: only these SKP are given (another one counts as None). `pegawai_terlihat`:
+    each bawahan gets `terlihat` (True when in it), in the same query."""
+    qs = bawahan_langsung(atasan)
+    if pegawai_terlihat is not None:
+        qs = qs.annotate(
+            terlihat=ExpressionWrapper(
+                Q(pk__in=pegawai_terlihat.values("pk")), output_field=BooleanField()
+            )
+        )
+    bawahan = list(qs)
+    skp = skp_berlaku() if terlihat is None else skp_berlaku().filter(pk__in=terlihat.values("pk"))
     skp_per_pegawai = {
         s.pegawai_id: s
-        for s in skp_berlaku()
-        .filter(pegawai__in=bawahan, tahun=tahun)
-        .annotate(
+        for s in skp.filter(pegawai__in=bawahan, tahun=tahun).annotate(
             jumlah_rhk=Count("rhk", distinct=True),
             rhk_belum_ditautkan=Count(
                 "rhk",
@@ -243,7 +259,10 @@ class BarisMph:
     """One RHK of the atasan and the bawahan RHK that intervene it."""
 
     rhk: RencanaHasilKerja
-    intervensi: list[RencanaHasilKerja]
+    intervensi: list[RencanaHasilKerja]  # those the viewer may see
+    # Intervened by any current bawahan SKP, seen or not: a yes/no about an RHK the viewer
+    # reads anyway, so a column is not marked "nobody picked it up" when someone did.
+    diintervensi: bool = False
 
 
 @dataclass
@@ -275,10 +294,11 @@ class Mph:
     bawahan: list[BarisBawahan]
     tanpa_tautan: list[RencanaHasilKerja]  # bawahan RHK not linked to any RHK of this SKP
     matriks: list[BarisMatriks] = field(default_factory=list)
+    disaring: bool = False  # some bawahan SKP were left out: the viewer may not see them
 
     @property
     def belum_diintervensi(self) -> list[RencanaHasilKerja]:
-        return [b.rhk for b in self.baris if not b.intervensi]
+        return [b.rhk for b in self.baris if not b.diintervensi]
 
 
 def _matriks(
@@ -298,7 +318,7 @@ def _matriks(
 
     def sel(skp_id: int | None) -> list[SelMph]:
         isi = per_skp.get(skp_id, {}) if skp_id else {}
-        return [SelMph(b.rhk, isi.get(b.rhk.pk, []), not b.intervensi) for b in baris]
+        return [SelMph(b.rhk, isi.get(b.rhk.pk, []), not b.diintervensi) for b in baris]
 
     hasil = []
     for b in bawahan:
@@ -319,21 +339,35 @@ def _matriks(
     return hasil
 
 
-def mph(skp: Skp) -> Mph:
+def mph(skp: Skp, *, terlihat: QuerySet[Skp], pegawai_terlihat: QuerySet[Pegawai]) -> Mph:
     """Matriks Pembagian Peran dan Hasil of `skp`: for each of its RHK, the RHK of current bawahan
     SKP (same year) that intervene it; plus the bawahan and their unlinked RHK, and the same as
-    a matrix (`matriks`). Five to six queries, however many bawahan and RHK."""
+    a matrix (`matriks`). Six queries, however many bawahan and RHK.
+
+    Shown to someone: only the bawahan SKP in `terlihat` (access.visible_skps of the viewer), and
+    a bawahan without such an SKP only when in `pegawai_terlihat` (access.visible_pegawai): the
+    MPH never shows an RHK its viewer could not open on the bawahan's own SKP page."""
     intervensi = (
         rhk_terurut()
-        .filter(rhk_atasan__skp=skp)
+        .filter(rhk_atasan__skp=skp, skp__in=terlihat.values("pk"))
         .exclude(skp__status=StatusSkp.DIGANTI)
         .select_related("skp")
         .order_by("skp__pegawai_nama", "-jenis", "urutan")
     )
     rhk = list(
-        rhk_terurut().filter(skp=skp).prefetch_related(Prefetch("rhk_intervensi", intervensi))
+        rhk_terurut()
+        .filter(skp=skp)
+        .annotate(
+            jumlah_intervensi=Count(
+                "rhk_intervensi", filter=~Q(rhk_intervensi__skp__status=StatusSkp.DIGANTI)
+            )
+        )
+        .prefetch_related(Prefetch("rhk_intervensi", intervensi))
     )
-    bawahan = skp_bawahan(skp.pegawai, skp.tahun)
+    semua = skp_bawahan(
+        skp.pegawai, skp.tahun, terlihat=terlihat, pegawai_terlihat=pegawai_terlihat
+    )
+    bawahan = [b for b in semua if b.skp is not None or b.pegawai.terlihat]
     skp_ids = [b.skp.pk for b in bawahan if b.skp is not None]
     tanpa_tautan = list(
         rhk_terurut()
@@ -341,12 +375,14 @@ def mph(skp: Skp) -> Mph:
         .select_related("skp")
         .order_by("skp__pegawai_nama", "-jenis", "urutan")
     )
-    baris = [BarisMph(r, list(r.rhk_intervensi.all())) for r in rhk]
+    baris = [BarisMph(r, list(r.rhk_intervensi.all()), r.jumlah_intervensi > 0) for r in rhk]
     return Mph(
         baris=baris,
         bawahan=bawahan,
         tanpa_tautan=tanpa_tautan,
         matriks=_matriks(baris, bawahan, tanpa_tautan),
+        disaring=len(bawahan) < len(semua)
+        or any(len(b.intervensi) < r.jumlah_intervensi for b, r in zip(baris, rhk, strict=True)),
     )
 
 

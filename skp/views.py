@@ -841,7 +841,7 @@ def bawahan(request: HttpRequest) -> HttpResponse:
         "daftar_tahun": list(reversed(services.tahun_tersedia())),
         "baris": baris,
         "skp_sendiri": skp_sendiri,
-        "mph": selectors.mph(skp_sendiri) if skp_sendiri else None,
+        "mph": _mph(request, skp_sendiri) if skp_sendiri else None,
         "jumlah_belum": sum(1 for b in baris if b.skp is None),
     }
     if request.htmx:
@@ -849,11 +849,21 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     return render(request, "skp/bawahan.html", konteks)
 
 
+def _mph(request: HttpRequest, skp: Skp) -> selectors.Mph:
+    """The MPH of `skp` as the signed-in person may see it (bawahan SKP they may open)."""
+    jabatan = peran_dari_request(request).jabatan  # looked up once per request
+    return selectors.mph(
+        skp,
+        terlihat=access.visible_skps(request.user, jabatan),
+        pegawai_terlihat=access.visible_pegawai(request.user, jabatan),
+    )
+
+
 @login_required
 @require_GET
 def mph(request: HttpRequest, pk: int) -> HttpResponse:
     skp = get_skp_for_user(request.user, pk)
-    konteks = {"skp": skp, "mph": selectors.mph(skp)}
+    konteks = {"skp": skp, "mph": _mph(request, skp)}
     if request.htmx:
         return render(request, "skp/mph.html#mph", konteks)
     return render(request, "skp/mph.html", konteks)

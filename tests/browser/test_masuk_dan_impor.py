@@ -14,6 +14,7 @@ from organisasi import demo
 from organisasi.impor import KOLOM_TEMPLAT
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 from organisasi.selectors import atasan_langsung
+from tests.browser.axe import periksa_aksesibilitas
 from tests.browser.menu import menu_kelola, navbar
 from tests.conftest import KATA_SANDI
 
@@ -41,6 +42,7 @@ def page(page: Page) -> Page:
 
 def masuk(page: Page, url: str, nip: str, kata_sandi: str = KATA_SANDI) -> None:
     page.goto(f"{url}/masuk/")
+    periksa_aksesibilitas(page)
     page.get_by_label("NIP").fill(nip)
     # Substring match: Django's Indonesian label is "Sandi"; "Kata sandi" would match as well.
     page.get_by_label("Sandi").fill(kata_sandi)
@@ -57,6 +59,7 @@ def test_pegawai_demo_masuk_dengan_nip_berspasi_lalu_keluar(page: Page, live_ser
     expect(identitas).to_contain_text(NIP_RUDI)
     expect(identitas).to_contain_text("Rina Marlina, S.K.M.")
     expect(identitas).to_contain_text("19870908 201101 2 003")
+    periksa_aksesibilitas(page)
 
     navbar(page).get_by_role("button", name="Rudi Hartono, A.Md.Kes.").click()
     navbar(page).get_by_role("button", name="Keluar").click()

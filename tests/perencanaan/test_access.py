@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
+from organisasi.models import UnitKerja
 from perencanaan import access
+from tests.batas_waktu import selesai_dalam
 from tests.perencanaan.berkas import renstra_baik, xlsx_bytes
 from tests.perencanaan.conftest import jadikan_plt, muat
 
@@ -89,3 +91,14 @@ def test_jumlah_query_akses_tidak_bergantung_kedalaman(
 ):
     with django_assert_max_num_queries(6):
         list(access.visible_renstra(pemeran.pegawai.user))
+
+
+def test_unit_tempat_bekerja_berhenti_pada_lingkaran(pemeran, opd, renstra_dinkes):
+    """The OPD forced under its own seksi (queryset.update goes around the admin's refusal):
+    the climb to every unit above ends, and the OPD's Renstra is still seen."""
+    seksi = pemeran.pegawai.jabatan.unit_kerja
+    UnitKerja.objects.filter(pk=opd.pk).update(induk=seksi)
+    with selesai_dalam():
+        assert access.unit_tempat_bekerja(pemeran.pegawai.user) == {
+            seksi.pk, seksi.induk_id, opd.pk}  # fmt: skip
+        assert terlihat(pemeran.pegawai.user) == {renstra_dinkes.pk}

@@ -3,10 +3,13 @@
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
-from organisasi.models import PenugasanSementara
+from organisasi.models import Jabatan, JenisJabatan, Pegawai, PenugasanSementara
+from skp import services
 from skp.access import can, visible_skps
 from skp.models import Skp, StatusSkp
+from skp.selectors import penilai_aktif
 from tests.factories import JabatanFactory, PegawaiFactory, UserFactory
 
 
@@ -52,12 +55,139 @@ def test_plt_atasan_melihat_skp_bawahan(pemeran, skp_pegawai, tahun):
     assert terlihat(plt, skp_pegawai)
 
 
-def test_penilai_tercatat_tetap_melihat_setelah_mutasi(pemeran, skp_pegawai):
-    # The pegawai moves under another atasan: the penilai the SKP was agreed with still sees it.
+# --- transfers: visibility follows positions, not where a recorded penilai moved ------------
+
+
+def _sekda(pemeran) -> Pegawai:
+    """A Sekda above the kepala: four levels above the pegawai."""
+    jabatan = JabatanFactory(
+        unit_kerja=pemeran.kepala.jabatan.unit_kerja,
+        nama="Sekretaris Daerah",
+        jenis=JenisJabatan.JPT,
+    )
+    Jabatan.objects.filter(pk=pemeran.kepala.jabatan_id).update(atasan=jabatan)
+    return PegawaiFactory(nama="Hendra Sekda", jabatan=jabatan)
+
+
+def _pindahkan(orang: Pegawai, atasan: Pegawai) -> None:
+    """The admin moves `orang` to a new position directly under `atasan`'s; their old position
+    is left vacant."""
+    orang.jabatan = JabatanFactory(
+        unit_kerja=atasan.jabatan.unit_kerja, atasan=atasan.jabatan, nama="Staf Ahli"
+    )
+    orang.save()
+
+
+def _lihat(client, orang, skp: Skp) -> int:
+    client.force_login(orang.user)
+    return client.get(reverse("skp:detail", args=[skp.pk])).status_code
+
+
+@pytest.mark.parametrize("diajukan", [False, True], ids=["draf", "diajukan"])
+def test_tangga_pindah_atasan(client, pemeran, skp_pegawai, diajukan):
+    """The issue's case: the admin moves the Kasi (the recorded penilai) to a post directly
+    under the Sekda. Before the fix the Sekda, four levels above the pegawai, read the SKP
+    (through the moved penilai's new position) and the old Kasi still did."""
+    sekda = _sekda(pemeran)
+    if diajukan:
+        services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai)
+    skp = Skp.objects.get(pk=skp_pegawai.pk)
+    assert skp.penilai == pemeran.atasan
+
+    # Before: the owner, the Kasi (penilai), the Kabid (her atasan), the admin.
+    boleh = {"pegawai", "atasan", "atasan_atasan", "admin"}
+    for siapa in ("pegawai", "atasan", "atasan_atasan", "kepala", "admin", "admin_lain"):
+        assert terlihat(getattr(pemeran, siapa), skp) is (siapa in boleh), siapa
+    assert not terlihat(sekda, skp)
+
+    _pindahkan(pemeran.atasan, sekda)
+    # The Kasi post is vacant: the Kabid is the penilai in force, the kepala his atasan.
+    assert penilai_aktif(skp) == pemeran.atasan_atasan
+    assert _lihat(client, pemeran.atasan, skp) == 404  # the old atasan: not theirs any more
+    assert _lihat(client, sekda, skp) == 404  # four levels up
+    for orang in (pemeran.pegawai, pemeran.atasan_atasan, pemeran.kepala, pemeran.admin):
+        assert _lihat(client, orang, skp) == 200, orang
+    assert _lihat(client, pemeran.admin_lain, skp) == 404
+
+    # A new Kasi is appointed: the new atasan sees it, the kepala (three up) no longer does.
+    kasi_baru = PegawaiFactory(
+        nama="Kasi Baru", jabatan=Jabatan.objects.get(nama="Kepala Seksi Surveilans")
+    )
+    assert penilai_aktif(skp) == kasi_baru
+    assert _lihat(client, kasi_baru, skp) == 200
+    assert _lihat(client, pemeran.atasan_atasan, skp) == 200
+    for orang in (pemeran.kepala, sekda, pemeran.atasan, pemeran.admin_lain):
+        assert _lihat(client, orang, skp) == 404, orang
+
+
+def test_penilai_yang_menyetujui_tetap_membaca_versi_itu_saja(client, pemeran, skp_pegawai):
+    """The atasan who approved a version keeps reading that version after she moves (it records
+    her as its penilai), but not the revision opened afterwards; her new atasan (the Sekda, four
+    levels above the pegawai) reads neither."""
+    sekda = _sekda(pemeran)
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai)
+    v1 = services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
+    _pindahkan(pemeran.atasan, sekda)
+    v2 = services.buka_revisi(user=pemeran.pegawai.user, skp=v1)
+    assert v2.penilai == pemeran.atasan_atasan  # the penilai in force when it was opened
+
+    assert _lihat(client, pemeran.atasan, v1) == 200
+    assert _lihat(client, pemeran.atasan, v2) == 404
+    for skp in (v1, v2):
+        assert _lihat(client, sekda, skp) == 404
+        assert _lihat(client, pemeran.atasan_atasan, skp) == 200
+        assert _lihat(client, pemeran.admin, skp) == 200
+        assert _lihat(client, pemeran.admin_lain, skp) == 404
+
+
+def test_mutasi_pegawai_penilai_lama_hanya_melihat_yang_disetujuinya(pemeran, skp_pegawai):
+    """The pegawai moves under another Kasi: the new Kasi and her atasan see their SKP; the old
+    Kasi sees a draft no more, but still the version she approved."""
+    pemeran.pegawai.jabatan.atasan = pemeran.rekan_atasan.jabatan
+    pemeran.pegawai.jabatan.save()
+    assert not terlihat(pemeran.atasan, skp_pegawai)
+    assert terlihat(pemeran.rekan_atasan, skp_pegawai)
+    assert terlihat(pemeran.atasan_atasan, skp_pegawai)
+
+    pemeran.pegawai.jabatan.atasan = pemeran.atasan.jabatan
+    pemeran.pegawai.jabatan.save()
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai)
+    services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
     pemeran.pegawai.jabatan.atasan = pemeran.rekan_atasan.jabatan
     pemeran.pegawai.jabatan.save()
     assert terlihat(pemeran.atasan, skp_pegawai)
     assert terlihat(pemeran.rekan_atasan, skp_pegawai)
+
+
+def test_jabatan_lowong_dilewati_sampai_dua_pejabat_terisi(pemeran, skp_pegawai, tahun):
+    """Vacant positions are skipped as the workflow skips them: with the Kasi and Kabid posts
+    vacant the kepala is the penilai in force and the Sekda her atasan; a Plt in the Kasi post
+    becomes the penilai, and the Sekda is then out of reach."""
+    sekda = _sekda(pemeran)
+    for orang in (pemeran.atasan, pemeran.atasan_atasan):
+        orang.aktif = False
+        orang.save()
+    assert penilai_aktif(skp_pegawai) == pemeran.kepala
+    assert terlihat(pemeran.kepala, skp_pegawai) and terlihat(sekda, skp_pegawai)
+
+    plt = PegawaiFactory(jabatan=JabatanFactory(unit_kerja=pemeran.atasan.jabatan.unit_kerja))
+    PenugasanSementara.objects.create(
+        jabatan=pemeran.atasan.jabatan, pegawai=plt, mulai=date(tahun, 1, 1),
+        selesai=date(tahun, 12, 31),
+    )  # fmt: skip
+    assert penilai_aktif(skp_pegawai) == plt
+    assert terlihat(plt, skp_pegawai) and terlihat(pemeran.kepala, skp_pegawai)
+    assert not terlihat(sekda, skp_pegawai)
+
+
+def test_penilai_yang_ditetapkan_admin_dan_atasannya_melihat(pemeran, skp_pegawai):
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai)
+    assert not terlihat(pemeran.orang_luar, skp_pegawai)
+    assert not terlihat(pemeran.rekan_atasan, skp_pegawai)
+    services.alihkan_penilai(user=pemeran.admin.user, skp=skp_pegawai, penilai=pemeran.orang_luar)
+    assert terlihat(pemeran.orang_luar, skp_pegawai)  # the penilai in force
+    assert terlihat(pemeran.rekan_atasan, skp_pegawai)  # and her atasan
+    assert terlihat(pemeran.atasan, skp_pegawai)  # the pegawai's atasan still reads it
 
 
 def test_visible_skps_satu_queryset_berapa_pun_jumlahnya(

@@ -9,6 +9,7 @@ from organisasi import demo as organisasi_demo
 from organisasi.models import Pegawai
 from perencanaan.demo import PERIODE
 from skp import services
+from skp.access import visible_pegawai, visible_skps
 from skp.demo import RENCANA
 from skp.models import PerilakuKerja, RencanaHasilKerja, Skp, StatusSkp
 from skp.selectors import mph, skp_bawahan, skp_tahun
@@ -131,7 +132,11 @@ def test_rhk_jpt_bertaut_renstra_tidak_dihitung_belum_ditautkan_di_halaman_atasa
     baris = {b.pegawai.nip: b.skp for b in skp_bawahan(sekda, tahun)}
     assert baris[organisasi_demo.KADINKES].rhk_belum_ditautkan == 0
     assert baris[organisasi_demo.KADINKES].jumlah_rhk == 4
-    assert mph(skp_dari(organisasi_demo.SEKDA, tahun)).tanpa_tautan == []
+    terlihat = {
+        "terlihat": visible_skps(sekda.user),
+        "pegawai_terlihat": visible_pegawai(sekda.user),
+    }
+    assert mph(skp_dari(organisasi_demo.SEKDA, tahun), **terlihat).tanpa_tautan == []
 
 
 def test_demo_memuat_indikator_lemah_untuk_pemeriksaan_kualitas(demo, tahun):

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from skp import services
+from skp.access import visible_pegawai, visible_skps
 from skp.selectors import mph
 from tests.factories import JabatanFactory, PegawaiFactory
 from tests.skp.conftest import tambah_kkw
@@ -74,28 +75,80 @@ def test_matriks_kolom_rhk_atasan_baris_bawahan_sel_rhk_bawahan(
     assert 'class="d-md-none"' in isi and f'id="mph-rhk-{skp_atasan.rhk1.pk}"' in isi
 
 
+def mph_bagi(orang, skp):
+    """The MPH of `skp` as `orang` sees it (as the views build it)."""
+    return mph(skp, terlihat=visible_skps(orang.user), pegawai_terlihat=visible_pegawai(orang.user))
+
+
 def test_matriks_baris_untuk_revisi_dan_yang_bukan_bawahan_langsung(
     pemeran, skp_atasan, skp_pegawai, monkeypatch
 ):
     """SKP that intervene this one without being a listed bawahan's current SKP get their own
-    row, so the matrix never hides a link the list shows."""
+    row, so the matrix never hides a link the list shows, to those who may see that SKP."""
     monkeypatch.setattr("skp.services.alur.terbitkan_setelah_disetujui", lambda pk: None)
     services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai)
     v1 = services.setujui(user=pemeran.atasan.user, skp=skp_pegawai)
     v2 = services.buka_revisi(user=pemeran.pegawai.user, skp=v1)
-    hasil = mph(skp_atasan.skp)
+    hasil = mph_bagi(pemeran.atasan, skp_atasan.skp)
     # Both current versions (v1 in force, v2 being drafted) intervene rhk1: one row each.
     assert [b.nama for b in hasil.matriks] == [pemeran.pegawai.nama_lengkap, v2.pegawai_nama]
     assert {b.skp.versi for b in hasil.matriks} == {1, 2}
     lain = hasil.matriks[1]
     assert lain.keterangan == f"SKP versi {lain.skp.versi}"
     assert [[len(s.isi) for s in b.sel] for b in hasil.matriks] == [[1, 0], [1, 0]]
-    # Moved under another atasan: still shown, marked as no longer a direct bawahan.
+    assert not hasil.disaring
+    # Moved under another atasan: still shown to the admin, marked as no longer a direct
+    # bawahan; the old atasan keeps only the version she approved, not the new draft.
     pemeran.pegawai.jabatan.atasan = pemeran.rekan_atasan.jabatan
     pemeran.pegawai.jabatan.save()
-    hasil = mph(skp_atasan.skp)
+    hasil = mph_bagi(pemeran.admin, skp_atasan.skp)
     assert {b.keterangan for b in hasil.matriks} == {"bukan bawahan langsung saat ini"}
     assert len(hasil.matriks) == 2
+    hasil = mph_bagi(pemeran.atasan, skp_atasan.skp)
+    assert [b.skp.versi for b in hasil.matriks] == [1]
+    assert hasil.disaring and hasil.belum_diintervensi == [skp_atasan.rhk2]
+
+
+def test_matriks_dua_tingkat_di_atas_hanya_bawahan_yang_boleh_dilihat(
+    client, pemeran, skp_atasan, skp_pegawai
+):
+    """The kepala may read the Kasi's SKP (the atasan of her atasan) but not the SKP of the
+    Kasi's staff, three levels down: the MPH of the Kasi's SKP shows the kepala none of their
+    RHK nor who has no SKP yet, says that some are left out, and still does not call an RHK
+    picked up by a hidden bawahan "belum diintervensi"."""
+    bawahan_baru(pemeran, "Tono Tanpa SKP")
+    url = reverse("skp:mph", args=[skp_atasan.skp.pk])
+    rhk_rudi = "Tersedianya rekap data imunisasi per desa"
+
+    isi = masuk(client, pemeran.kepala).get(url).content.decode()
+    assert skp_atasan.rhk1.uraian in isi  # the Kasi's own RHK: the kepala may read them
+    assert rhk_rudi not in isi and "Tono Tanpa SKP" not in isi
+    assert pemeran.pegawai.nama_lengkap not in isi
+    assert 'id="mph-disaring"' in isi
+    assert f'id="mph-kolom-{skp_atasan.rhk1.pk}" class=""' in isi
+    assert f'id="mph-kolom-{skp_atasan.rhk2.pk}" class="table-warning kolom-kosong"' in isi
+    # The same rule as the bawahan's own page.
+    assert client.get(reverse("skp:detail", args=[skp_pegawai.pk])).status_code == 404
+
+    # One level less (the Kabid: atasan of Rudi's atasan) and the admin see the whole matrix.
+    for orang in (pemeran.atasan_atasan, pemeran.admin):
+        isi = masuk(client, orang).get(url).content.decode()
+        assert rhk_rudi in isi and "Tono Tanpa SKP" in isi, orang
+        assert 'id="mph-disaring"' not in isi
+
+
+def test_matriks_skp_sendiri_menampilkan_semua_bawahan_langsung(
+    client, pemeran, skp_atasan, skp_pegawai
+):
+    """The owner's own MPH (here and under SKP Bawahan) lists every direct bawahan, with or
+    without an SKP: as their atasan they may see all of it."""
+    bawahan_baru(pemeran, "Tono Tanpa SKP")
+    masuk(client, pemeran.atasan)
+    for url in (reverse("skp:mph", args=[skp_atasan.skp.pk]), reverse("skp:bawahan")):
+        tabel = matriks(client.get(url).content.decode())
+        assert "Tersedianya rekap data imunisasi per desa" in tabel
+        assert "belum membuat SKP" in baris_dari(tabel, "Tono Tanpa SKP")[0]
+        assert 'id="mph-disaring"' not in client.get(url).content.decode()
 
 
 def test_matriks_di_skp_bawahan_dan_htmx(client, pemeran, skp_atasan, skp_pegawai):
