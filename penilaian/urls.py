@@ -1,7 +1,12 @@
 """Each page group keeps its routes beside its views (penilaian/views/<group>.py)."""
 
-from penilaian.views import detail
+from penilaian.views import bukti, detail, pegawai, rencana_aksi
 
 app_name = "penilaian"
 
-urlpatterns = [*detail.urlpatterns]
+urlpatterns = [
+    *detail.urlpatterns,
+    *pegawai.urlpatterns,
+    *bukti.urlpatterns,
+    *rencana_aksi.urlpatterns,
+]
