@@ -6,6 +6,7 @@ go through Django's storage API and are read back only through the access-checke
 import ipaddress
 import logging
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -78,7 +79,8 @@ def _host_sah(host: str) -> bool:
 
 
 def ukuran_mb(ukuran: int) -> str:
-    return f"{tampil_angka(round(ukuran / (1024 * 1024), 1))} MB"
+    mb = (Decimal(ukuran) / (1024 * 1024)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{tampil_angka(mb)} MB"
 
 
 def periksa_berkas(berkas: UploadedFile) -> str:
