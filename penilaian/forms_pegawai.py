@@ -27,13 +27,18 @@ class RealisasiForm(forms.Form):
                 # (forms cannot nest): the `form` attribute joins them to it.
                 attrs = {"aria-describedby": f"target-{ind.pk}", "form": ID_FORM}
                 if bi.jenis == TEKS:
-                    widget = forms.Textarea(attrs={**attrs, "rows": 2, "maxlength": 2000})
+                    widget = forms.Textarea(
+                        attrs={**attrs, "rows": 2, "maxlength": 2000, "class": "form-control"}
+                    )
                 elif bi.jenis == TANGGAL:
-                    widget = forms.DateInput(attrs={**attrs, "type": "date"})
+                    widget = forms.DateInput(
+                        attrs={**attrs, "type": "date", "class": "form-control"}
+                    )
                 else:
                     widget = forms.TextInput(
-                        attrs={**attrs, "inputmode": "decimal", "autocomplete": "off"}
-                    )
+                        attrs={**attrs, "inputmode": "decimal", "autocomplete": "off",
+                               "class": "form-control"}
+                    )  # fmt: skip
                 if not boleh_isi:
                     widget.attrs["disabled"] = True
                 nama = nama_isian(ind.pk)

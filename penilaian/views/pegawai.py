@@ -18,6 +18,7 @@ from penilaian import access, selectors
 from penilaian.forms_pegawai import BuktiForm, RealisasiForm
 from penilaian.isian import ATURAN_PERSENTASE
 from penilaian.models import Periode
+from penilaian.periode import batas_pegawai
 from penilaian.services import alur
 from penilaian.services.bukti import ukuran_mb
 from penilaian.services.realisasi import realisasi_simpan
@@ -88,9 +89,12 @@ def konteks_realisasi(
         )
         for bi in b.indikator:
             bi.field = form[f"indikator_{bi.indikator.pk}"]
+    batas = batas_pegawai(penilaian.periode, penilaian.pegawai)
     return {
         "penilaian": penilaian,
         "periode": penilaian.periode,
+        "batas": batas,
+        "sisa_hari": (batas - timezone.localdate()).days,
         "skp": penilaian.skp,
         "baris": baris,
         "form": form,

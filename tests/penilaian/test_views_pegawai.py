@@ -13,6 +13,7 @@ from penilaian.models import (
     BuktiDukung,
     MasaTidakDinilai,
     PenilaianPeriodik,
+    PerpanjanganPegawai,
     Realisasi,
     RencanaAksi,
     StatusPenilaian,
@@ -53,6 +54,15 @@ def test_saya_menampilkan_jendela_status_dan_sisa_hari(client, pemeran, kasus):
     assert url_realisasi(kasus.penilaian) in html
     assert "dibuka 17 Juni 2026" in html  # triwulan II, not open yet
     assert "Penilaian Saya" in html  # the navbar link
+
+
+def test_saya_perpanjangan_pegawai_menggeser_batasnya(client, pemeran, kasus):
+    PerpanjanganPegawai.objects.create(periode=kasus.periode, pegawai=pemeran.pegawai,
+                                       sampai=date(2026, 4, 24), alasan="Sakit")  # fmt: skip
+    client.force_login(pemeran.pegawai.user)
+    html = client.get(reverse("penilaian:saya")).content.decode()
+    assert "dibuka 18 Maret 2026, batas 24 April 2026" in html
+    assert "diperpanjang untuk Anda" in html and "25 hari lagi" in html
 
 
 def test_saya_htmx_dan_pilihan_tahun(client, pemeran, kasus):
@@ -138,6 +148,7 @@ def test_realisasi_tangga_izin(client, pemeran, kasus):
     assert "52 laporan" in html and "90–100 %" in html  # targets as the SKP page prints them
     assert "foto rapat" in html  # the reminder: evidence shows a result, not an activity
     assert "Simpan dan kirim ke penilai" in html
+    assert "batas 14 April 2026 (15 hari lagi)" in html
     r = client.get(url, **HTMX)
     assert 'id="realisasi"' in r.content.decode() and "<html" not in r.content.decode()
 
