@@ -240,7 +240,8 @@ def alasan_tidak_dapat_isi(penilaian: PenilaianPeriodik) -> str:
 
 
 def get_bukti_for_user(user: Pengguna, pk: int):
-    """A bukti dukung of an evaluation `user` may see (its file included), else 404."""
+    """A bukti dukung of an evaluation `user` may see (its file included), else 404: seeing
+    and downloading evidence is the same right as seeing the evaluation ("lihat")."""
     from penilaian.models import BuktiDukung
 
     bukti = (
@@ -251,11 +252,6 @@ def get_bukti_for_user(user: Pengguna, pk: int):
     if bukti is None:
         raise Http404("Bukti dukung tidak ditemukan.")
     return bukti
-
-
-def can_lihat_bukti(user: Pengguna, bukti) -> bool:
-    """Seeing (and downloading) a bukti dukung: the same as seeing its evaluation."""
-    return can(user, "lihat", bukti.penilaian)
 
 
 def can_ubah_rencana_aksi(user: Pengguna, skp) -> bool:

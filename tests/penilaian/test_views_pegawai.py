@@ -12,6 +12,7 @@ from django.urls import reverse
 from penilaian.models import (
     BuktiDukung,
     MasaTidakDinilai,
+    PengaturanPenilaian,
     PenilaianPeriodik,
     PerpanjanganPegawai,
     Realisasi,
@@ -63,6 +64,23 @@ def test_saya_perpanjangan_pegawai_menggeser_batasnya(client, pemeran, kasus):
     html = client.get(reverse("penilaian:saya")).content.decode()
     assert "dibuka 18 Maret 2026, batas 24 April 2026" in html
     assert "diperpanjang untuk Anda" in html and "25 hari lagi" in html
+
+
+def test_kueri_penilaian_saya_tetap_dari_4_ke_12_periode(client, pemeran, kasus,
+                                                         django_assert_max_num_queries):  # fmt: skip
+    client.force_login(pemeran.pegawai.user)
+    url = reverse("penilaian:saya")
+    client.get(url)
+    with CaptureQueriesContext(connection) as triwulanan:
+        client.get(url)
+    jumlah = len(triwulanan)  # now: the next request resets the query log
+    PengaturanPenilaian.objects.create(
+        instansi=pemeran.instansi, tahun=2026, jenis_periode="bulanan"
+    )
+    client.get(url)  # the twelve monthly periods are made on this first visit
+    with django_assert_max_num_queries(jumlah):
+        html = client.get(url).content.decode()
+    assert "Desember-Akhir" in html
 
 
 def test_saya_htmx_dan_pilihan_tahun(client, pemeran, kasus):
@@ -269,7 +287,8 @@ def test_kueri_halaman_realisasi_tetap_dari_2_ke_10_rhk(client, pemeran, kasus,
     client.get(url)  # warm caches (session, periods)
     with CaptureQueriesContext(connection) as sedikit:
         assert client.get(url).status_code == 200
+    jumlah = len(sedikit)
     _tambah_rhk(kasus, 8)  # 10 RHK
-    with django_assert_max_num_queries(len(sedikit)):
+    with django_assert_max_num_queries(jumlah):
         r = client.get(url)
     assert r.content.decode().count("Bukti dukung RHK") == 10
