@@ -8,6 +8,8 @@ import bootstrap_wrapper
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from config.penyimpanan import penyimpanan_bawaan
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # pyHanko (PDF signatures) pulls in lxml, which openpyxl would then switch to: keep openpyxl on
@@ -157,7 +159,9 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", bootstrap_wrapper.get_bootstrap_dir()),
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The filesystem under MEDIA_ROOT, or an S3-compatible store when AWS_STORAGE_BUCKET_NAME is
+    # set (config/penyimpanan.py). Nothing in it is served from a public URL.
+    "default": penyimpanan_bawaan(env),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -193,6 +197,8 @@ SKP_SIGN_P12_PASSPHRASE = env.str("SKP_SIGN_P12_PASSPHRASE", default="skp-dev")
 # Largest spreadsheet an admin may upload (bytes).
 IMPOR_MAKS_BYTES = env.int("IMPOR_MAKS_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPOR_MAKS_BYTES + 1024 * 1024
+# Largest bukti dukung file a pegawai may upload (bytes).
+BUKTI_MAKS_BYTES = env.int("BUKTI_MAKS_BYTES", default=10 * 1024 * 1024)
 
 # Production hardening. DJANGO_SECURE=false only behind a LAN without TLS, knowingly.
 if not DEBUG:

@@ -217,3 +217,51 @@ def boleh_lihat_pegawai(user: Pengguna, pegawai: Pegawai) -> bool:
 
 def _sama(user: Pengguna, pegawai: Pegawai) -> bool:
     return user.is_authenticated and pegawai.user_id == user.pk
+
+
+# --- realisasi, bukti dukung and rencana aksi (the pegawai's side) ---------------------------
+
+
+def pemilik(user: Pengguna, penilaian: PenilaianPeriodik) -> bool:
+    """The pegawai being evaluated: the only one who fills realisasi and bukti dukung."""
+    return _pemilik(user, penilaian)
+
+
+def alasan_tidak_dapat_isi(penilaian: PenilaianPeriodik) -> str:
+    """Why the owner may not change realisasi or bukti dukung now ("" when they may): the state
+    (the penilai has rated) or the calendar (window not open yet, or closed)."""
+    from penilaian.workflow import ALASAN_STATUS
+
+    if penilaian.status not in STATUS_ISI:
+        return (
+            f"{ALASAN_STATUS[penilaian.status]} Realisasi dan bukti dukung tidak dapat diubah lagi."
+        )
+    return alasan_waktu("isi_realisasi", penilaian)
+
+
+def get_bukti_for_user(user: Pengguna, pk: int):
+    """A bukti dukung of an evaluation `user` may see (its file included), else 404: seeing
+    and downloading evidence is the same right as seeing the evaluation ("lihat")."""
+    from penilaian.models import BuktiDukung
+
+    bukti = (
+        BuktiDukung.objects.filter(pk=pk, penilaian__in=visible_penilaian(user).values("pk"))
+        .select_related("penilaian")
+        .first()
+    )
+    if bukti is None:
+        raise Http404("Bukti dukung tidak ditemukan.")
+    return bukti
+
+
+def can_ubah_rencana_aksi(user: Pengguna, skp) -> bool:
+    """Rencana aksi are the owner's, on an SKP in force (approved): a draft is still being
+    agreed, and a replaced version is a record."""
+    from skp.models import StatusSkp
+
+    return (
+        user.is_authenticated
+        and user.is_active
+        and skp.pegawai.user_id == user.pk
+        and skp.status == StatusSkp.DISETUJUI
+    )

@@ -5,3 +5,11 @@ class PenilaianConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "penilaian"
     verbose_name = "Penilaian kinerja"
+
+    def ready(self) -> None:
+        # skp may not import penilaian: it announces approvals, penilaian reacts (rencana aksi
+        # follow a mid-year revision).
+        from penilaian.services.rencana_aksi import saat_skp_disetujui
+        from skp.signals import skp_disetujui
+
+        skp_disetujui.connect(saat_skp_disetujui, dispatch_uid="penilaian_rencana_aksi_revisi")

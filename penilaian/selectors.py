@@ -1,15 +1,35 @@
 """Read queries of the periodic evaluation: who evaluates whom in a period, which SKP is in force
 for it, and the evaluation rows with what their pages need."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
+from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from organisasi.models import Pegawai
 from organisasi.selectors import atasan_langsung
-from penilaian.models import PenilaianPeriodik, Periode
-from skp.models import STATUS_TERBIT, RiwayatStatus, Skp, StatusSkp
+from penilaian.isian import jenis_isian, persentase
+from penilaian.models import (
+    BuktiDukung,
+    MasaTidakDinilai,
+    PenilaianPeriodik,
+    Periode,
+    PerpanjanganPegawai,
+    Realisasi,
+    RencanaAksi,
+)
+from penilaian.periode import periode_tahun
+from penilaian.workflow import STATUS_ISI
+from skp.models import (
+    STATUS_TERBIT,
+    IndikatorKinerja,
+    RencanaHasilKerja,
+    RiwayatStatus,
+    Skp,
+    StatusSkp,
+)
 
 
 def tanggal_acuan(periode: Periode, hari_ini: date | None = None) -> date:
@@ -69,3 +89,131 @@ def penilaian_lengkap() -> QuerySet[PenilaianPeriodik]:
     return PenilaianPeriodik.objects.select_related(
         "pegawai__jabatan__unit_kerja", "periode", "skp", "penilai", "dinilai_oleh"
     )
+
+
+# --- the pegawai's own pages -----------------------------------------------------------------
+
+
+@dataclass
+class BarisPeriode:
+    """One period on "Penilaian Saya": its evaluation (if made yet) and its window for this
+    pegawai (with their own extension), in a fixed number of queries whatever the year holds."""
+
+    periode: Periode
+    penilaian: PenilaianPeriodik | None
+    batas: date  # the last day this pegawai may send realisasi
+    masa_tidak_dinilai: MasaTidakDinilai | None
+    hari_ini: date
+
+    @property
+    def belum_dibuka(self) -> bool:
+        return self.hari_ini < self.periode.buka
+
+    @property
+    def terbuka(self) -> bool:
+        return self.periode.buka <= self.hari_ini <= self.batas
+
+    @property
+    def sisa_hari(self) -> int | None:
+        return (self.batas - self.hari_ini).days if self.terbuka else None
+
+    @property
+    def boleh_isi(self) -> bool:
+        """The owner may (still) fill realisasi and bukti dukung of this period."""
+        if self.masa_tidak_dinilai is not None or not self.terbuka:
+            return False
+        return self.penilaian is None or self.penilaian.status in STATUS_ISI
+
+
+def penilaian_saya(
+    pegawai: Pegawai, tahun: int, hari_ini: date | None = None
+) -> list[BarisPeriode]:
+    hari_ini = hari_ini or timezone.localdate()
+    daftar = periode_tahun(pegawai.instansi, tahun)
+    penilaian = {
+        p.periode_id: p
+        for p in PenilaianPeriodik.objects.filter(pegawai=pegawai, periode__in=daftar)
+    }
+    perpanjangan: dict[int, date] = {}
+    for periode_id, sampai in PerpanjanganPegawai.objects.filter(
+        pegawai=pegawai, periode__in=daftar
+    ).values_list("periode_id", "sampai"):
+        perpanjangan[periode_id] = max(sampai, perpanjangan.get(periode_id, sampai))
+    masa = list(MasaTidakDinilai.objects.filter(pegawai=pegawai))
+    baris = []
+    for p in daftar:
+        tumpang = next(
+            (
+                m
+                for m in masa
+                if m.mulai <= p.selesai and (m.selesai is None or m.selesai >= p.mulai)
+            ),
+            None,
+        )
+        baris.append(
+            BarisPeriode(
+                periode=p,
+                penilaian=penilaian.get(p.pk),
+                batas=max(p.tenggat, perpanjangan.get(p.pk, p.tenggat)),
+                masa_tidak_dinilai=tumpang,
+                hari_ini=hari_ini,
+            )
+        )
+    return baris
+
+
+def ada_skp_disetujui(pegawai: Pegawai, tahun: int) -> bool:
+    return Skp.objects.filter(pegawai=pegawai, tahun=tahun, status__in=STATUS_TERBIT).exists()
+
+
+@dataclass
+class BarisIndikator:
+    indikator: IndikatorKinerja
+    jenis: str
+    realisasi: Realisasi | None
+    persentase: Decimal | None
+
+
+@dataclass
+class BarisRhk:
+    rhk: RencanaHasilKerja
+    indikator: list[BarisIndikator]
+    rencana_aksi: list[RencanaAksi]
+    bukti: list[BuktiDukung]
+
+
+def isi_realisasi(penilaian: PenilaianPeriodik) -> list[BarisRhk]:
+    """The SKP in force for the period with, per RHK, its indicators and their realisasi, the
+    period's rencana aksi and the bukti dukung: five queries, whatever the number of RHK."""
+    skp = penilaian.skp
+    realisasi = {r.indikator_id: r for r in Realisasi.objects.filter(penilaian=penilaian)}
+    bukti: dict[int, list[BuktiDukung]] = {}
+    for b in BuktiDukung.objects.filter(penilaian=penilaian).select_related("indikator"):
+        bukti.setdefault(b.rhk_id, []).append(b)
+    daftar_rhk = RencanaHasilKerja.objects.filter(skp=skp).prefetch_related(
+        Prefetch("indikator", queryset=IndikatorKinerja.objects.order_by("pk")),
+        Prefetch(
+            "rencana_aksi",
+            queryset=RencanaAksi.objects.filter(nomor_periode=penilaian.periode.nomor),
+        ),
+    )
+    hasil = []
+    for rhk in daftar_rhk:
+        baris = []
+        for ind in rhk.indikator.all():
+            r = realisasi.get(ind.pk)
+            baris.append(
+                BarisIndikator(
+                    indikator=ind,
+                    jenis=jenis_isian(skp, ind),
+                    realisasi=r,
+                    persentase=persentase(ind, r.nilai) if r else None,
+                )
+            )
+        hasil.append(BarisRhk(rhk, baris, list(rhk.rencana_aksi.all()), bukti.get(rhk.pk, [])))
+    return hasil
+
+
+def skp_disetujui_tahun(pegawai: Pegawai, tahun: int) -> Skp | None:
+    """The SKP version in force now for the year (where rencana aksi are written)."""
+    return Skp.objects.filter(pegawai=pegawai, tahun=tahun, status=StatusSkp.DISETUJUI).first()

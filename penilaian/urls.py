@@ -1,7 +1,13 @@
 """Each page group keeps its routes beside its views (penilaian/views/<group>.py)."""
 
-from penilaian.views import detail, periode
+from penilaian.views import bukti, detail, pegawai, periode, rencana_aksi
 
 app_name = "penilaian"
 
-urlpatterns = [*detail.urlpatterns, *periode.urlpatterns]
+urlpatterns = [
+    *detail.urlpatterns,
+    *pegawai.urlpatterns,
+    *bukti.urlpatterns,
+    *rencana_aksi.urlpatterns,
+    *periode.urlpatterns,
+]

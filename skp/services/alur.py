@@ -30,6 +30,7 @@ from skp.selectors import muat_isi, penilai_aktif
 from skp.services.buat import identitas_pegawai, identitas_penilai
 from skp.services.kelengkapan import periksa_kelengkapan
 from skp.services.notifikasi import kabari
+from skp.signals import skp_disetujui
 from skp.verifikasi import terbitkan_setelah_disetujui
 from skp.workflow import TRANSISI, alasan_ditolak, kalimat
 
@@ -211,6 +212,7 @@ def setujui(
     _pindah(skp, aksi="setujui", user=user, catatan=catatan.strip(),
             **_salin_penilai(skp, pegawai_dari_user(user)))  # fmt: skip
     _bekukan_rhk_atasan(skp)
+    skp_disetujui.send(sender=Skp, skp=skp, diganti=lama)
     kabari(
         penerima=[skp.pegawai.user],
         skp=skp,
