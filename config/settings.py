@@ -132,14 +132,30 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
 
-# Throttling of failed logins (django-axes): 5 failures for one NIP lock that NIP for 15 minutes.
+# How many reverse proxies in front of the app append to X-Forwarded-For (and set
+# X-Forwarded-Proto). 0: none, the client address is REMOTE_ADDR and both headers are ignored,
+# since anyone can send them. Used by the login and password-reset throttling (core.throttle).
+TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)
+
+# Throttling of failed logins (django-axes): 5 failures for one NIP from one address, or 20 from
+# one address across NIPs (password spraying), lock out for 15 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+LOGIN_GAGAL_MAKS_PER_ALAMAT = env.int("LOGIN_GAGAL_MAKS_PER_ALAMAT", default=20)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 # Per NIP and address: a whole office behind one NAT address is not locked out by one person.
+# The per-address count is added by core.throttle.LoginHandler.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "core.throttle.LoginHandler"
+AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_VERBOSE = False
+
+# Password-reset requests (each sends a mail), per NIP or email and per address, in a window.
+# Per address it is high: after an import a whole office may set its first passwords at once.
+RESET_SANDI_MAKS_PER_AKUN = env.int("RESET_SANDI_MAKS_PER_AKUN", default=5)
+RESET_SANDI_MAKS_PER_ALAMAT = env.int("RESET_SANDI_MAKS_PER_ALAMAT", default=50)
+RESET_SANDI_JENDELA = timedelta(minutes=env.int("RESET_SANDI_JENDELA_MENIT", default=60))
 
 LANGUAGE_CODE = "id"
 # Only Indonesian: an English browser must not switch form errors and month names to English.
