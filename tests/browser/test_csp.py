@@ -92,3 +92,25 @@ def test_halaman_verifikasi_publik_dengan_gaya_dari_berkas_statis(
     expect(page.locator("dd").first).to_have_text("Rudi Hartono, A.Md.Kes.")
     # The stylesheet applies (the green bar of a valid document), though no inline style may.
     expect(page.locator("p.sah")).to_have_css("border-left-color", "rgb(25, 135, 84)")
+
+
+def test_django_admin_memenuhi_csp(page: Page, live_server, pemeran, superuser):
+    # Plt/Plh and corrections are recorded in the Django admin: its pages and widgets (date
+    # calendar, related-object popups, filters) run under the same policy.
+    superuser.set_password(KATA_SANDI)
+    superuser.save()
+    page.goto(f"{live_server.url}/masuk/")
+    page.get_by_label("NIP").fill("super")
+    page.get_by_label("Sandi").fill(KATA_SANDI)
+    page.get_by_role("button", name="Masuk").click()
+    for alamat in (
+        reverse("admin:index"),
+        reverse("admin:organisasi_pegawai_changelist"),
+        reverse("admin:organisasi_pegawai_change", args=[pemeran.pegawai.pk]),
+        reverse("admin:auth_user_change", args=[pemeran.pegawai.user.pk]),
+    ):
+        page.goto(live_server.url + alamat)
+        expect(page.locator("#content")).to_be_visible()
+    page.goto(live_server.url + reverse("admin:organisasi_penugasansementara_add"))
+    page.get_by_role("link", name="Hari ini").first.click()  # the date widget's shortcut
+    expect(page.locator("input[name=mulai]")).not_to_have_value("")
