@@ -6,6 +6,7 @@ from pathlib import Path
 
 import bootstrap_wrapper
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from config.penyimpanan import penyimpanan_bawaan
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "core",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -135,14 +138,30 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
 
-# Throttling of failed logins (django-axes): 5 failures for one NIP lock that NIP for 15 minutes.
+# How many reverse proxies in front of the app append to X-Forwarded-For (and set
+# X-Forwarded-Proto). 0: none, the client address is REMOTE_ADDR and both headers are ignored,
+# since anyone can send them. Used by the login and password-reset throttling (core.throttle).
+TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)
+
+# Throttling of failed logins (django-axes): 5 failures for one NIP from one address, or 20 from
+# one address across NIPs (password spraying), lock out for 15 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+LOGIN_GAGAL_MAKS_PER_ALAMAT = env.int("LOGIN_GAGAL_MAKS_PER_ALAMAT", default=20)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 # Per NIP and address: a whole office behind one NAT address is not locked out by one person.
+# The per-address count is added by core.throttle.LoginHandler.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "core.throttle.LoginHandler"
+AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_VERBOSE = False
+
+# Password-reset requests (each sends a mail), per NIP or email and per address, in a window.
+# Per address it is high: after an import a whole office may set its first passwords at once.
+RESET_SANDI_MAKS_PER_AKUN = env.int("RESET_SANDI_MAKS_PER_AKUN", default=5)
+RESET_SANDI_MAKS_PER_ALAMAT = env.int("RESET_SANDI_MAKS_PER_ALAMAT", default=50)
+RESET_SANDI_JENDELA = timedelta(minutes=env.int("RESET_SANDI_JENDELA_MENIT", default=60))
 
 LANGUAGE_CODE = "id"
 # Only Indonesian: an English browser must not switch form errors and month names to English.
@@ -200,10 +219,33 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = IMPOR_MAKS_BYTES + 1024 * 1024
 # Largest bukti dukung file a pegawai may upload (bytes).
 BUKTI_MAKS_BYTES = env.int("BUKTI_MAKS_BYTES", default=10 * 1024 * 1024)
 
+# Content-Security-Policy (django-csp; Django 6 has the same settings built in as SECURE_CSP):
+# scripts and styles only from the app's own static files, so injected markup can run nothing.
+# No inline <script>, <style>, style="" or on...="" anywhere, and htmx must not eval (base.html
+# turns allowEval off). data: images are Bootstrap's icons (navbar toggler, form controls).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# The load balancer's and docker-compose's probe talks plain HTTP to the app itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
 # Production hardening. DJANGO_SECURE=false only behind a LAN without TLS, knowingly.
 if not DEBUG:
     _secure = env.bool("DJANGO_SECURE", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # X-Forwarded-Proto says "https" only when a proxy that terminates TLS sets it; without one
+    # the client could send it and make Django treat plain HTTP as secure.
+    if env.bool("DJANGO_PROXY_SSL_HEADER", default=TRUSTED_PROXIES > 0):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = _secure
     SESSION_COOKIE_SECURE = _secure
     CSRF_COOKIE_SECURE = _secure

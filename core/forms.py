@@ -49,3 +49,10 @@ class ResetKataSandiForm(PasswordResetForm):
         else:
             users = User.objects.filter(email__iexact=nilai)
         return (u for u in users.filter(is_active=True) if u.email)
+
+    def identitas(self) -> str:
+        """What the requests are counted by: the NIP without spaces, or the email in lower case,
+        whether or not an account has it (the count must not tell)."""
+        nilai = self.cleaned_data["email"].strip()
+        nip = normalisasi_nip(nilai)
+        return nip if nip.isdigit() else nilai.lower()

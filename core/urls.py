@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from core import views
-from core.forms import MasukForm, ResetKataSandiForm
+from core.forms import MasukForm
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
@@ -23,7 +23,7 @@ urlpatterns = [
     ),
     path(
         "kata-sandi/reset/",
-        auth_views.PasswordResetView.as_view(form_class=ResetKataSandiForm),
+        views.ResetKataSandiView.as_view(),
         name="password_reset",
     ),
     path(

@@ -1,10 +1,14 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetView
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from core.forms import ResetKataSandiForm
 from core.peran import peran_dari_request
+from core.throttle import client_ip, durasi_teks, hitung
 from organisasi.selectors import atasan_langsung, bawahan_langsung
 
 
@@ -30,3 +34,30 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception:  # any database failure means "not healthy", whatever its type
         return JsonResponse({"status": "gagal", "database": "tidak terhubung"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class ResetKataSandiView(PasswordResetView):
+    """Django's reset view, throttled per NIP (or email) and per address: each request sends a
+    mail, so without a limit anyone could flood a pegawai's mailbox or the mail server."""
+
+    form_class = ResetKataSandiForm
+
+    def form_valid(self, form: ResetKataSandiForm) -> HttpResponse:
+        tunggu = hitung(
+            batas={
+                f"reset:akun:{form.identitas()}": settings.RESET_SANDI_MAKS_PER_AKUN,
+                f"reset:alamat:{client_ip(self.request)}": settings.RESET_SANDI_MAKS_PER_ALAMAT,
+            },
+            jendela=settings.RESET_SANDI_JENDELA,
+        )
+        if tunggu is None:
+            return super().form_valid(form)
+        # The same words whether or not the NIP has an account.
+        form.add_error(
+            None,
+            "Terlalu banyak permintaan atur ulang kata sandi untuk NIP/email ini atau dari "
+            f"jaringan Anda. Coba lagi dalam {durasi_teks(tunggu)}.",
+        )
+        respons = self.form_invalid(form)
+        respons.status_code = 429
+        return respons

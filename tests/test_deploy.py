@@ -1,7 +1,10 @@
-"""Deployment: the compose file is valid, production settings pass Django's deploy checks, the
-app refuses to start without a secret key, and /healthz tells the truth about the database."""
+"""Deployment: the compose file is valid and refuses to start without its secrets, production
+settings (those of .env.example, filled in as it says) pass Django's deploy checks, the proxy's
+headers are trusted only when a proxy is configured, the app refuses to start without a secret
+key, and /healthz tells the truth about the database."""
 
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -26,6 +29,9 @@ TIDAK_DITERUSKAN = {
     "DJANGO_SECURE",
     "DJANGO_HSTS_SECONDS",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DJANGO_TRUSTED_PROXIES",
+    "DJANGO_PROXY_SSL_HEADER",
+    "POSTGRES_PASSWORD",
 }
 
 
@@ -65,9 +71,11 @@ def _kunci_acak() -> str:
     return secrets.token_urlsafe(50)  # about 67 characters, as check --deploy asks (>= 50)
 
 
-def _compose_config(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def _compose_config(
+    env: dict[str, str], *opsi: str, diam: bool = True
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [_docker_compose(), "-f", "docker-compose.yml", "config", "-q"],
+        [_docker_compose(), "-f", "docker-compose.yml", *opsi, "config", *(["-q"] if diam else [])],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
@@ -76,16 +84,94 @@ def _compose_config(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _rahasia() -> dict[str, str]:
+    return {"DJANGO_SECRET_KEY": _kunci_acak(), "POSTGRES_PASSWORD": _kunci_acak()}
+
+
 def test_docker_compose_yml_sah():
-    hasil = _compose_config(_env(DJANGO_SECRET_KEY=_kunci_acak()))
+    hasil = _compose_config(_env(**_rahasia()))
     assert hasil.returncode == 0, hasil.stderr
 
 
-def test_docker_compose_menolak_jalan_tanpa_secret_key():
+@pytest.mark.parametrize("rahasia", ["DJANGO_SECRET_KEY", "POSTGRES_PASSWORD"])
+def test_docker_compose_menolak_jalan_tanpa_rahasia(rahasia):
     # An empty value shadows one a local .env might hold; compose's ":?" refuses both.
-    hasil = _compose_config(_env(DJANGO_SECRET_KEY=""))
+    hasil = _compose_config(_env(**{**_rahasia(), rahasia: ""}))
     assert hasil.returncode != 0
-    assert "DJANGO_SECRET_KEY" in hasil.stderr
+    assert rahasia in hasil.stderr
+
+
+def test_docker_compose_aman_secara_bawaan(tmp_path):
+    # The compose file's own defaults: an empty env file instead of a local .env.
+    (tmp_path / ".env").write_text("", encoding="utf-8")
+    env = _env(**_rahasia(), DJANGO_TRUSTED_PROXIES=None, SKP_BIND_ADDRESS=None)
+    hasil = _compose_config(env, "--env-file", str(tmp_path / ".env"), diam=False)
+    assert hasil.returncode == 0, hasil.stderr
+    # HTTPS-only for the app and the worker; no known database password; the port reachable
+    # only from this host (the proxy), so nobody bypasses the proxy with a forged
+    # X-Forwarded-For; and that header not trusted unless configured.
+    assert len(re.findall(r"DJANGO_SECURE: ['\"]?true", hasil.stdout)) == 2, hasil.stdout
+    assert "DJANGO_SECURE: 'false'" not in hasil.stdout
+    assert "postgres://skp:skp@" not in hasil.stdout
+    assert "POSTGRES_PASSWORD: skp\n" not in hasil.stdout
+    assert re.search(r"127\.0\.0\.1:8000:8000", hasil.stdout), hasil.stdout
+    assert re.search(r"DJANGO_TRUSTED_PROXIES: ['\"]?0['\"]?\n", hasil.stdout), hasil.stdout
+
+
+def _env_example_diisi() -> dict[str, str]:
+    """The settings of .env.example, with the two secrets it says to generate generated."""
+    nilai = {}
+    for baris in (BASE_DIR / ".env.example").read_text(encoding="utf-8").splitlines():
+        if baris.strip() and not baris.lstrip().startswith("#"):
+            nama, _, isi = baris.partition("=")
+            nilai[nama.strip()] = isi.strip()
+    kosong = {nama for nama, isi in nilai.items() if not isi}
+    assert kosong == {"DJANGO_SECRET_KEY", "POSTGRES_PASSWORD"}, kosong
+    return {**nilai, **_rahasia()}
+
+
+def test_env_example_diisi_lolos_docker_compose(tmp_path):
+    berkas = tmp_path / ".env"
+    isi = _env_example_diisi()
+    berkas.write_text("".join(f"{k}={v}\n" for k, v in isi.items()), encoding="utf-8")
+    # Only the file speaks: none of its variables comes from this process's environment.
+    env = {k: v for k, v in _env().items() if k not in isi}
+    hasil = _compose_config(env, "--env-file", str(berkas), diam=False)
+    assert hasil.returncode == 0, hasil.stderr
+    assert f"postgres://skp:{isi['POSTGRES_PASSWORD']}@db:5432/skp" in hasil.stdout
+
+
+def test_env_example_diisi_lolos_check_deploy():
+    hasil = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", env=_env(**_env_example_diisi())
+    )
+    keluaran = hasil.stdout + hasil.stderr
+    assert hasil.returncode == 0, keluaran
+    assert "System check identified no issues" in hasil.stdout, keluaran
+
+
+@pytest.mark.parametrize(
+    ("pengaturan", "dipercaya"),
+    [
+        ({}, False),
+        ({"DJANGO_TRUSTED_PROXIES": "0"}, False),
+        ({"DJANGO_TRUSTED_PROXIES": "1"}, True),
+        ({"DJANGO_PROXY_SSL_HEADER": "true"}, True),
+        ({"DJANGO_TRUSTED_PROXIES": "1", "DJANGO_PROXY_SSL_HEADER": "false"}, False),
+    ],
+)
+def test_x_forwarded_proto_dipercaya_hanya_bila_ada_proxy(pengaturan, dipercaya):
+    # Without a proxy that sets it, the header is the client's: trusting it would let plain
+    # HTTP pass as HTTPS (no redirect; secure cookies sent over HTTP).
+    hasil = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)",
+        env=_env(DJANGO_DEBUG="false", DJANGO_SECRET_KEY=_kunci_acak(), **pengaturan),
+    )
+    assert hasil.returncode == 0, hasil.stderr
+    harapan = "('HTTP_X_FORWARDED_PROTO', 'https')" if dipercaya else "None"
+    assert hasil.stdout.strip().splitlines()[-1] == harapan
 
 
 def test_pengaturan_produksi_lolos_check_deploy():

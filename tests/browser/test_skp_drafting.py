@@ -59,9 +59,30 @@ def tambah_rhk(page: Page, uraian: str, rhk_atasan: str, cari: str = "") -> None
     form = page.locator("form.form-rhk")
     form.get_by_label("Rencana hasil kerja").fill(uraian)
     if cari:
+        alamat = page.url
         form.get_by_label("Cari RHK atasan").fill(cari)
         # Filtered as one types: only the matching RHK of the atasan is left.
         expect(form.get_by_label(RHK_RINA_SURVEILANS)).to_have_count(0)
+        # Enter in the search box searches, and does not submit the RHK form.
+        form.get_by_label("Cari RHK atasan").press("Enter")
+        expect(form.get_by_label(RHK_RINA_SURVEILANS)).to_have_count(0)
+        expect(form.get_by_label("Rencana hasil kerja")).to_have_value(uraian)
+        assert page.url == alamat
+        # The search answers replace the choices: let them arrive before one is picked.
+        page.wait_for_function("() => !document.querySelector('.htmx-request')")
+        # In every browser (not only those that turn Enter in a search box into a "search"
+        # event): skp.js cancels the key's default, which would submit the form.
+        assert page.evaluate(
+            """() => {
+              const el = document.createElement("input");
+              el.setAttribute("data-cari-enter", "");
+              document.body.append(el);
+              const e = new KeyboardEvent("keydown", {key: "Enter", bubbles: true, cancelable: true});
+              el.dispatchEvent(e);
+              el.remove();
+              return e.defaultPrevented;
+            }"""
+        )
     form.get_by_label(rhk_atasan).check()
     form.get_by_role("button", name="Simpan RHK").click()
     expect(page.locator("form.form-rhk")).to_have_count(0)

@@ -139,7 +139,7 @@ def test_ekspor_satu_skp_gagal_yang_lain_tetap_di_zip_dan_dilaporkan(
     assert f"NIP {nip}" in berkas[DAFTAR_GAGAL].decode()
     client.force_login(pemeran.admin.user)
     html = client.get(reverse("skp:ekspor")).content.decode()
-    assert f"NIP {nip}" in html and "Unduh ZIP" in html and "bg-warning" in html
+    assert f"NIP {nip}" in html and "Unduh ZIP" in html and "kemajuan-peringatan" in html
 
 
 def test_ekspor_semua_skp_gagal(pemeran, dua_disetujui, sertifikat, tahun, monkeypatch):

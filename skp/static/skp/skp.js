@@ -34,6 +34,18 @@
     });
   });
 
+  // Enter in a search field inside a form (the Renstra/atasan RHK pickers) searches instead of
+  // submitting the form: the field's hx-trigger listens for "cari". Here and not in hx-on or a
+  // trigger filter, which htmx would have to eval and the Content-Security-Policy forbids.
+  document.addEventListener("keydown", function (event) {
+    var el = event.target;
+    if (event.key !== "Enter" || !el.matches || !el.matches("input[data-cari-enter]")) {
+      return;
+    }
+    event.preventDefault();
+    htmx.trigger(el, "cari");
+  });
+
   // After an htmx edit the page part is replaced; put keyboard focus back on the control the
   // person used (or on its sibling when that one became disabled, e.g. "Naik" at the top).
   document.body.addEventListener("skp:fokus", function (event) {
