@@ -1,6 +1,7 @@
 """Read queries of the periodic evaluation: who evaluates whom in a period, which SKP is in force
 for it, and the evaluation rows with what their pages need."""
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
 
 from django.db.models import QuerySet
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from organisasi.models import Pegawai
 from organisasi.selectors import atasan_langsung
-from penilaian.models import PenilaianPeriodik, Periode
+from penilaian.models import PenilaianPeriodik, PeranPemberi, Periode, UmpanBalik
 from skp.models import STATUS_TERBIT, RiwayatStatus, Skp, StatusSkp
 
 
@@ -47,25 +48,61 @@ def skp_untuk_periode(pegawai: Pegawai, periode: Periode) -> Skp | None:
     """The approved SKP version in force at the end of the period: the last one approved by
     then; when none was approved by then (a late approval), the version in force now. A pegawai
     who moved has a revision for the new position: the new version is evaluated (no averaging)."""
+    return skp_per_pegawai_untuk_periode([pegawai.pk], periode).get(pegawai.pk)
+
+
+def skp_per_pegawai_untuk_periode(pegawai_ids: Iterable[int], periode: Periode) -> dict[int, Skp]:
+    """`skp_untuk_periode` for many pegawai at once (pegawai id -> SKP, absent when none): two
+    queries however many pegawai."""
     akhir = timezone.make_aware(datetime.combine(periode.selesai, time.max))
-    versi = list(
-        Skp.objects.filter(pegawai=pegawai, tahun=periode.tahun, status__in=STATUS_TERBIT)
+    versi: dict[int, list[Skp]] = {}
+    for skp in (
+        Skp.objects.filter(
+            pegawai_id__in=list(pegawai_ids), tahun=periode.tahun, status__in=STATUS_TERBIT
+        )
         .select_related("pegawai")
-        .order_by("-versi")
-    )
+        .order_by("pegawai_id", "-versi")
+    ):
+        versi.setdefault(skp.pegawai_id, []).append(skp)
     if not versi:
-        return None
+        return {}
     disetujui = dict(
-        RiwayatStatus.objects.filter(skp__in=versi, aksi="setujui").values_list("skp_id", "waktu")
+        RiwayatStatus.objects.filter(
+            skp__in=[s for daftar in versi.values() for s in daftar], aksi="setujui"
+        ).values_list("skp_id", "waktu")
     )
-    for skp in versi:
-        waktu = disetujui.get(skp.pk)
-        if waktu is not None and waktu <= akhir:
-            return skp
-    return next((s for s in versi if s.status == StatusSkp.DISETUJUI), versi[0])
+    hasil = {}
+    for pegawai_id, daftar in versi.items():
+        berlaku = next(
+            (s for s in daftar if (w := disetujui.get(s.pk)) is not None and w <= akhir), None
+        )
+        hasil[pegawai_id] = berlaku or next(
+            (s for s in daftar if s.status == StatusSkp.DISETUJUI), daftar[0]
+        )
+    return hasil
 
 
 def penilaian_lengkap() -> QuerySet[PenilaianPeriodik]:
     return PenilaianPeriodik.objects.select_related(
         "pegawai__jabatan__unit_kerja", "periode", "skp", "penilai", "dinilai_oleh"
     )
+
+
+def umpan_balik_penilai(
+    periode_id: int, pegawai_ids: Iterable[int], pemberi_ids: Iterable[int]
+) -> dict[int, set[str]]:
+    """Which kinds of umpan balik (JenisUmpanBalik: hasil kerja, perilaku) `pemberi_ids` gave
+    each pegawai in the period as their penilai or its atasan, not counting replies: what a
+    rating requires. Pegawai id -> kinds (absent: none). One query however many pegawai."""
+    hasil: dict[int, set[str]] = {}
+    for pegawai_id, jenis in (
+        UmpanBalik.objects.filter(
+            pegawai_id__in=list(pegawai_ids), periode_id=periode_id,
+            pemberi_id__in=list(pemberi_ids), induk__isnull=True,
+            peran__in=[PeranPemberi.PENILAI, PeranPemberi.ATASAN_PENILAI],
+        )
+        .values_list("pegawai_id", "jenis")
+        .distinct()
+    ):  # fmt: skip
+        hasil.setdefault(pegawai_id, set()).add(jenis)
+    return hasil
