@@ -241,8 +241,8 @@ def alasan_tidak_dapat_dinilai(aksi: str, penilaian: PenilaianPeriodik) -> str:
     on `penilaian` now, once the person is known to be the right one (the Penilaian Bawahan
     page finds the penilai of all its rows at once): the state, then the calendar. "" when it
     can; the service checks everything again on the locked row."""
+    if penilaian.oleh_atasan_penilai:
+        return "Dinilai oleh atasan pejabat penilai setelah batas waktu: hasilnya final."
     if penilaian.status not in TRANSISI[aksi].dari:
-        if penilaian.oleh_atasan_penilai:
-            return "Dinilai oleh atasan pejabat penilai setelah batas waktu: hasilnya final."
         return alasan_ditolak(aksi, penilaian.status)
     return alasan_waktu(aksi, penilaian)

@@ -102,6 +102,7 @@ def umpan_balik_penilai(
             peran__in=[PeranPemberi.PENILAI, PeranPemberi.ATASAN_PENILAI],
         )
         .values_list("pegawai_id", "jenis")
+        .order_by()  # the model's ordering would make DISTINCT see every row
         .distinct()
     ):  # fmt: skip
         hasil.setdefault(pegawai_id, set()).add(jenis)
