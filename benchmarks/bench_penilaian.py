@@ -304,6 +304,7 @@ def ukur(data: dict, ulang: int) -> None:
 
     def halaman(nama: str, siapa, periode, url: str = "") -> None:
         c = sebagai(siapa)
+        pembanding = bool(url)
         url = url or f"{reverse('penilaian:bawahan')}?periode={periode.pk}"
         waktu, queries = [], 0
         for i in range(ulang + 1):  # the first run warms up (and makes missing evaluations)
@@ -318,7 +319,7 @@ def ukur(data: dict, ulang: int) -> None:
                 queries = len(q)
         html = respons.content.decode()
         baris = html.count('<tr id="baris-') + html.count('<tr id="pegawai-')
-        cetak(f"{nama} ({baris} baris)", waktu, queries)
+        cetak(nama if pembanding else f"{nama} ({baris} baris)", waktu, queries)
 
     kini, lalu, kasi = data["kini"], data["lalu"], data["kasi"]
     print(f"Penilaian Bawahan ({ulang}x setelah pemanasan; {kini} dan {lalu}):")

@@ -206,6 +206,7 @@ class HalamanBawahan:
     baris: list[BarisBawahan]  # the viewer is their penilai
     terlambat: list[BarisBawahan]  # their penilai missed the deadline; the viewer is its atasan
     hari_ini: date
+    sisa_hari_kerja: int = 0  # until the penilai's deadline (negative: passed)
 
     @property
     def semua(self) -> list[BarisBawahan]:
@@ -231,10 +232,6 @@ class HalamanBawahan:
         if len(dinilai) < MIN_SERAGAM or len(pasangan) != 1:
             return None
         return Seragam(len(dinilai), *pasangan.pop())
-
-    @property
-    def sisa_hari_kerja(self) -> int:
-        return self.baris[0].sisa_hari_kerja if self.baris else 0
 
     def pasang(self, dibuat: dict[int, PenilaianPeriodik]) -> None:
         """Puts the evaluations just made (services.bawahan.pastikan_penilaian_banyak) on
@@ -399,10 +396,13 @@ def _baris(
     return hasil
 
 
-def lengkapi(halaman: HalamanBawahan, user_id: int) -> None:
-    """Loads, for all rows at once, what each row shows: RHK with target and realisasi, bukti
-    dukung counts, the viewer's umpan balik, extensions and the working days left."""
-    semua = halaman.semua
+def lengkapi(
+    halaman: HalamanBawahan, user_id: int, hanya: list[BarisBawahan] | None = None
+) -> None:
+    """Loads, for all rows at once (or only those in `hanya`: a saved row sent back alone),
+    what each row shows: RHK with target and realisasi, bukti dukung counts, the viewer's
+    umpan balik, extensions and the working days left. The summary needs none of it."""
+    semua = halaman.semua if hanya is None else hanya
     periode = halaman.periode
     if not semua:
         return
@@ -435,6 +435,7 @@ def lengkapi(halaman: HalamanBawahan, user_id: int) -> None:
     ).values_list("pegawai_id", "sampai"):
         perpanjangan[pegawai_id] = max(sampai, perpanjangan.get(pegawai_id, sampai))
     sisa = selisih_hari_kerja(halaman.hari_ini, periode.tenggat, libur())
+    halaman.sisa_hari_kerja = sisa
 
     for b in semua:
         b.umpan_balik = umpan_balik.get(b.pegawai.pk, set())

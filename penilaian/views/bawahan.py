@@ -119,7 +119,7 @@ def nilai(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(
             " ".join(galat) or "Penilaian ini tidak ada di halaman Penilaian Bawahan Anda."
         )
-    lengkapi(halaman, request.user.pk)
+    lengkapi(halaman, request.user.pk, hanya=[baris])
     baris.pilihan = pilihan
     konteks = _konteks(halaman, b=baris, galat=galat, tersimpan=not galat, fokus=True)
     html = render_to_string("penilaian/bawahan.html#baris", konteks, request)
