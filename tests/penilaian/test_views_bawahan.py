@@ -112,6 +112,12 @@ def test_atasan_dari_atasan_tidak_melihat_bawahan_tingkat_dua_sebelum_tenggat(
     assert "Penilai melewati batas waktu" not in html
 
 
+def test_tautan_navbar_untuk_atasan_saja(client, kasus, pemeran):
+    beranda = reverse("beranda")
+    assert ">Penilaian Bawahan<" in masuk(client, pemeran.atasan).get(beranda).content.decode()
+    assert ">Penilaian Bawahan<" not in masuk(client, pemeran.pegawai).get(beranda).content.decode()
+
+
 def test_periode_instansi_lain_tidak_ditemukan(client, kasus, pemeran):
     lain = periode_tahun(pemeran.instansi_lain, 2026)[0]
     assert masuk(client, pemeran.atasan).get(URL, {"periode": lain.pk}).status_code == 404
