@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from penilaian.kuadran import Rating
 from penilaian.models import PenilaianPeriodik
-from tests.browser.aksesibilitas import periksa_aksesibilitas
+from tests.browser.axe import periksa_aksesibilitas
 from tests.browser.menu import navbar
 from tests.conftest import KATA_SANDI
 from tests.penilaian.bawahan import isi_penilaian, tambah_bawahan
