@@ -17,11 +17,11 @@ from django.utils import timezone
 
 from core.hari_kerja import tambah_hari_kerja
 from organisasi.models import AdminInstansi, Pegawai
-from organisasi.selectors import pegawai_dari_user
+from organisasi.selectors import adalah_atasan, pegawai_dari_user
 from penilaian.models import PenilaianPeriodik
 from penilaian.periode import jendela_terbuka, libur, tidak_dinilai
 from penilaian.selectors import atasan_penilai, penilai_periode
-from penilaian.workflow import HARI_KERJA_KEBERATAN, STATUS_ISI, TRANSISI
+from penilaian.workflow import HARI_KERJA_KEBERATAN, STATUS_ISI, TRANSISI, alasan_ditolak
 from skp import access as skp_access
 
 Pengguna = AbstractBaseUser | AnonymousUser
@@ -265,3 +265,32 @@ def can_ubah_rencana_aksi(user: Pengguna, skp) -> bool:
         and skp.pegawai.user_id == user.pk
         and skp.status == StatusSkp.DISETUJUI
     )
+
+
+def boleh_buka_penilaian_bawahan(user: Pengguna) -> bool:
+    """The Penilaian Bawahan page: for a pegawai who has bawahan now (an atasan, Plt/Plh
+    included) or who is recorded as the penilai of an evaluation (and may since have moved)."""
+    pegawai = pegawai_dari_user(user)
+    if pegawai is None or not user.is_active:
+        return False
+    return adalah_atasan(pegawai) or PenilaianPeriodik.objects.filter(penilai=pegawai).exists()
+
+
+def require_penilaian_bawahan(user: Pengguna) -> None:
+    if not boleh_buka_penilaian_bawahan(user):
+        raise PermissionDenied(
+            "Halaman Penilaian Bawahan untuk pejabat penilai: Anda tidak memiliki bawahan yang "
+            "Anda nilai."
+        )
+
+
+def alasan_tidak_dapat_dinilai(aksi: str, penilaian: PenilaianPeriodik) -> str:
+    """Why `aksi` ("nilai", or "nilai_atasan" for the atasan of a late penilai) cannot be done
+    on `penilaian` now, once the person is known to be the right one (the Penilaian Bawahan
+    page finds the penilai of all its rows at once): the state, then the calendar. "" when it
+    can; the service checks everything again on the locked row."""
+    if penilaian.oleh_atasan_penilai:
+        return "Dinilai oleh atasan pejabat penilai setelah batas waktu: hasilnya final."
+    if penilaian.status not in TRANSISI[aksi].dari:
+        return alasan_ditolak(aksi, penilaian.status)
+    return alasan_waktu(aksi, penilaian)

@@ -1,6 +1,7 @@
 """Read queries of the periodic evaluation: who evaluates whom in a period, which SKP is in force
 for it, and the evaluation rows with what their pages need."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -15,10 +16,12 @@ from penilaian.models import (
     BuktiDukung,
     MasaTidakDinilai,
     PenilaianPeriodik,
+    PeranPemberi,
     Periode,
     PerpanjanganPegawai,
     Realisasi,
     RencanaAksi,
+    UmpanBalik,
 )
 from penilaian.periode import periode_tahun
 from penilaian.workflow import STATUS_ISI
@@ -67,22 +70,38 @@ def skp_untuk_periode(pegawai: Pegawai, periode: Periode) -> Skp | None:
     """The approved SKP version in force at the end of the period: the last one approved by
     then; when none was approved by then (a late approval), the version in force now. A pegawai
     who moved has a revision for the new position: the new version is evaluated (no averaging)."""
+    return skp_per_pegawai_untuk_periode([pegawai.pk], periode).get(pegawai.pk)
+
+
+def skp_per_pegawai_untuk_periode(pegawai_ids: Iterable[int], periode: Periode) -> dict[int, Skp]:
+    """`skp_untuk_periode` for many pegawai at once (pegawai id -> SKP, absent when none): two
+    queries however many pegawai."""
     akhir = timezone.make_aware(datetime.combine(periode.selesai, time.max))
-    versi = list(
-        Skp.objects.filter(pegawai=pegawai, tahun=periode.tahun, status__in=STATUS_TERBIT)
+    versi: dict[int, list[Skp]] = {}
+    for skp in (
+        Skp.objects.filter(
+            pegawai_id__in=list(pegawai_ids), tahun=periode.tahun, status__in=STATUS_TERBIT
+        )
         .select_related("pegawai")
-        .order_by("-versi")
-    )
+        .order_by("pegawai_id", "-versi")
+    ):
+        versi.setdefault(skp.pegawai_id, []).append(skp)
     if not versi:
-        return None
+        return {}
     disetujui = dict(
-        RiwayatStatus.objects.filter(skp__in=versi, aksi="setujui").values_list("skp_id", "waktu")
+        RiwayatStatus.objects.filter(
+            skp__in=[s for daftar in versi.values() for s in daftar], aksi="setujui"
+        ).values_list("skp_id", "waktu")
     )
-    for skp in versi:
-        waktu = disetujui.get(skp.pk)
-        if waktu is not None and waktu <= akhir:
-            return skp
-    return next((s for s in versi if s.status == StatusSkp.DISETUJUI), versi[0])
+    hasil = {}
+    for pegawai_id, daftar in versi.items():
+        berlaku = next(
+            (s for s in daftar if (w := disetujui.get(s.pk)) is not None and w <= akhir), None
+        )
+        hasil[pegawai_id] = berlaku or next(
+            (s for s in daftar if s.status == StatusSkp.DISETUJUI), daftar[0]
+        )
+    return hasil
 
 
 def penilaian_lengkap() -> QuerySet[PenilaianPeriodik]:
@@ -217,3 +236,24 @@ def isi_realisasi(penilaian: PenilaianPeriodik) -> list[BarisRhk]:
 def skp_disetujui_tahun(pegawai: Pegawai, tahun: int) -> Skp | None:
     """The SKP version in force now for the year (where rencana aksi are written)."""
     return Skp.objects.filter(pegawai=pegawai, tahun=tahun, status=StatusSkp.DISETUJUI).first()
+
+
+def umpan_balik_penilai(
+    periode_id: int, pegawai_ids: Iterable[int], pemberi_ids: Iterable[int]
+) -> dict[int, set[str]]:
+    """Which kinds of umpan balik (JenisUmpanBalik: hasil kerja, perilaku) `pemberi_ids` gave
+    each pegawai in the period as their penilai or its atasan, not counting replies: what a
+    rating requires. Pegawai id -> kinds (absent: none). One query however many pegawai."""
+    hasil: dict[int, set[str]] = {}
+    for pegawai_id, jenis in (
+        UmpanBalik.objects.filter(
+            pegawai_id__in=list(pegawai_ids), periode_id=periode_id,
+            pemberi_id__in=list(pemberi_ids), induk__isnull=True,
+            peran__in=[PeranPemberi.PENILAI, PeranPemberi.ATASAN_PENILAI],
+        )
+        .values_list("pegawai_id", "jenis")
+        .order_by()  # the model's ordering would make DISTINCT see every row
+        .distinct()
+    ):  # fmt: skip
+        hasil.setdefault(pegawai_id, set()).add(jenis)
+    return hasil

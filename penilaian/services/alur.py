@@ -19,14 +19,17 @@ from penilaian.kuadran import Predikat, Rating, predikat
 from penilaian.models import (
     JenisUmpanBalik,
     PenilaianPeriodik,
-    PeranPemberi,
     Periode,
     RiwayatPenilaian,
     StatusPenilaian,
-    UmpanBalik,
 )
 from penilaian.periode import tidak_dinilai
-from penilaian.selectors import atasan_penilai, penilai_periode, skp_untuk_periode
+from penilaian.selectors import (
+    atasan_penilai,
+    penilai_periode,
+    skp_untuk_periode,
+    umpan_balik_penilai,
+)
 from penilaian.workflow import TRANSISI, alasan_ditolak
 from skp.services.notifikasi import kabari_tautan
 from skp.workflow import kalimat
@@ -139,13 +142,9 @@ def umpan_balik_kurang(penilaian: PenilaianPeriodik, pemberi_ids: list[int]) -> 
     """What is missing before a rating: umpan balik from the rater's side on the hasil kerja and
     on the perilaku kerja in this period (domain: the penilai gives it at least at the period's
     evaluation)."""
-    jenis = set(
-        UmpanBalik.objects.filter(
-            pegawai_id=penilaian.pegawai_id, periode_id=penilaian.periode_id,
-            pemberi_id__in=pemberi_ids, induk__isnull=True,
-            peran__in=[PeranPemberi.PENILAI, PeranPemberi.ATASAN_PENILAI],
-        ).values_list("jenis", flat=True)
-    )  # fmt: skip
+    jenis = umpan_balik_penilai(penilaian.periode_id, [penilaian.pegawai_id], pemberi_ids).get(
+        penilaian.pegawai_id, set()
+    )
     kurang = []
     if JenisUmpanBalik.HASIL_KERJA not in jenis:
         kurang.append("Tulis umpan balik atas hasil kerja (RHK) pegawai pada periode ini.")

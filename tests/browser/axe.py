@@ -1,0 +1,45 @@
+"""axe-core (from npm, `npm ci` in `make install`) run on a page as the browser tests visit it:
+every WCAG 2.0/2.1/2.2 A and AA rule, and a failure lists each violation with its nodes."""
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+TAG_WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@cache
+def _sumber_axe() -> str:
+    if not AXE.exists():
+        pytest.fail(f"axe-core tidak ada di {AXE}: jalankan `npm ci` (make install melakukannya).")
+    return AXE.read_text(encoding="utf-8")
+
+
+def periksa_aksesibilitas(page: Page, konteks: str = "") -> None:
+    """Fails the test when axe-core finds a WCAG 2.2 AA violation on the page as it is now.
+    Evaluated through the DevTools protocol, so the page's Content-Security-Policy (no inline
+    script) does not stop it and needs no exception for the tests."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(_sumber_axe())
+    hasil = page.evaluate(
+        """async (tag) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tag},
+                                                resultTypes: ['violations']});
+            return r.violations.map(v => ({
+                id: v.id, dampak: v.impact, bantuan: v.help,
+                node: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' +
+                                              (n.failureSummary || '').replace(/\\n/g, ' ')),
+            }));
+        }""",
+        TAG_WCAG,
+    )
+    if hasil:
+        baris = [f"{v['id']} ({v['dampak']}): {v['bantuan']}\n    " + "\n    ".join(v["node"])
+                 for v in hasil]  # fmt: skip
+        pytest.fail(
+            f"Pelanggaran WCAG 2.2 AA di {konteks or page.url}:\n" + "\n".join(baris),
+            pytrace=False,
+        )
