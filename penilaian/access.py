@@ -3,11 +3,14 @@
 Seeing an evaluation (its realisasi, bukti dukung files, umpan balik, ratings and documents):
 whoever may see the SKP it evaluates (skp.access: the owner, the atasan chain, the admin of the
 instansi), plus the penilai recorded on it and whoever rated it or decided its keberatan (who
-may since have moved). Everybody else gets a 404.
+may since have moved), and whoever acts on it now as penilai or atasan of the penilai (found
+past vacant positions, further up than the SKP's atasan chain). Everybody else gets a 404.
 
 Doing: the owner fills realisasi and sends it while the window is open, acknowledges or objects;
-the penilai of the period rates until the deadline; after it, the atasan of the penilai rates
-instead (final); the atasan of the penilai decides a keberatan. Nobody rates themself."""
+the penilai of the period rates until the deadline (the pegawai's own, when the admin extended
+it for them); after it, the atasan of the penilai rates instead (final); the atasan of the
+penilai decides a keberatan. Nobody rates themself, and nobody rates a pegawai in a span of CLTN,
+suspension or masa persiapan pensiun."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -19,7 +22,7 @@ from core.hari_kerja import tambah_hari_kerja
 from organisasi.models import AdminInstansi, Pegawai
 from organisasi.selectors import pegawai_dari_user
 from penilaian.models import PenilaianPeriodik
-from penilaian.periode import jendela_terbuka, libur, tidak_dinilai
+from penilaian.periode import batas_pegawai, jendela_terbuka, libur, tidak_dinilai
 from penilaian.selectors import atasan_penilai, penilai_periode
 from penilaian.workflow import HARI_KERJA_KEBERATAN, STATUS_ISI, TRANSISI
 from skp import access as skp_access
@@ -44,14 +47,24 @@ def visible_penilaian(user: Pengguna) -> QuerySet[PenilaianPeriodik]:
 
 def get_penilaian_for_user(user: Pengguna, pk: int) -> PenilaianPeriodik:
     penilaian = (
-        visible_penilaian(user)
-        .select_related("pegawai__user", "pegawai__jabatan", "periode", "skp", "penilai")
+        PenilaianPeriodik.objects.select_related(
+            "pegawai__user", "pegawai__jabatan", "periode", "skp", "penilai"
+        )
         .filter(pk=pk)
         .first()
     )
-    if penilaian is None:
+    if penilaian is None or not boleh_lihat(user, penilaian):
         raise Http404("Penilaian tidak ditemukan.")
     return penilaian
+
+
+def boleh_lihat(user: Pengguna, penilaian: PenilaianPeriodik) -> bool:
+    """`visible_penilaian`, and whoever acts on it: the penilai or their atasan found by
+    climbing past vacant positions (further than the SKP's atasan chain reaches) may always
+    read what they rate or decide."""
+    if visible_penilaian(user).filter(pk=penilaian.pk).exists():
+        return True
+    return adalah_penilai(user, penilaian) or adalah_atasan_penilai(user, penilaian)
 
 
 def _pemilik(user: Pengguna, penilaian: PenilaianPeriodik) -> bool:
@@ -109,19 +122,24 @@ def alasan_waktu(aksi: str, penilaian: PenilaianPeriodik) -> str:
                 f"Batas waktu pengisian realisasi {periode.nama} sudah lewat. Minta admin "
                 "kepegawaian membuka kembali pengisian untuk Anda."
             )
-    if aksi == "nilai":
-        if hari_ini < periode.buka:
+    if aksi in ("nilai", "nilai_atasan") and tidak_dinilai(penilaian.pegawai, periode):
+        return f"{penilaian.pegawai.nama_lengkap} tidak dinilai pada periode {periode.nama}."
+    if aksi in ("nilai", "nilai_atasan"):
+        # A pegawai whose window the admin reopened may send late: their penilai then has
+        # until the same day, and the atasan of the penilai takes over only after it.
+        tenggat = batas_pegawai(periode, penilaian.pegawai)
+        if aksi == "nilai" and hari_ini < periode.buka:
             return f"Penilaian {periode.nama} baru dapat dilakukan mulai {periode.buka:%d-%m-%Y}."
-        if hari_ini > periode.tenggat:
+        if aksi == "nilai" and hari_ini > tenggat:
             return (
                 f"Batas waktu penilaian {periode.nama} sudah lewat; kini atasan pejabat penilai "
                 "yang menilai."
             )
-    if aksi == "nilai_atasan" and hari_ini <= periode.tenggat:
-        return (
-            "Atasan pejabat penilai baru dapat menilai setelah batas waktu pejabat penilai "
-            f"lewat ({periode.tenggat:%d-%m-%Y})."
-        )
+        if aksi == "nilai_atasan" and hari_ini <= tenggat:
+            return (
+                "Atasan pejabat penilai baru dapat menilai setelah batas waktu pejabat penilai "
+                f"lewat ({tenggat:%d-%m-%Y})."
+            )
     if aksi == "keberatan":
         if penilaian.oleh_atasan_penilai:
             return "Penilaian oleh atasan pejabat penilai setelah batas waktu bersifat final."
@@ -143,7 +161,7 @@ def can(user: Pengguna, aksi: str, penilaian: PenilaianPeriodik) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if aksi == "lihat":
-        return visible_penilaian(user).filter(pk=penilaian.pk).exists()
+        return boleh_lihat(user, penilaian)
     if aksi == "isi_realisasi":
         return (
             _pemilik(user, penilaian)

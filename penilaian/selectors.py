@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from organisasi.models import Pegawai
-from organisasi.selectors import atasan_langsung
+from organisasi.models import Jabatan, Pegawai
+from organisasi.selectors import atasan_langsung, jabatan_dipegang, pejabat_per_jabatan
 from penilaian.models import PenilaianPeriodik, Periode
 from skp.models import STATUS_TERBIT, RiwayatStatus, Skp, StatusSkp
 
@@ -23,7 +23,9 @@ def tanggal_acuan(periode: Periode, hari_ini: date | None = None) -> date:
 def penilai_periode(penilaian: PenilaianPeriodik) -> Pegawai | None:
     """The pejabat penilai of this evaluation: the one recorded on it, else the one in force
     (Plt/Plh included) for the pegawai's position in the window."""
-    if penilaian.penilai_id:
+    # The one recorded keeps evaluating after a mutasi inside the window, but not once they are
+    # no longer active (retired, left the instansi): then the one in force does.
+    if penilaian.penilai_id and penilaian.penilai.aktif:
         return penilaian.penilai
     pegawai = penilaian.pegawai
     if not pegawai.jabatan_id:
@@ -33,14 +35,47 @@ def penilai_periode(penilaian: PenilaianPeriodik) -> Pegawai | None:
 
 def atasan_penilai(penilaian: PenilaianPeriodik) -> Pegawai | None:
     """The atasan of the pejabat penilai: decides a keberatan, and rates when the penilai missed
-    the deadline. Never the pegawai themself."""
+    the deadline. Never the pegawai themself.
+
+    Found above the position in which the penilai evaluates this pegawai, not above the
+    penilai's own position: a Plt/Plh from another bidang answers, for this pegawai, to the
+    superior of the position they act in."""
     penilai = penilai_periode(penilaian)
-    if penilai is None or not penilai.jabatan_id:
+    if penilai is None:
         return None
-    atasan = atasan_langsung(penilai, tanggal_acuan(penilaian.periode))
+    tanggal = tanggal_acuan(penilaian.periode)
+    jabatan = _jabatan_menilai(penilaian.pegawai, penilai, tanggal)
+    if jabatan is not None:
+        atasan_id = jabatan[1]
+        atasan = (
+            pejabat_per_jabatan([atasan_id], tanggal, kecuali=penilai.pk)[atasan_id]
+            if atasan_id
+            else None
+        )
+    elif penilai.jabatan_id:  # recorded penilai who moved since: above where they are now
+        atasan = atasan_langsung(penilai, tanggal)
+    else:
+        return None
     if atasan is None or atasan.pk == penilaian.pegawai_id:
         return None
     return atasan
+
+
+def _jabatan_menilai(pegawai: Pegawai, penilai: Pegawai, tanggal: date) -> tuple[int, int] | None:
+    """(id, atasan id) of the position above the pegawai's in which `penilai` acts (their own or
+    a Plt/Plh), climbing past vacant ones; None when they act in none of them."""
+    if not pegawai.jabatan_id:
+        return None
+    dipegang = set(jabatan_dipegang(penilai, tanggal))
+    kini = pegawai.jabatan.atasan_id
+    dilihat: set[int] = set()
+    while kini is not None and kini not in dilihat:
+        dilihat.add(kini)
+        atasan_id = Jabatan.objects.filter(pk=kini).values_list("atasan_id", flat=True).first()
+        if kini in dipegang:
+            return kini, atasan_id
+        kini = atasan_id
+    return None
 
 
 def skp_untuk_periode(pegawai: Pegawai, periode: Periode) -> Skp | None:
