@@ -18,13 +18,12 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from core.hari_kerja import tambah_hari_kerja
 from organisasi.models import AdminInstansi, Pegawai
 from organisasi.selectors import pegawai_dari_user
 from penilaian.models import PenilaianPeriodik
-from penilaian.periode import batas_pegawai, jendela_terbuka, libur, tidak_dinilai
+from penilaian.periode import batas_keberatan, batas_pegawai, jendela_terbuka, tidak_dinilai
 from penilaian.selectors import atasan_penilai, penilai_periode
-from penilaian.workflow import HARI_KERJA_KEBERATAN, STATUS_ISI, TRANSISI
+from penilaian.workflow import STATUS_ISI, TRANSISI
 from skp import access as skp_access
 
 Pengguna = AbstractBaseUser | AnonymousUser
@@ -143,10 +142,8 @@ def alasan_waktu(aksi: str, penilaian: PenilaianPeriodik) -> str:
     if aksi == "keberatan":
         if penilaian.oleh_atasan_penilai:
             return "Penilaian oleh atasan pejabat penilai setelah batas waktu bersifat final."
-        if penilaian.dinilai_pada is not None:
-            batas = tambah_hari_kerja(
-                timezone.localtime(penilaian.dinilai_pada).date(), HARI_KERJA_KEBERATAN, libur()
-            )
+        batas = batas_keberatan(penilaian)
+        if batas is not None:
             if hari_ini > batas:
                 return (
                     "Keberatan hanya dapat diajukan paling lambat 14 hari kerja setelah "
@@ -235,3 +232,75 @@ def boleh_lihat_pegawai(user: Pengguna, pegawai: Pegawai) -> bool:
 
 def _sama(user: Pengguna, pegawai: Pegawai) -> bool:
     return user.is_authenticated and pegawai.user_id == user.pk
+
+
+# --- umpan balik -----------------------------------------------------------------------------
+
+
+def penilaian_final(penilaian: PenilaianPeriodik | None) -> bool:
+    """The evaluation's result stands: acknowledged, a keberatan decided, or rated by the atasan
+    of the penilai after the deadline."""
+    from penilaian.models import StatusPenilaian
+
+    if penilaian is None:
+        return False
+    return penilaian.status in (StatusPenilaian.DITERIMA, StatusPenilaian.DIPUTUSKAN) or (
+        penilaian.status == StatusPenilaian.DINILAI and penilaian.oleh_atasan_penilai
+    )
+
+
+def boleh_ubah_umpan_balik(user: Pengguna, umpan_balik, final: bool) -> bool:
+    """Only the giver edits their own umpan balik (or reply), and not once the evaluation of its
+    period is final (the rating rests on it)."""
+    return user.is_authenticated and umpan_balik.pemberi_id == user.pk and not final
+
+
+def boleh_balas_umpan_balik(user: Pengguna, akar, pegawai: Pegawai) -> bool:
+    """A thread is between the pegawai and whoever opened it."""
+    return user.is_authenticated and user.pk in (pegawai.user_id, akar.pemberi_id)
+
+
+def peran_rekan(user: Pengguna, pegawai: Pegawai) -> str | None:
+    """As whom `user` gives umpan balik to `pegawai` on the colleagues' page, which shows none of
+    the pegawai's SKP: rekan kerja or bawahan (`peran_sejawat`). None for the pegawai themself,
+    for another instansi, and for their atasan and the atasan's atasan (by position, Plt/Plh
+    included), who share the unit but write as pimpinan on the evaluation page."""
+    from organisasi.selectors import jabatan_dipegang
+
+    pemberi = pegawai_dari_user(user)
+    if pemberi is None or not user.is_active:
+        return None
+    return peran_rekan_dari(pemberi, pegawai, set(jabatan_dipegang(pemberi)))
+
+
+def peran_rekan_dari(pemberi: Pegawai, pegawai: Pegawai, dipegang: set[int]) -> str | None:
+    """`peran_rekan` given the positions the giver acts in (for a whole list at once: load
+    `jabatan__atasan` of the pegawai)."""
+    if pemberi.pk == pegawai.pk or pemberi.instansi_id != pegawai.instansi_id:
+        return None
+    peran = peran_sejawat(pemberi, pegawai)
+    if peran is None:
+        return None
+    atasan = pegawai.jabatan.atasan
+    if atasan is not None and (atasan.pk in dipegang or atasan.atasan_id in dipegang):
+        return None
+    return peran
+
+
+def halaman_umpan_balik(user: Pengguna, umpan_balik) -> PenilaianPeriodik | None:
+    """Where `user` reads this umpan balik: the evaluation page of its pegawai and period (the
+    PenilaianPeriodik) when they may see it, else None for the colleague who opened its thread
+    (their own page). Anyone else gets a 404: peers see only their own threads."""
+    penilaian = (
+        PenilaianPeriodik.objects.select_related(
+            "pegawai__user", "pegawai__jabatan", "periode", "skp", "penilai"
+        )
+        .filter(pegawai_id=umpan_balik.pegawai_id, periode_id=umpan_balik.periode_id)
+        .first()
+    )
+    if penilaian is not None and boleh_lihat(user, penilaian):
+        return penilaian
+    akar = umpan_balik.induk or umpan_balik
+    if user.is_authenticated and akar.pemberi_id == user.pk:
+        return None
+    raise Http404("Umpan balik tidak ditemukan.")

@@ -1,7 +1,8 @@
 """Each page group keeps its routes beside its views (penilaian/views/<group>.py)."""
 
-from penilaian.views import detail
+from penilaian.views import detail, umpan_balik
 
 app_name = "penilaian"
 
 urlpatterns = [*detail.urlpatterns]
+urlpatterns += umpan_balik.urlpatterns
