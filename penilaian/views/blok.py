@@ -39,6 +39,8 @@ class Blok:
     # Indicators the feedback may be about instead of the whole RHK: ("indikator-12", "...").
     pilihan: list[tuple[str, str]] = field(default_factory=list)
     form: UmpanBalikForm | None = None
+    # Why an edit or reply sent from this block was refused when its form is no longer shown.
+    galat: list[str] = field(default_factory=list)
 
     @property
     def boleh_tulis(self) -> bool:
@@ -110,6 +112,7 @@ def isi_blok(
     """Puts each thread in its block and says on each message what `user` may do with it:
     `boleh_ubah`, `boleh_balas`, and the form sent with errors (`form_ubah`, `form_balas`)."""
     hasil = {b.id: b for b in blok}
+    tempat: dict[int, str] = {}  # message -> its block, for a refusal without a form to show in
     for ub in daftar:
         _siapkan(user, ub, final, galat)
         ub.sasaran_label = (
@@ -125,8 +128,16 @@ def isi_blok(
         kunci = id_blok(ub, hasil)
         if kunci in hasil:
             hasil[kunci].daftar.append(ub)
+            tempat.update(dict.fromkeys([ub.pk, *(b.pk for b in ub.balasan_list)], kunci))
     if galat is not None and galat.jenis == "baru" and galat.blok in hasil:
         hasil[galat.blok].form = galat.form
+    elif galat is not None and galat.umpan_balik_id in tempat:
+        b = hasil[tempat[galat.umpan_balik_id]]
+        pesan = next(
+            u for a in b.daftar for u in (a, *a.balasan_list) if u.pk == galat.umpan_balik_id
+        )
+        if not (pesan.boleh_ubah if galat.jenis == "ubah" else pesan.boleh_balas):
+            b.galat = [m for daftar in galat.form.errors.values() for m in daftar]
     return hasil
 
 

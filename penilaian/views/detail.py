@@ -191,7 +191,6 @@ def konteks(
         "form_nilai": form_nilai,
         "form_putuskan": form_putuskan,
         "form_keberatan": form_aksi.get("keberatan") or KeberatanForm(),
-        "galat_terima": form_aksi.get("terima"),
         "pilihan_hasil_kerja": _pilihan_rating(PANDUAN_HASIL_KERJA),
         "pilihan_perilaku": _pilihan_rating(PANDUAN_PERILAKU),
         "pratinjau_nilai": _pratinjau(form_nilai),
@@ -273,11 +272,16 @@ def _galat_ke_form(form, galat: ValidationError) -> None:
 
 
 def _tampil_galat(
-    request: HttpRequest, penilaian: PenilaianPeriodik, nama: str, form
+    request: HttpRequest, penilaian: PenilaianPeriodik, nama: str, form=None, pesan=()
 ) -> HttpResponse:
     """The action panel (htmx) or the page with `form` and its errors in place: 200, nothing
-    saved, what was typed kept."""
-    ctx = konteks(request, penilaian, form_aksi={nama: form})
+    saved, what was typed kept. When the action is no longer on offer (its state changed
+    meanwhile, its deadline passed), the reason stands at the top of the panel instead."""
+    ctx = konteks(request, penilaian, form_aksi={nama: form} if form is not None else None)
+    tampil = ctx["boleh_nilai"] if nama == "nilai" else ctx["aksi"].get(nama, False)
+    if form is not None and not tampil:
+        pesan = [m for daftar in form.errors.values() for m in daftar]
+    ctx["galat_umum"] = list(pesan) if (pesan and (form is None or not tampil)) else []
     if request.htmx:
         return render(request, "penilaian/detail.html#aksi-penilaian", ctx)
     return render(request, "penilaian/detail.html", ctx)
@@ -323,7 +327,7 @@ def terima(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         alur.terima(user=request.user, penilaian=penilaian)
     except ValidationError as e:
-        return _tampil_galat(request, penilaian, "terima", e.messages)
+        return _tampil_galat(request, penilaian, "terima", pesan=e.messages)
     return _ke_halaman(request, penilaian, "Hasil penilaian diterima.")
 
 
