@@ -120,9 +120,12 @@ def isi_blok(
             if ub.indikator_id
             else ""
         )
-        ub.boleh_balas = access.boleh_balas_umpan_balik(user, ub, pegawai)
-        ub.form_balas = _form_galat(galat, "balas", ub.pk)
         ub.balasan_list = list(ub.balasan.all())
+        # The giver is offered "Balas" once the pegawai has answered (it is a dialogue).
+        ub.boleh_balas = access.boleh_balas_umpan_balik(user, ub, pegawai) and (
+            user.pk == pegawai.user_id or bool(ub.balasan_list)
+        )
+        ub.form_balas = _form_galat(galat, "balas", ub.pk)
         for b in ub.balasan_list:
             _siapkan(user, b, final, galat)
         kunci = id_blok(ub, hasil)

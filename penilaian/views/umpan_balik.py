@@ -96,7 +96,7 @@ def konteks_rekan(
             ub.nama_periode = ub.periode.nama if ub.periode_id != periode.pk else ""
     return {
         "pegawai": pegawai,
-        "peran": PESAN_PERAN[peran],
+        "sebagai": PESAN_PERAN[peran],  # not "peran": the navbar's context variable
         "periode": periode,
         "skp_ada": skp is not None,
         "blok_umum": blok[UMUM],
@@ -200,7 +200,7 @@ def rekan(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "penilaian/rekan.html",
-        {"daftar": daftar, "periode": periode, "peran_label": PESAN_PERAN},
+        {"daftar": daftar, "periode": periode},
     )
 
 

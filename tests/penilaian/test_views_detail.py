@@ -327,6 +327,17 @@ def test_notifikasi_halaman_ini_ditandai_dibaca_saat_dibuka(client, pemeran, sia
     assert (ini.dibaca, lain.dibaca, milik_lain.dibaca) == (True, False, False)
 
 
+def test_tombol_buka_di_halaman_notifikasi_membuka_halaman_penilaian(client, pemeran, siap):
+    url = reverse("penilaian:detail", args=[siap.penilaian.pk])
+    n = Notifikasi.objects.create(penerima=pemeran.pegawai.user, judul="Dinilai", tautan=url)
+    r = masuk(client, pemeran.pegawai).post(
+        reverse("skp:notifikasi"), {"notifikasi": n.pk, "lanjut": url}
+    )
+    assert r.status_code == 302 and r.url == url
+    r = client.post(reverse("skp:notifikasi"), {"notifikasi": n.pk, "lanjut": "//contoh.com/x"})
+    assert r.url == reverse("skp:notifikasi")
+
+
 # --- umpan balik through the pages ----------------------------------------------------------
 
 
@@ -419,7 +430,9 @@ def test_tangga_izin_halaman_rekan(client, pemeran, kasus, rekan_seksi):
             r = _kirim(masuk(client, getattr(pemeran, siapa)), method, url, data)
             assert r.status_code == 403, siapa
     c = masuk(client, rekan_seksi)
-    assert c.get(url).status_code == 200
+    r = c.get(url)
+    assert r.status_code == 200
+    assert ">Umpan Balik Rekan</a>" in r.content.decode()  # the navbar still knows the pegawai
     r = c.post(url, data)
     assert r.status_code == 302 and r.url.endswith("#ub-umum")
     r = c.get(url, **HTMX)
