@@ -29,9 +29,30 @@ def tanggal_acuan(periode: Periode, hari_ini: date | None = None) -> date:
     return min(max(hari_ini, periode.buka), periode.tenggat)
 
 
+def ingat_peran(penilaian: PenilaianPeriodik) -> PenilaianPeriodik:
+    """Lets one request ask `penilai_periode` and `atasan_penilai` of this object many times (a
+    page checks every action) and look them up once. Only for an object that lives as long as
+    the request: a row kept longer would not see a later change of superiors."""
+    penilaian._peran_diingat = {}
+    return penilaian
+
+
+def _diingat(penilaian: PenilaianPeriodik, kunci: str, hitung):
+    memo = getattr(penilaian, "_peran_diingat", None)
+    if memo is None:
+        return hitung()
+    if kunci not in memo:
+        memo[kunci] = hitung()
+    return memo[kunci]
+
+
 def penilai_periode(penilaian: PenilaianPeriodik) -> Pegawai | None:
     """The pejabat penilai of this evaluation: the one recorded on it, else the one in force
     (Plt/Plh included) for the pegawai's position in the window."""
+    return _diingat(penilaian, "penilai", lambda: _penilai_periode(penilaian))
+
+
+def _penilai_periode(penilaian: PenilaianPeriodik) -> Pegawai | None:
     # The one recorded keeps evaluating after a mutasi inside the window, but not once they are
     # no longer active (retired, left the instansi): then the one in force does.
     if penilaian.penilai_id and penilaian.penilai.aktif:
@@ -49,6 +70,10 @@ def atasan_penilai(penilaian: PenilaianPeriodik) -> Pegawai | None:
     Found above the position in which the penilai evaluates this pegawai, not above the
     penilai's own position: a Plt/Plh from another bidang answers, for this pegawai, to the
     superior of the position they act in."""
+    return _diingat(penilaian, "atasan", lambda: _atasan_penilai(penilaian))
+
+
+def _atasan_penilai(penilaian: PenilaianPeriodik) -> Pegawai | None:
     penilai = penilai_periode(penilaian)
     if penilai is None:
         return None

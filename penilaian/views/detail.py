@@ -129,6 +129,7 @@ def konteks(
     galat: Galat | None = None,
 ) -> dict:
     user = request.user
+    selectors.ingat_peran(penilaian)  # every action below asks who the penilai and atasan are
     isi = selectors.isi_penilaian(penilaian)
     final = access.penilaian_final(penilaian)
     pimpinan = access.peran_umpan_balik(user, penilaian) in PIMPINAN
