@@ -86,14 +86,22 @@ def konteks_rekan(
         selectors.umpan_balik_periode(
             pegawai_id=pegawai.pk, tahun=periode.tahun, pemberi_id=request.user.pk
         ),
-        final=False,  # edits are checked per period by the service
+        final=False,  # per period below
         galat=galat,
     )
     for p in perilaku:
         p.blok = blok[f"perilaku-{p.urutan}"]
+    final = {
+        p.periode_id
+        for p in PenilaianPeriodik.objects.filter(pegawai=pegawai, periode__tahun=periode.tahun)
+        if access.penilaian_final(p)
+    }
     for b in blok.values():  # threads of earlier periods of the year say which
         for ub in b.daftar:
             ub.nama_periode = ub.periode.nama if ub.periode_id != periode.pk else ""
+            if ub.periode_id in final:  # no edit form where the edit would be refused
+                for pesan in (ub, *ub.balasan_list):
+                    pesan.boleh_ubah = False
     return {
         "pegawai": pegawai,
         "sebagai": PESAN_PERAN[peran],  # not "peran": the navbar's context variable

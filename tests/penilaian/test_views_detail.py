@@ -556,3 +556,17 @@ def test_jumlah_query_daftar_rekan_dan_halaman_rekan_tetap(client, pemeran, kasu
         layanan.balas(user=pemeran.pegawai.user, umpan_balik=ub, teks="Ok.")
     assert _hitung(c, reverse("penilaian:rekan")) == daftar_sedikit
     assert _hitung(c, halaman) == halaman_sedikit
+
+
+def test_halaman_rekan_tanpa_formulir_ubah_setelah_penilaian_final(
+    client, pemeran, siap, rekan_seksi
+):
+    layanan.beri_rekan(
+        user=rekan_seksi.user, pegawai=pemeran.pegawai, jenis="hasil_kerja", teks="Rapi."
+    )
+    url = reverse("penilaian:umpan_balik_rekan", args=[pemeran.pegawai.pk])
+    c = masuk(client, rekan_seksi)
+    assert "Simpan perubahan" in c.get(url).content.decode()
+    alur.terima(user=pemeran.pegawai.user, penilaian=_dinilai(siap, pemeran))
+    html = c.get(url).content.decode()
+    assert "Rapi." in html and "Simpan perubahan" not in html
