@@ -200,9 +200,8 @@ def test_rekan_memberi_umpan_balik_tanpa_melihat_skp(
 ):
     url = live_server.url
     sari = masuk(browser, url, rekan_seksi.nip)
-    sari.get_by_role("navigation", name="Navigasi utama").get_by_role(
-        "link", name="Umpan Balik Rekan"
-    ).click()
+    periksa_aksesibilitas(sari, "beranda")
+    sari.get_by_role("main").get_by_role("link", name="Beri umpan balik kepada rekan").click()
     periksa_aksesibilitas(sari, "daftar rekan")
     sari.locator("tr", has_text="Rudi Pelaksana").get_by_role(
         "link", name=re.compile("Beri umpan balik")

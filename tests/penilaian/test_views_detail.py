@@ -432,7 +432,7 @@ def test_tangga_izin_halaman_rekan(client, pemeran, kasus, rekan_seksi):
     c = masuk(client, rekan_seksi)
     r = c.get(url)
     assert r.status_code == 200
-    assert ">Umpan Balik Rekan</a>" in r.content.decode()  # the navbar still knows the pegawai
+    assert ">Beri umpan balik kepada rekan</a>" in r.content.decode()  # navbar knows the pegawai
     r = c.post(url, data)
     assert r.status_code == 302 and r.url.endswith("#ub-umum")
     r = c.get(url, **HTMX)
@@ -570,3 +570,8 @@ def test_halaman_rekan_tanpa_formulir_ubah_setelah_penilaian_final(
     alur.terima(user=pemeran.pegawai.user, penilaian=_dinilai(siap, pemeran))
     html = c.get(url).content.decode()
     assert "Rapi." in html and "Simpan perubahan" not in html
+
+
+def test_jalan_masuk_ke_daftar_rekan_dari_beranda(client, pemeran):
+    html = masuk(client, pemeran.pegawai).get(reverse("beranda")).content.decode()
+    assert html.count(f'href="{reverse("penilaian:rekan")}"') == 2  # home page and user menu
