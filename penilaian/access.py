@@ -3,11 +3,14 @@
 Seeing an evaluation (its realisasi, bukti dukung files, umpan balik, ratings and documents):
 whoever may see the SKP it evaluates (skp.access: the owner, the atasan chain, the admin of the
 instansi), plus the penilai recorded on it and whoever rated it or decided its keberatan (who
-may since have moved). Everybody else gets a 404.
+may since have moved), and whoever acts on it now as penilai or atasan of the penilai (found
+past vacant positions, further up than the SKP's atasan chain). Everybody else gets a 404.
 
 Doing: the owner fills realisasi and sends it while the window is open, acknowledges or objects;
-the penilai of the period rates until the deadline; after it, the atasan of the penilai rates
-instead (final); the atasan of the penilai decides a keberatan. Nobody rates themself."""
+the penilai of the period rates until the deadline (the pegawai's own, when the admin extended
+it for them); after it, the atasan of the penilai rates instead (final); the atasan of the
+penilai decides a keberatan. Nobody rates themself, and nobody rates a pegawai in a span of CLTN,
+suspension or masa persiapan pensiun."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -15,13 +18,12 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from core.hari_kerja import tambah_hari_kerja
 from organisasi.models import AdminInstansi, Pegawai
 from organisasi.selectors import adalah_atasan, pegawai_dari_user
 from penilaian.models import PenilaianPeriodik
-from penilaian.periode import jendela_terbuka, libur, tidak_dinilai
+from penilaian.periode import batas_keberatan, batas_pegawai, jendela_terbuka, tidak_dinilai
 from penilaian.selectors import atasan_penilai, penilai_periode
-from penilaian.workflow import HARI_KERJA_KEBERATAN, STATUS_ISI, TRANSISI, alasan_ditolak
+from penilaian.workflow import STATUS_ISI, TRANSISI, alasan_ditolak
 from skp import access as skp_access
 
 Pengguna = AbstractBaseUser | AnonymousUser
@@ -44,14 +46,24 @@ def visible_penilaian(user: Pengguna) -> QuerySet[PenilaianPeriodik]:
 
 def get_penilaian_for_user(user: Pengguna, pk: int) -> PenilaianPeriodik:
     penilaian = (
-        visible_penilaian(user)
-        .select_related("pegawai__user", "pegawai__jabatan", "periode", "skp", "penilai")
+        PenilaianPeriodik.objects.select_related(
+            "pegawai__user", "pegawai__jabatan", "periode", "skp", "penilai"
+        )
         .filter(pk=pk)
         .first()
     )
-    if penilaian is None:
+    if penilaian is None or not boleh_lihat(user, penilaian):
         raise Http404("Penilaian tidak ditemukan.")
     return penilaian
+
+
+def boleh_lihat(user: Pengguna, penilaian: PenilaianPeriodik) -> bool:
+    """`visible_penilaian`, and whoever acts on it: the penilai or their atasan found by
+    climbing past vacant positions (further than the SKP's atasan chain reaches) may always
+    read what they rate or decide."""
+    if visible_penilaian(user).filter(pk=penilaian.pk).exists():
+        return True
+    return adalah_penilai(user, penilaian) or adalah_atasan_penilai(user, penilaian)
 
 
 def _pemilik(user: Pengguna, penilaian: PenilaianPeriodik) -> bool:
@@ -109,26 +121,29 @@ def alasan_waktu(aksi: str, penilaian: PenilaianPeriodik) -> str:
                 f"Batas waktu pengisian realisasi {periode.nama} sudah lewat. Minta admin "
                 "kepegawaian membuka kembali pengisian untuk Anda."
             )
-    if aksi == "nilai":
-        if hari_ini < periode.buka:
+    if aksi in ("nilai", "nilai_atasan") and tidak_dinilai(penilaian.pegawai, periode):
+        return f"{penilaian.pegawai.nama_lengkap} tidak dinilai pada periode {periode.nama}."
+    if aksi in ("nilai", "nilai_atasan"):
+        # A pegawai whose window the admin reopened may send late: their penilai then has
+        # until the same day, and the atasan of the penilai takes over only after it.
+        tenggat = batas_pegawai(periode, penilaian.pegawai)
+        if aksi == "nilai" and hari_ini < periode.buka:
             return f"Penilaian {periode.nama} baru dapat dilakukan mulai {periode.buka:%d-%m-%Y}."
-        if hari_ini > periode.tenggat:
+        if aksi == "nilai" and hari_ini > tenggat:
             return (
                 f"Batas waktu penilaian {periode.nama} sudah lewat; kini atasan pejabat penilai "
                 "yang menilai."
             )
-    if aksi == "nilai_atasan" and hari_ini <= periode.tenggat:
-        return (
-            "Atasan pejabat penilai baru dapat menilai setelah batas waktu pejabat penilai "
-            f"lewat ({periode.tenggat:%d-%m-%Y})."
-        )
+        if aksi == "nilai_atasan" and hari_ini <= tenggat:
+            return (
+                "Atasan pejabat penilai baru dapat menilai setelah batas waktu pejabat penilai "
+                f"lewat ({tenggat:%d-%m-%Y})."
+            )
     if aksi == "keberatan":
         if penilaian.oleh_atasan_penilai:
             return "Penilaian oleh atasan pejabat penilai setelah batas waktu bersifat final."
-        if penilaian.dinilai_pada is not None:
-            batas = tambah_hari_kerja(
-                timezone.localtime(penilaian.dinilai_pada).date(), HARI_KERJA_KEBERATAN, libur()
-            )
+        batas = batas_keberatan(penilaian)
+        if batas is not None:
             if hari_ini > batas:
                 return (
                     "Keberatan hanya dapat diajukan paling lambat 14 hari kerja setelah "
@@ -143,7 +158,7 @@ def can(user: Pengguna, aksi: str, penilaian: PenilaianPeriodik) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if aksi == "lihat":
-        return visible_penilaian(user).filter(pk=penilaian.pk).exists()
+        return boleh_lihat(user, penilaian)
     if aksi == "isi_realisasi":
         return (
             _pemilik(user, penilaian)
@@ -294,3 +309,75 @@ def alasan_tidak_dapat_dinilai(aksi: str, penilaian: PenilaianPeriodik) -> str:
     if penilaian.status not in TRANSISI[aksi].dari:
         return alasan_ditolak(aksi, penilaian.status)
     return alasan_waktu(aksi, penilaian)
+
+
+# --- umpan balik -----------------------------------------------------------------------------
+
+
+def penilaian_final(penilaian: PenilaianPeriodik | None) -> bool:
+    """The evaluation's result stands: acknowledged, a keberatan decided, or rated by the atasan
+    of the penilai after the deadline."""
+    from penilaian.models import StatusPenilaian
+
+    if penilaian is None:
+        return False
+    return penilaian.status in (StatusPenilaian.DITERIMA, StatusPenilaian.DIPUTUSKAN) or (
+        penilaian.status == StatusPenilaian.DINILAI and penilaian.oleh_atasan_penilai
+    )
+
+
+def boleh_ubah_umpan_balik(user: Pengguna, umpan_balik, final: bool) -> bool:
+    """Only the giver edits their own umpan balik (or reply), and not once the evaluation of its
+    period is final (the rating rests on it)."""
+    return user.is_authenticated and umpan_balik.pemberi_id == user.pk and not final
+
+
+def boleh_balas_umpan_balik(user: Pengguna, akar, pegawai: Pegawai) -> bool:
+    """A thread is between the pegawai and whoever opened it."""
+    return user.is_authenticated and user.pk in (pegawai.user_id, akar.pemberi_id)
+
+
+def peran_rekan(user: Pengguna, pegawai: Pegawai) -> str | None:
+    """As whom `user` gives umpan balik to `pegawai` on the colleagues' page, which shows none of
+    the pegawai's SKP: rekan kerja or bawahan (`peran_sejawat`). None for the pegawai themself,
+    for another instansi, and for their atasan and the atasan's atasan (by position, Plt/Plh
+    included), who share the unit but write as pimpinan on the evaluation page."""
+    from organisasi.selectors import jabatan_dipegang
+
+    pemberi = pegawai_dari_user(user)
+    if pemberi is None or not user.is_active:
+        return None
+    return peran_rekan_dari(pemberi, pegawai, set(jabatan_dipegang(pemberi)))
+
+
+def peran_rekan_dari(pemberi: Pegawai, pegawai: Pegawai, dipegang: set[int]) -> str | None:
+    """`peran_rekan` given the positions the giver acts in (for a whole list at once: load
+    `jabatan__atasan` of the pegawai)."""
+    if pemberi.pk == pegawai.pk or pemberi.instansi_id != pegawai.instansi_id:
+        return None
+    peran = peran_sejawat(pemberi, pegawai)
+    if peran is None:
+        return None
+    atasan = pegawai.jabatan.atasan
+    if atasan is not None and (atasan.pk in dipegang or atasan.atasan_id in dipegang):
+        return None
+    return peran
+
+
+def halaman_umpan_balik(user: Pengguna, umpan_balik) -> PenilaianPeriodik | None:
+    """Where `user` reads this umpan balik: the evaluation page of its pegawai and period (the
+    PenilaianPeriodik) when they may see it, else None for the colleague who opened its thread
+    (their own page). Anyone else gets a 404: peers see only their own threads."""
+    penilaian = (
+        PenilaianPeriodik.objects.select_related(
+            "pegawai__user", "pegawai__jabatan", "periode", "skp", "penilai"
+        )
+        .filter(pegawai_id=umpan_balik.pegawai_id, periode_id=umpan_balik.periode_id)
+        .first()
+    )
+    if penilaian is not None and boleh_lihat(user, penilaian):
+        return penilaian
+    akar = umpan_balik.induk or umpan_balik
+    if user.is_authenticated and akar.pemberi_id == user.pk:
+        return None
+    raise Http404("Umpan balik tidak ditemukan.")

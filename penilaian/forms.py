@@ -1,72 +1,74 @@
-"""Input validation and conversion for the penilaian pages."""
+"""Input checking and conversion for the evaluation pages (the services check again)."""
 
 from django import forms
 
-from organisasi.models import Instansi, Pegawai
-from organisasi.nip import normalisasi_nip
-from penilaian.models import JenisMasaTidakDinilai, JenisPeriode, Periode
+from penilaian.kuadran import Rating
+from penilaian.services.umpan_balik import PANJANG_MAKS, PESAN_KOSONG
 
-TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class PegawaiNipField(forms.CharField):
-    """A NIP typed with or without spaces, resolved to a pegawai of one instansi."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("label", "NIP pegawai")
-        kwargs.setdefault("max_length", 40)
-        super().__init__(*args, **kwargs)
-        self.instansi: Instansi | None = None
-
-    def clean(self, value: str) -> Pegawai:
-        nip = normalisasi_nip(super().clean(value))
-        pegawai = Pegawai.objects.filter(nip=nip, instansi=self.instansi).first()
-        if pegawai is None:
-            raise forms.ValidationError(
-                "NIP tersebut tidak terdaftar sebagai pegawai instansi ini."
-            )
-        return pegawai
+PESAN_PANJANG = "Paling panjang 4.000 karakter (sekarang %(show_value)d)."
 
 
-class JenisPeriodeForm(forms.Form):
-    jenis = forms.ChoiceField(label="Periode penilaian", choices=JenisPeriode.choices)
+class UmpanBalikForm(forms.Form):
+    """New feedback, an edit, or a reply: the text (and, in an RHK's block, the indicator it is
+    about: `sasaran`, checked by the view against the page)."""
+
+    teks = forms.CharField(
+        label="Umpan balik",
+        max_length=PANJANG_MAKS,
+        error_messages={
+            "required": PESAN_KOSONG,
+            "max_length": "Umpan balik paling panjang 4.000 karakter (sekarang %(show_value)d).",
+        },
+    )
+    sasaran = forms.CharField(required=False, max_length=40)
 
 
-class PerpanjangForm(forms.Form):
-    tenggat = forms.DateField(label="Batas waktu baru", widget=TANGGAL)
+def _rating(label: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=Rating.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": f"Pilih {label.lower()}.",
+            "invalid_choice": f"Pilih {label.lower()} dari pilihan yang ada.",
+        },
+    )
+
+
+class RatingForm(forms.Form):
+    """The penilai's (or, after the deadline, their atasan's) rating. `revisi`: the page's, so a
+    rating taken on a page older than the evaluation is refused."""
+
+    rating_hasil_kerja = _rating("Rating hasil kerja")
+    rating_perilaku = _rating("Rating perilaku kerja")
+    catatan = forms.CharField(
+        label="Catatan/rekomendasi (tidak wajib)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": PESAN_PANJANG},
+    )
+    revisi = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class KeberatanForm(forms.Form):
     alasan = forms.CharField(
-        label="Alasan", max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Alasan keberatan",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Tuliskan alasan keberatan Anda.", "max_length": PESAN_PANJANG},
     )
 
 
-class BukaPegawaiForm(forms.Form):
-    periode = forms.ModelChoiceField(queryset=Periode.objects.none(), label="Periode")
-    pegawai = PegawaiNipField()
-    sampai = forms.DateField(label="Dibuka sampai", widget=TANGGAL)
-    alasan = forms.CharField(
-        label="Alasan", max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+class PutuskanForm(forms.Form):
+    rating_hasil_kerja = _rating("Rating hasil kerja")
+    rating_perilaku = _rating("Rating perilaku kerja")
+    catatan = forms.CharField(
+        label="Dasar keputusan (wajib)",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Tuliskan dasar keputusan atas keberatan ini.",
+            "max_length": PESAN_PANJANG,
+        },
     )
-
-    def __init__(self, *args, instansi: Instansi, periode: list[Periode], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["periode"].queryset = Periode.objects.filter(pk__in=[p.pk for p in periode])
-        self.fields["periode"].label_from_instance = lambda p: f"{p.nama} {p.tahun}"
-        self.fields["pegawai"].instansi = instansi
-
-
-class MasaTidakDinilaiForm(forms.Form):
-    pegawai = PegawaiNipField()
-    jenis = forms.ChoiceField(label="Keadaan", choices=JenisMasaTidakDinilai.choices)
-    mulai = forms.DateField(label="Mulai", widget=TANGGAL)
-    selesai = forms.DateField(
-        label="Selesai", required=False, widget=TANGGAL, help_text="Kosongkan bila belum berakhir."
-    )
-    catatan = forms.CharField(label="Catatan (mis. nomor SK)", max_length=1000, required=False)
-
-    def __init__(self, *args, instansi: Instansi, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["pegawai"].instansi = instansi
-
-
-class AkhiriMasaForm(forms.Form):
-    selesai = forms.DateField(label="Tanggal selesai", widget=TANGGAL)

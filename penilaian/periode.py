@@ -19,6 +19,7 @@ from penilaian.models import (
     JenisPeriode,
     MasaTidakDinilai,
     PengaturanPenilaian,
+    PenilaianPeriodik,
     Periode,
     PerpanjanganPegawai,
 )
@@ -137,4 +138,32 @@ def tidak_dinilai(pegawai: Pegawai, periode: Periode) -> MasaTidakDinilai | None
         MasaTidakDinilai.objects.filter(pegawai=pegawai, mulai__lte=periode.selesai)
         .exclude(selesai__lt=periode.mulai)
         .first()
+    )
+
+
+def batas_keberatan(
+    penilaian: PenilaianPeriodik, hari_libur: set[date] | None = None
+) -> date | None:
+    """The last day the pegawai may object: 14 working days after the rating (None before it)."""
+    from penilaian.workflow import HARI_KERJA_KEBERATAN
+
+    if penilaian.dinilai_pada is None:
+        return None
+    hari = timezone.localtime(penilaian.dinilai_pada).date()
+    return tambah_hari_kerja(
+        hari, HARI_KERJA_KEBERATAN, libur() if hari_libur is None else hari_libur
+    )
+
+
+def batas_keputusan(
+    penilaian: PenilaianPeriodik, hari_libur: set[date] | None = None
+) -> date | None:
+    """The day the atasan of the penilai should decide a keberatan by: 7 working days after it."""
+    from penilaian.workflow import HARI_KERJA_KEPUTUSAN
+
+    if penilaian.keberatan_pada is None:
+        return None
+    hari = timezone.localtime(penilaian.keberatan_pada).date()
+    return tambah_hari_kerja(
+        hari, HARI_KERJA_KEPUTUSAN, libur() if hari_libur is None else hari_libur
     )

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from organisasi.models import Pegawai
-from organisasi.selectors import atasan_langsung
+from organisasi.models import Jabatan, Pegawai
+from organisasi.selectors import atasan_langsung, jabatan_dipegang, pejabat_per_jabatan
 from penilaian.isian import jenis_isian, persentase
 from penilaian.models import (
     BuktiDukung,
@@ -28,11 +28,13 @@ from penilaian.workflow import STATUS_ISI
 from skp.models import (
     STATUS_TERBIT,
     IndikatorKinerja,
+    PerilakuKerja,
     RencanaHasilKerja,
     RiwayatStatus,
     Skp,
     StatusSkp,
 )
+from skp.selectors import muat_isi, rhk_dikelompokkan
 
 
 def tanggal_acuan(periode: Periode, hari_ini: date | None = None) -> date:
@@ -43,10 +45,33 @@ def tanggal_acuan(periode: Periode, hari_ini: date | None = None) -> date:
     return min(max(hari_ini, periode.buka), periode.tenggat)
 
 
+def ingat_peran(penilaian: PenilaianPeriodik) -> PenilaianPeriodik:
+    """Lets one request ask `penilai_periode` and `atasan_penilai` of this object many times (a
+    page checks every action) and look them up once. Only for an object that lives as long as
+    the request: a row kept longer would not see a later change of superiors."""
+    penilaian._peran_diingat = {}
+    return penilaian
+
+
+def _diingat(penilaian: PenilaianPeriodik, kunci: str, hitung):
+    memo = getattr(penilaian, "_peran_diingat", None)
+    if memo is None:
+        return hitung()
+    if kunci not in memo:
+        memo[kunci] = hitung()
+    return memo[kunci]
+
+
 def penilai_periode(penilaian: PenilaianPeriodik) -> Pegawai | None:
     """The pejabat penilai of this evaluation: the one recorded on it, else the one in force
     (Plt/Plh included) for the pegawai's position in the window."""
-    if penilaian.penilai_id:
+    return _diingat(penilaian, "penilai", lambda: _penilai_periode(penilaian))
+
+
+def _penilai_periode(penilaian: PenilaianPeriodik) -> Pegawai | None:
+    # The one recorded keeps evaluating after a mutasi inside the window, but not once they are
+    # no longer active (retired, left the instansi): then the one in force does.
+    if penilaian.penilai_id and penilaian.penilai.aktif:
         return penilaian.penilai
     pegawai = penilaian.pegawai
     if not pegawai.jabatan_id:
@@ -56,14 +81,51 @@ def penilai_periode(penilaian: PenilaianPeriodik) -> Pegawai | None:
 
 def atasan_penilai(penilaian: PenilaianPeriodik) -> Pegawai | None:
     """The atasan of the pejabat penilai: decides a keberatan, and rates when the penilai missed
-    the deadline. Never the pegawai themself."""
+    the deadline. Never the pegawai themself.
+
+    Found above the position in which the penilai evaluates this pegawai, not above the
+    penilai's own position: a Plt/Plh from another bidang answers, for this pegawai, to the
+    superior of the position they act in."""
+    return _diingat(penilaian, "atasan", lambda: _atasan_penilai(penilaian))
+
+
+def _atasan_penilai(penilaian: PenilaianPeriodik) -> Pegawai | None:
     penilai = penilai_periode(penilaian)
-    if penilai is None or not penilai.jabatan_id:
+    if penilai is None:
         return None
-    atasan = atasan_langsung(penilai, tanggal_acuan(penilaian.periode))
+    tanggal = tanggal_acuan(penilaian.periode)
+    jabatan = _jabatan_menilai(penilaian.pegawai, penilai, tanggal)
+    if jabatan is not None:
+        atasan_id = jabatan[1]
+        atasan = (
+            pejabat_per_jabatan([atasan_id], tanggal, kecuali=penilai.pk)[atasan_id]
+            if atasan_id
+            else None
+        )
+    elif penilai.jabatan_id:  # recorded penilai who moved since: above where they are now
+        atasan = atasan_langsung(penilai, tanggal)
+    else:
+        return None
     if atasan is None or atasan.pk == penilaian.pegawai_id:
         return None
     return atasan
+
+
+def _jabatan_menilai(pegawai: Pegawai, penilai: Pegawai, tanggal: date) -> tuple[int, int] | None:
+    """(id, atasan id) of the position above the pegawai's in which `penilai` acts (their own or
+    a Plt/Plh), climbing past vacant ones; None when they act in none of them."""
+    if not pegawai.jabatan_id:
+        return None
+    dipegang = set(jabatan_dipegang(penilai, tanggal))
+    kini = pegawai.jabatan.atasan_id
+    dilihat: set[int] = set()
+    while kini is not None and kini not in dilihat:
+        dilihat.add(kini)
+        atasan_id = Jabatan.objects.filter(pk=kini).values_list("atasan_id", flat=True).first()
+        if kini in dipegang:
+            return kini, atasan_id
+        kini = atasan_id
+    return None
 
 
 def skp_untuk_periode(pegawai: Pegawai, periode: Periode) -> Skp | None:
@@ -257,3 +319,117 @@ def umpan_balik_penilai(
     ):  # fmt: skip
         hasil.setdefault(pegawai_id, set()).add(jenis)
     return hasil
+
+
+# --- the evaluation page ---------------------------------------------------------------------
+
+
+@dataclass
+class IsiPenilaian:
+    """What the evaluation page shows under the header, loaded in a fixed number of queries
+    however many RHK the SKP has. Each RHK carries `indikator_list` (each indicator with its
+    `realisasi_periode` and `bukti_list`) and `bukti_list` (evidence for the RHK as a whole)."""
+
+    rhk_utama: list[RencanaHasilKerja]
+    rhk_tambahan: list[RencanaHasilKerja]
+    perilaku: list[PerilakuKerja]
+    umpan_balik: list[UmpanBalik]
+
+
+def _tautan_aman(tautan: str) -> str:
+    # Only web addresses become links: anything else (javascript:, data:) is shown as text.
+    return tautan if tautan.lower().startswith(("http://", "https://")) else ""
+
+
+def isi_penilaian(penilaian: PenilaianPeriodik) -> IsiPenilaian:
+    skp = muat_isi(penilaian.skp)
+    utama, tambahan = rhk_dikelompokkan(skp)
+    realisasi = {r.indikator_id: r for r in penilaian.realisasi.all()}
+    bukti_rhk: dict[int, list[BuktiDukung]] = {}
+    bukti_indikator: dict[int, list[BuktiDukung]] = {}
+    for b in penilaian.bukti.all():
+        b.tautan_aman = _tautan_aman(b.tautan)
+        if b.indikator_id:
+            bukti_indikator.setdefault(b.indikator_id, []).append(b)
+        else:
+            bukti_rhk.setdefault(b.rhk_id, []).append(b)
+    for rhk in utama + tambahan:
+        rhk.bukti_list = bukti_rhk.get(rhk.pk, [])
+        rhk.indikator_list = list(rhk.indikator.all())
+        for ind in rhk.indikator_list:
+            ind.realisasi_periode = realisasi.get(ind.pk)
+            ind.bukti_list = bukti_indikator.get(ind.pk, [])
+    return IsiPenilaian(
+        utama,
+        tambahan,
+        list(skp.perilaku.all()),
+        umpan_balik_periode(pegawai_id=penilaian.pegawai_id, periode_id=penilaian.periode_id),
+    )
+
+
+def umpan_balik_periode(
+    *, pegawai_id: int, periode_id: int | None = None, tahun: int | None = None,
+    pemberi_id: int | None = None,
+) -> list[UmpanBalik]:  # fmt: skip
+    """The threads of umpan balik to a pegawai in a period (or a whole year), oldest first, each
+    with its replies and the earlier texts of edited ones: four queries. `pemberi_id`: only the
+    threads that person opened (a colleague sees no one else's)."""
+    qs = UmpanBalik.objects.filter(pegawai_id=pegawai_id, induk__isnull=True)
+    if periode_id is not None:
+        qs = qs.filter(periode_id=periode_id)
+    if tahun is not None:
+        qs = qs.filter(periode__tahun=tahun)
+    if pemberi_id is not None:
+        qs = qs.filter(pemberi_id=pemberi_id)
+    balasan = UmpanBalik.objects.order_by("dibuat", "pk").prefetch_related("riwayat")
+    return list(
+        qs.select_related("perilaku", "indikator", "periode")
+        .prefetch_related(Prefetch("balasan", queryset=balasan), "riwayat")
+        .order_by("dibuat", "pk")
+    )
+
+
+# --- colleagues who may give umpan balik --------------------------------------------------------
+
+
+@dataclass
+class Rekan:
+    pegawai: Pegawai
+    peran: str  # PeranPemberi.REKAN or BAWAHAN (the list shows the giver's own atasan so)
+    jumlah: int = 0  # threads the giver opened for them in the period
+
+
+def rekan_untuk(pemberi: Pegawai, periode: Periode | None = None) -> list[Rekan]:
+    """Whom `pemberi` may give umpan balik on the colleagues' page: the active pegawai of their
+    unit kerja and the holder of their superior position, each kept only where
+    `access.peran_rekan_dari` allows it (so the list and the page never disagree), with how
+    many threads `pemberi` opened for them in `periode`. A fixed number of queries."""
+    from penilaian.access import peran_rekan_dari
+
+    if not pemberi.jabatan_id:
+        return []
+    syarat = Q(jabatan__unit_kerja_id=pemberi.jabatan.unit_kerja_id)
+    if pemberi.jabatan.atasan_id:
+        syarat |= Q(jabatan_id=pemberi.jabatan.atasan_id)
+    calon = (
+        Pegawai.objects.filter(syarat, aktif=True, instansi_id=pemberi.instansi_id)
+        .exclude(pk=pemberi.pk)
+        .select_related("jabatan__atasan", "jabatan__unit_kerja")
+        .order_by("nama")
+    )
+    dipegang = set(jabatan_dipegang(pemberi))
+    daftar = []
+    for p in calon:
+        peran = peran_rekan_dari(pemberi, p, dipegang)
+        if peran is not None:
+            daftar.append(Rekan(p, peran))
+    if periode is not None and daftar and pemberi.user_id:
+        jumlah = dict(
+            UmpanBalik.objects.filter(
+                pemberi_id=pemberi.user_id, periode=periode, induk__isnull=True,
+                pegawai_id__in=[r.pegawai.pk for r in daftar],
+            ).values("pegawai_id").annotate(n=Count("pk")).values_list("pegawai_id", "n")
+        )  # fmt: skip
+        for r in daftar:
+            r.jumlah = jumlah.get(r.pegawai.pk, 0)
+    return daftar

@@ -1,11 +1,12 @@
 """Each page group keeps its routes beside its views (penilaian/views/<group>.py)."""
 
-from penilaian.views import bawahan, bukti, detail, pegawai, periode, rencana_aksi
+from penilaian.views import bawahan, bukti, detail, pegawai, periode, rencana_aksi, umpan_balik
 
 app_name = "penilaian"
 
 urlpatterns = [
     *detail.urlpatterns,
+    *umpan_balik.urlpatterns,
     *pegawai.urlpatterns,
     *bukti.urlpatterns,
     *rencana_aksi.urlpatterns,

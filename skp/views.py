@@ -1139,7 +1139,10 @@ def notifikasi(request: HttpRequest) -> HttpResponse:
             user=request.user, notifikasi_id=_angka(nomor) if nomor else None
         )
         tautan = request.POST.get("lanjut", "")
-        if tautan.startswith("/skp/") and url_has_allowed_host_and_scheme(tautan, None):
+        # Only the app's own pages (the SKP's and, since issue 13, the evaluation's).
+        if tautan.startswith(("/skp/", "/penilaian/")) and url_has_allowed_host_and_scheme(
+            tautan, None
+        ):
             return redirect(tautan)
         return redirect("skp:notifikasi")
     daftar = list(Notifikasi.objects.filter(penerima=request.user)[:100])

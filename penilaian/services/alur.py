@@ -196,17 +196,21 @@ def nilai(
     """The penilai rates (or changes their rating until the pegawai acts); with `oleh_atasan`
     the atasan of the penilai rates after the penilai's deadline, and that result is final."""
     aksi = "nilai_atasan" if oleh_atasan else "nilai"
-    penilaian = _kunci(user, penilaian.pk, aksi, revisi)
+    penilaian = _kunci(user, penilaian.pk, aksi, None)
     pred = _periksa_rating(rating_hasil_kerja, rating_perilaku)
-    kurang = umpan_balik_kurang(penilaian, [user.pk])
-    if kurang:
-        raise ValidationError(["Penilaian belum dapat disimpan.", *kurang], code="umpan_balik")
     if penilaian.status == StatusPenilaian.DINILAI and (
         penilaian.rating_hasil_kerja,
         penilaian.rating_perilaku,
         penilaian.catatan_penilai,
     ) == (rating_hasil_kerja, rating_perilaku, catatan.strip()):
-        return penilaian  # a double click: nothing changed, no second history row or document
+        # A double click: nothing changed, no second history row or document. Checked before
+        # the page's revisi, which the first click's save has already moved on.
+        return penilaian
+    if revisi is not None and revisi != penilaian.revisi:
+        raise alur.Kedaluwarsa(PESAN_KEDALUWARSA)
+    kurang = umpan_balik_kurang(penilaian, [user.pk])
+    if kurang:
+        raise ValidationError(["Penilaian belum dapat disimpan.", *kurang], code="umpan_balik")
     penilai = pegawai_dari_user(user)
     data = _data_rating(penilaian, rating_hasil_kerja, rating_perilaku, pred)
     _pindah(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from organisasi.models import Instansi
 from organisasi.selectors import instansi_dikelola
-from penilaian.forms import (
+from penilaian.forms_periode import (
     AkhiriMasaForm,
     BukaPegawaiForm,
     JenisPeriodeForm,

@@ -81,3 +81,16 @@ def beri_umpan_balik_lengkap(penilaian: PenilaianPeriodik, pemberi) -> None:
                               teks="Rekap desa lengkap dan tepat waktu.")  # fmt: skip
     UmpanBalik.objects.create(**umum, jenis=JenisUmpanBalik.PERILAKU, perilaku=perilaku,
                               teks="Cekatan melayani permintaan data.")  # fmt: skip
+
+
+@pytest.fixture
+def rekan_seksi(pemeran):
+    """A peer of the pegawai: another pelaksana in the same seksi under the same atasan."""
+    from organisasi.models import JenisJabatan
+    from tests.factories import JabatanFactory, PegawaiFactory
+
+    jabatan = JabatanFactory(
+        unit_kerja=pemeran.pegawai.jabatan.unit_kerja, nama="Pengolah Data", atasan=pemeran.atasan.jabatan,
+        jenis=JenisJabatan.PELAKSANA,
+    )  # fmt: skip
+    return PegawaiFactory(nama="Sari Rekan", jabatan=jabatan)
