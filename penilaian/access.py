@@ -21,7 +21,11 @@ from django.utils import timezone
 from organisasi.models import AdminInstansi, Pegawai
 from organisasi.selectors import adalah_atasan, pegawai_dari_user
 from penilaian.models import PenilaianPeriodik
-from penilaian.periode import batas_keberatan, batas_pegawai, jendela_terbuka, tidak_dinilai
+from penilaian.periode import (
+    KalenderPegawai,
+    batas_keberatan,
+    kalender_pegawai,
+)
 from penilaian.selectors import atasan_penilai, penilai_periode
 from penilaian.workflow import STATUS_ISI, TRANSISI, alasan_ditolak
 from skp import access as skp_access
@@ -107,26 +111,33 @@ def boleh_peran(user: Pengguna, aksi: str, penilaian: PenilaianPeriodik) -> bool
     return False
 
 
-def alasan_waktu(aksi: str, penilaian: PenilaianPeriodik) -> str:
-    """Why the calendar forbids `aksi` now ("" when it allows it), in Indonesian."""
+def alasan_waktu(
+    aksi: str, penilaian: PenilaianPeriodik, kalender: KalenderPegawai | None = None
+) -> str:
+    """Why the calendar forbids `aksi` now ("" when it allows it), in Indonesian. `kalender`:
+    the pegawai's span not evaluated and last day, when the caller has it for many at once."""
     periode = penilaian.periode
     hari_ini = timezone.localdate()
+    if aksi not in ("isi_realisasi", "kirim", "nilai", "nilai_atasan", "keberatan"):
+        return ""
+    if aksi != "keberatan" and kalender is None:
+        kalender = kalender_pegawai(periode, penilaian.pegawai)
     if aksi in ("isi_realisasi", "kirim"):
-        if tidak_dinilai(penilaian.pegawai, periode):
+        if kalender.masa:
             return f"Anda tidak dinilai pada periode {periode.nama} {periode.tahun}."
         if hari_ini < periode.buka:
             return f"Pengisian realisasi {periode.nama} dibuka mulai {periode.buka:%d-%m-%Y}."
-        if not jendela_terbuka(periode, penilaian.pegawai, hari_ini):
+        if hari_ini > kalender.batas:
             return (
                 f"Batas waktu pengisian realisasi {periode.nama} sudah lewat. Minta admin "
                 "kepegawaian membuka kembali pengisian untuk Anda."
             )
-    if aksi in ("nilai", "nilai_atasan") and tidak_dinilai(penilaian.pegawai, periode):
+    if aksi in ("nilai", "nilai_atasan") and kalender.masa:
         return f"{penilaian.pegawai.nama_lengkap} tidak dinilai pada periode {periode.nama}."
     if aksi in ("nilai", "nilai_atasan"):
         # A pegawai whose window the admin reopened may send late: their penilai then has
         # until the same day, and the atasan of the penilai takes over only after it.
-        tenggat = batas_pegawai(periode, penilaian.pegawai)
+        tenggat = kalender.batas
         if aksi == "nilai" and hari_ini < periode.buka:
             return f"Penilaian {periode.nama} baru dapat dilakukan mulai {periode.buka:%d-%m-%Y}."
         if aksi == "nilai" and hari_ini > tenggat:
@@ -299,7 +310,9 @@ def require_penilaian_bawahan(user: Pengguna) -> None:
         )
 
 
-def alasan_tidak_dapat_dinilai(aksi: str, penilaian: PenilaianPeriodik) -> str:
+def alasan_tidak_dapat_dinilai(
+    aksi: str, penilaian: PenilaianPeriodik, kalender: KalenderPegawai | None = None
+) -> str:
     """Why `aksi` ("nilai", or "nilai_atasan" for the atasan of a late penilai) cannot be done
     on `penilaian` now, once the person is known to be the right one (the Penilaian Bawahan
     page finds the penilai of all its rows at once): the state, then the calendar. "" when it
@@ -308,7 +321,7 @@ def alasan_tidak_dapat_dinilai(aksi: str, penilaian: PenilaianPeriodik) -> str:
         return "Dinilai oleh atasan pejabat penilai setelah batas waktu: hasilnya final."
     if penilaian.status not in TRANSISI[aksi].dari:
         return alasan_ditolak(aksi, penilaian.status)
-    return alasan_waktu(aksi, penilaian)
+    return alasan_waktu(aksi, penilaian, kalender)
 
 
 # --- umpan balik -----------------------------------------------------------------------------

@@ -25,11 +25,10 @@ from penilaian.models import (
     MasaTidakDinilai,
     PenilaianPeriodik,
     Periode,
-    PerpanjanganPegawai,
     Realisasi,
     StatusPenilaian,
 )
-from penilaian.periode import libur
+from penilaian.periode import kalender_banyak, libur
 from penilaian.selectors import skp_per_pegawai_untuk_periode, tanggal_acuan, umpan_balik_penilai
 from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
 from skp.selectors import indikator_terurut, pemangku_di_bawah, rhk_terurut
@@ -429,19 +428,15 @@ def lengkapi(
         .order_by()
     }
     umpan_balik = umpan_balik_penilai(periode.pk, pegawai_ids, [user_id])
-    perpanjangan: dict[int, date] = {}
-    for pegawai_id, sampai in PerpanjanganPegawai.objects.filter(
-        periode=periode, pegawai_id__in=pegawai_ids
-    ).values_list("pegawai_id", "sampai"):
-        perpanjangan[pegawai_id] = max(sampai, perpanjangan.get(pegawai_id, sampai))
+    kalender = kalender_banyak(periode, pegawai_ids)
     sisa = selisih_hari_kerja(halaman.hari_ini, periode.tenggat, libur())
     halaman.sisa_hari_kerja = sisa
 
     for b in semua:
         b.umpan_balik = umpan_balik.get(b.pegawai.pk, set())
         b.sisa_hari_kerja = sisa
-        sampai = perpanjangan.get(b.pegawai.pk)
-        b.batas_kirim = sampai if sampai and sampai > periode.tenggat else None
+        sampai = kalender[b.pegawai.pk].batas
+        b.batas_kirim = sampai if sampai > periode.tenggat else None
         pk = b.penilaian.pk if b.penilaian else None
         if b.skp is not None:
             b.rhk = [
@@ -456,4 +451,6 @@ def lengkapi(
                 for n, r in enumerate(rhk_per_skp.get(b.skp.pk, []), start=1)
             ]
         if b.penilaian is not None:
-            b.alasan = access.alasan_tidak_dapat_dinilai(b.aksi, b.penilaian)
+            b.alasan = access.alasan_tidak_dapat_dinilai(
+                b.aksi, b.penilaian, kalender[b.pegawai.pk]
+            )

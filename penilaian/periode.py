@@ -7,6 +7,7 @@ period's last two weeks and the penilai has until 10 working days after the peri
 period of the year carries the annual evaluation, due by the end of January."""
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
@@ -167,3 +168,33 @@ def batas_keputusan(
     return tambah_hari_kerja(
         hari, HARI_KERJA_KEPUTUSAN, libur() if hari_libur is None else hari_libur
     )
+
+
+@dataclass(frozen=True)
+class KalenderPegawai:
+    """What the calendar rules need to know of one pegawai in one period: the span in which
+    they are not evaluated (if any) and their last day to send realisasi."""
+
+    masa: MasaTidakDinilai | None
+    batas: date
+
+
+def kalender_pegawai(periode: Periode, pegawai: Pegawai) -> KalenderPegawai:
+    return KalenderPegawai(tidak_dinilai(pegawai, periode), batas_pegawai(periode, pegawai))
+
+
+def kalender_banyak(periode: Periode, pegawai_ids: list[int]) -> dict[int, KalenderPegawai]:
+    """`kalender_pegawai` of many pegawai in two queries (pages listing many bawahan)."""
+    masa: dict[int, MasaTidakDinilai] = {}
+    for m in (
+        MasaTidakDinilai.objects.filter(pegawai_id__in=pegawai_ids, mulai__lte=periode.selesai)
+        .exclude(selesai__lt=periode.mulai)
+        .order_by("-mulai")
+    ):
+        masa.setdefault(m.pegawai_id, m)
+    batas = dict.fromkeys(pegawai_ids, periode.tenggat)
+    for pegawai_id, sampai in PerpanjanganPegawai.objects.filter(
+        periode=periode, pegawai_id__in=pegawai_ids
+    ).values_list("pegawai_id", "sampai"):
+        batas[pegawai_id] = max(batas[pegawai_id], sampai)
+    return {i: KalenderPegawai(masa.get(i), batas[i]) for i in pegawai_ids}
