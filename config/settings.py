@@ -191,7 +191,13 @@ SKP_SIGN_P12_PASSPHRASE = env.str("SKP_SIGN_P12_PASSPHRASE", default="skp-dev")
 
 # Largest spreadsheet an admin may upload (bytes).
 IMPOR_MAKS_BYTES = env.int("IMPOR_MAKS_BYTES", default=10 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = IMPOR_MAKS_BYTES + 1024 * 1024
+# What one spreadsheet may hold, checked while it is read (core/xlsx.py): rows per sheet,
+# columns, cells of all sheets together, and the unpacked XML of an XLSX. A 20,000-pegawai
+# file has 20,001 rows, 12 columns and about 7 MB of XML.
+IMPOR_MAKS_BARIS = env.int("IMPOR_MAKS_BARIS", default=50_000)
+IMPOR_MAKS_KOLOM = env.int("IMPOR_MAKS_KOLOM", default=200)
+IMPOR_MAKS_SEL = env.int("IMPOR_MAKS_SEL", default=1_000_000)
+IMPOR_MAKS_XML_BYTES = env.int("IMPOR_MAKS_XML_BYTES", default=200 * 1024 * 1024)
 
 # Production hardening. DJANGO_SECURE=false only behind a LAN without TLS, knowingly.
 if not DEBUG:

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from organisasi import impor
 from organisasi.models import Instansi, Jabatan, Pegawai, UnitKerja
 from organisasi.selectors import atasan_langsung
+from tests.core import berkas as berkas_xlsx
 from tests.organisasi.berkas import KABID, KASI, KEPALA, STAF, baris_baik, csv_bytes, xlsx_bytes
 
 MAKS = 1024 * 1024
@@ -232,6 +233,17 @@ def test_perintah_impor_berkas_buruk_keluar_status_1_dan_tidak_menulis(db, tmp_p
     with pytest.raises(CommandError, match="1 masalah ditemukan; tidak ada data yang diubah"):
         call_command("impor_pegawai", str(berkas), instansi="Kab Coba", stderr=err)
     assert "baris 4, kolom nip: NIP 123 tidak sah" in err.getvalue()
+    assert not Instansi.objects.exists()
+
+
+def test_perintah_impor_menolak_berkas_bermusuhan(db, tmp_path):
+    # The command reads through the same bounded reader as the upload page (issue 11).
+    berkas = tmp_path / "pegawai.xlsx"
+    berkas.write_bytes(berkas_xlsx.xlsx_kolom_xfd())
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 masalah ditemukan; tidak ada data yang diubah"):
+        call_command("impor_pegawai", str(berkas), instansi="Kab Coba", stderr=err)
+    assert "berisi data di kolom XFD (kolom ke-16.384, baris 1)" in err.getvalue()
     assert not Instansi.objects.exists()
     assert jumlah_data() == (0, 0, 0, 0)
 

@@ -16,7 +16,15 @@ from perencanaan.models import (
     SumberImpor,
     TargetIndikator,
 )
-from tests.perencanaan.berkas import KOLOM_RENSTRA, PERIODE, renja_baik, renstra_baik, xlsx_bytes
+from tests.core import berkas as berkas_xlsx
+from tests.perencanaan.berkas import (
+    KOLOM_RENSTRA,
+    PERIODE,
+    csv_bytes,
+    renja_baik,
+    renstra_baik,
+    xlsx_bytes,
+)
 from tests.perencanaan.conftest import muat
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -451,3 +459,35 @@ def test_admin_django_hanya_baca_dan_terbatas_instansi(
         ).status_code
         == 200
     )
+
+
+@pytest.mark.parametrize(
+    ("nama", "buat", "pesan"),
+    [
+        ("dimensi.xlsx", berkas_xlsx.xlsx_dimensi_palsu, "berisi data sampai baris 1.048.576"),
+        ("xfd.xlsx", berkas_xlsx.xlsx_kolom_xfd, "berisi data di kolom XFD"),
+        ("bom.xlsx", berkas_xlsx.xlsx_bom_xml, "terlalu besar setelah dibuka"),
+        (
+            "rusak.xlsx",
+            lambda: berkas_xlsx.xlsx_mentah(berkas_xlsx.sheet_xml(""), buku=b"<workbook><sheets"),
+            "Isi berkas XLSX rusak",
+        ),
+        (
+            "panjang.csv",
+            lambda: csv_bytes([{"kode_tujuan": "T1", "tujuan": "x" * 131_073}]),
+            "berisi lebih dari 32.767 karakter",
+        ),
+    ],
+)
+def test_berkas_bermusuhan_ditolak_dan_dicatat(client, pemeran, opd, nama, buat, pesan):
+    # Issue 11: each refused with its reason, in the history as Ditolak, nothing written.
+    masuk(client, pemeran.admin)
+
+    respons = unggah(client, opd, buat(), nama=nama)
+
+    data = ImporRenstra.objects.get()
+    assert respons.url == reverse("perencanaan:impor_pratinjau", args=[data.pk])
+    assert data.status == StatusImpor.DITOLAK and data.nama_berkas == nama
+    assert len(data.ringkasan["masalah"]) == 1 and pesan in data.ringkasan["masalah"][0]
+    assert pesan in isi(client.get(respons.url))
+    assert not Renstra.objects.exists()
