@@ -42,6 +42,7 @@ MAKS_KARAKTER_SEL = 32_767  # Excel's own limit for the text of one cell
 MAKS_KOLOM_EXCEL = 16_384  # column XFD
 MAKS_BARIS_EXCEL = 1_048_576
 MAKS_BAGIAN_ZIP = 10_000  # parts in the zip; a real workbook has a few dozen
+TANDA_ENTRI_ZIP = b"PK\x01\x02"  # the signature of a central directory entry
 ELEMEN_PER_SEL = 10  # XML elements allowed per cell limit (c, v, is, r, rPr, t ... of rich text)
 POTONGAN = 64 * 1024  # bytes decompressed and parsed at a time
 
@@ -139,12 +140,17 @@ class _Pembaca:
         self.batas = batas
         self.sisa_bytes = batas.xml_bytes
         self.sisa_elemen = ELEMEN_PER_SEL * batas.sel
+        # zipfile builds an object per central directory entry, each starting with this
+        # signature: 10 MB of empty entries would cost it some 60 MB before anything is read.
+        if data.count(TANDA_ENTRI_ZIP) > MAKS_BAGIAN_ZIP:
+            raise BerkasTidakTerbaca(
+                f"Berkas XLSX berisi lebih dari {ribuan(MAKS_BAGIAN_ZIP)} bagian; berkas Excel "
+                "biasa hanya berisi puluhan."
+            )
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as e:
             raise BerkasTidakTerbaca("Berkas bukan XLSX yang dapat dibaca.") from e
-        if len(self.zip.infolist()) > MAKS_BAGIAN_ZIP:
-            raise BerkasTidakTerbaca("Berkas XLSX berisi terlalu banyak bagian.")
 
     def ada(self, nama: str) -> bool:
         try:

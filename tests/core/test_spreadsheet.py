@@ -361,3 +361,14 @@ def test_csv_sel_terlalu_panjang_ditolak(panjang):
 
     with pytest.raises(BerkasTidakTerbaca, match=r"baris 2 berisi lebih dari 32\.767 karakter"):
         baca_berkas(io.BytesIO(data), "a.csv", maks_bytes=10**6)
+
+
+def test_zip_dengan_terlalu_banyak_bagian_ditolak_sebelum_dibuka():
+    data = berkas.zip_bytes({f"{i:x}": b"" for i in range(10_001)})
+
+    hasil, puncak, detik = _baca_terukur(data)
+
+    assert str(hasil) == (
+        "Berkas XLSX berisi lebih dari 10.000 bagian; berkas Excel biasa hanya berisi puluhan."
+    )
+    assert puncak < 1024 * 1024 and detik < CEPAT
