@@ -8,6 +8,7 @@ at a time, so the admin sees every one of them at once.
 import csv
 import io
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -284,3 +285,24 @@ def masalah_sel_angka(
                 continue
             masalah.append(Masalah(pesan, baris.nomor, kolom, sheet=tabel.sheet))
     return masalah
+
+
+# Line breaks (Alt+Enter in an Excel cell), tabs and other control characters.
+_KENDALI = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def masalah_karakter_kendali(tabel: Tabel, kolom: tuple[str, ...]) -> list[Masalah]:
+    """Code cells holding a line break or another control character: a code is one line (it
+    ends up in file names and links), and a break typed by mistake is invisible in Excel."""
+    return [
+        Masalah(
+            "kode tidak boleh berisi baris baru atau karakter kendali lain; ketik ulang kode "
+            "dalam satu baris.",
+            baris.nomor,
+            k,
+            sheet=tabel.sheet,
+        )
+        for baris in tabel.baris
+        for k in kolom
+        if _KENDALI.search(baris.nilai.get(k, ""))
+    ]

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from organisasi.models import UnitKerja
 from perencanaan import impor, selectors, services
 from perencanaan.impor import Periode
 from perencanaan.models import (
@@ -224,6 +225,24 @@ def test_unduh_xlsx_renstra(client, pemeran, renstra_dinkes):
     assert respons["Content-Type"] == XLSX
     assert 'filename="renstra_1.02_2025-2029.xlsx"' in respons["Content-Disposition"]
     assert respons.content.startswith(b"PK")
+
+
+@pytest.mark.parametrize("kode", ["1.02\n", "1.02\r\nSet-Cookie: a=b", '1/02"x'])
+def test_unduh_renstra_kode_unit_apa_pun_jadi_nama_berkas_aman(
+    client, pemeran, renstra_dinkes, kode
+):
+    # Issue 11: a unit code with a line break (saved through the Django admin, say) made the
+    # download a 500 (a header cannot hold a line break).
+    UnitKerja.objects.filter(pk=renstra_dinkes.unit_id).update(kode=kode)
+
+    respons = masuk(client, pemeran.pegawai).get(
+        reverse("perencanaan:renstra_unduh", args=[renstra_dinkes.pk])
+    )
+
+    assert respons.status_code == 200
+    nama = respons["Content-Disposition"].removeprefix('attachment; filename="')[:-1]
+    assert nama.startswith("renstra_1") and nama.endswith("_2025-2029.xlsx")
+    assert all(c.isalnum() or c in "._-" for c in nama)
 
 
 def test_unduh_templat_untuk_periode(client, pemeran, opd):
