@@ -12,8 +12,9 @@ the limits allow:
   against what is left of the XML budget, before the part is opened, and the bytes actually
   decompressed while it is read;
 - rows per sheet, columns and cells (counted as the reader hands them on, so its memory is
-  bounded by them), characters per cell (Excel's own 32,767), and XML elements (so a file of
-  empty elements under the byte limit cannot keep the worker busy either);
+  bounded by them), characters per cell (Excel's own 32,767) and of all cells together (one
+  shared string can be referenced by every cell), and XML elements (so a file of empty
+  elements under the byte limit cannot keep the worker busy either);
 - no DTD, so no entity expansion.
 
 Cells are returned as text through the caller's `teks(value, number_format)`, with the values
@@ -44,6 +45,7 @@ MAKS_BARIS_EXCEL = 1_048_576
 MAKS_BAGIAN_ZIP = 10_000  # parts in the zip; a real workbook has a few dozen
 TANDA_ENTRI_ZIP = b"PK\x01\x02"  # the signature of a central directory entry
 ELEMEN_PER_SEL = 10  # XML elements allowed per cell limit (c, v, is, r, rPr, t ... of rich text)
+KARAKTER_PER_SEL = 50  # characters of all cells together, per cell limit (on average)
 POTONGAN = 64 * 1024  # bytes decompressed and parsed at a time
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -70,6 +72,12 @@ class Batas:
     sel: int  # cells handed on, all sheets together: each row counts up to its last value
     xml_bytes: int  # uncompressed XML read, all parts together
 
+    @property
+    def karakter(self) -> int:
+        """Characters of all cells handed on. One shared string may be referenced by every
+        cell: the reader hands on the same string, but each importer's cleaning copies it."""
+        return KARAKTER_PER_SEL * self.sel
+
     @classmethod
     def dari_settings(cls) -> "Batas":
         return cls(
@@ -94,6 +102,13 @@ class Batas:
                 f"Sheet {sheet} berisi data di kolom {huruf} (kolom ke-{ribuan(kolom)}, baris "
                 f"{ribuan(nomor)}); batasnya {ribuan(self.kolom)} kolom (sampai kolom "
                 f"{get_column_letter(self.kolom)}). Hapus isi di sebelah kanan tabel."
+            )
+
+    def tolak_karakter(self, jumlah: int) -> None:
+        if jumlah > self.karakter:
+            raise BerkasTidakTerbaca(
+                f"Berkas berisi lebih dari {ribuan(self.karakter)} karakter teks; bagi data "
+                "menjadi beberapa berkas."
             )
 
     def tolak_sel(self, jumlah: int) -> None:
@@ -419,6 +434,8 @@ class _Sheet(_TeksKaya):
         if not teks:
             return
         self.k.batas.tolak_kolom(self.judul, self.nomor, self.kolom)
+        self.k.jumlah_karakter += len(teks)
+        self.k.batas.tolak_karakter(self.k.jumlah_karakter)
         baris, i = self.isi_baris, self.kolom - 1
         if i < len(baris):
             baris[i] = teks
@@ -501,6 +518,7 @@ class _Konteks:
     durasi_gaya: set[int]
     epoch: object
     jumlah_sel: int = 0
+    jumlah_karakter: int = 0
 
     def format_angka(self, gaya: int) -> str:
         return self.format[gaya] if 0 <= gaya < len(self.format) else "General"

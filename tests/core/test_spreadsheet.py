@@ -372,3 +372,21 @@ def test_zip_dengan_terlalu_banyak_bagian_ditolak_sebelum_dibuka():
         "Berkas XLSX berisi lebih dari 10.000 bagian; berkas Excel biasa hanya berisi puluhan."
     )
     assert puncak < 1024 * 1024 and detik < CEPAT
+
+
+def test_satu_teks_bersama_di_banyak_sel_dibatasi_jumlah_karakternya():
+    # 2,000 cells referencing one 30,000-character string: 60 million characters for the
+    # importers to clean (each copies it), from a file of a few KB.
+    data = berkas.xlsx_mentah(
+        berkas.sheet_xml(
+            "".join(f'<row r="{i}"><c t="s"><v>0</v></c></row>' for i in range(1, 2001))
+        ),
+        bersama=f"<sst {berkas.NS}><si><t>{'x' * 30_000}</t></si></sst>".encode(),
+    )
+
+    hasil, puncak, detik = _baca_terukur(data)
+
+    assert str(hasil) == (
+        "Berkas berisi lebih dari 50.000.000 karakter teks; bagi data menjadi beberapa berkas."
+    )
+    assert puncak < BATAS_MEMORI and detik < CEPAT
