@@ -44,7 +44,10 @@ MAKS_KOLOM_EXCEL = 16_384  # column XFD
 MAKS_BARIS_EXCEL = 1_048_576
 MAKS_BAGIAN_ZIP = 10_000  # parts in the zip; a real workbook has a few dozen
 TANDA_ENTRI_ZIP = b"PK\x01\x02"  # the signature of a central directory entry
-ELEMEN_PER_SEL = 10  # XML elements allowed per cell limit (c, v, is, r, rPr, t ... of rich text)
+# XML elements read, per allowed cell (<c><is><t> is 3, <c><v> 2) plus a fixed allowance for
+# the rows, the styles and the workbook's other parts.
+ELEMEN_PER_SEL = 4
+ELEMEN_TETAP = 200_000
 KARAKTER_PER_SEL = 50  # characters of all cells together, per cell limit (on average)
 POTONGAN = 64 * 1024  # bytes decompressed and parsed at a time
 
@@ -154,7 +157,7 @@ class _Pembaca:
     def __init__(self, data: bytes, batas: Batas) -> None:
         self.batas = batas
         self.sisa_bytes = batas.xml_bytes
-        self.sisa_elemen = ELEMEN_PER_SEL * batas.sel
+        self.sisa_elemen = ELEMEN_PER_SEL * batas.sel + ELEMEN_TETAP
         # zipfile builds an object per central directory entry, each starting with this
         # signature: 10 MB of empty entries would cost it some 60 MB before anything is read.
         if data.count(TANDA_ENTRI_ZIP) > MAKS_BAGIAN_ZIP:

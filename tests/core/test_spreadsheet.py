@@ -218,13 +218,19 @@ def test_batas_ukuran_xml_berlaku_untuk_semua_bagian_bersama():
 
 
 def test_sel_kosong_tak_terhingga_dihentikan_batas_elemen():
-    # Styled empty cells hold no value, so no row or column limit sees them; the element
-    # count still stops the file (10 elements per allowed cell).
-    kosong = "".join(f'<c r="{get_column_letter(k % 16384 + 1)}1" s="0"/>' for k in range(300))
-    data = berkas.xlsx_mentah(berkas.sheet_xml(f'<row r="1">{kosong}</row>'))
+    # Styled empty cells hold no value, so no row, column or cell limit sees them; the element
+    # count still stops the file (4 per allowed cell and 200,000 for the rest), long before
+    # its end: 10 million of them.
+    baris = b'<c s="0"/>' * 100_000
+    awal = f'<worksheet {berkas.NS}><sheetData><row r="1">'.encode()
+    data = berkas.xlsx_mentah(berkas.berulang(awal, baris, 100, b"</row></sheetData></worksheet>"))
 
-    with pytest.raises(BerkasTidakTerbaca, match="terlalu rumit"):
-        baca_berkas(io.BytesIO(data), "x.xlsx", maks_bytes=10**6, batas=BATAS_KECIL)
+    batas = Batas(baris=10, kolom=5, sel=20, xml_bytes=1024**3)
+
+    hasil, puncak, detik = _baca_terukur(data, batas=batas)
+
+    assert str(hasil).startswith("Isi berkas XLSX terlalu rumit untuk dibaca")
+    assert puncak < BATAS_MEMORI and detik < CEPAT
 
 
 def test_baris_dan_kolom_tanpa_nilai_di_luar_batas_diabaikan():
