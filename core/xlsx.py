@@ -211,10 +211,9 @@ class _Pembaca:
                     parser.Parse(potongan, not potongan)
                     if not potongan:
                         break
-        except expat.ExpatError as e:
+        except expat.ExpatError as e:  # expat's own reason is English: only where it is
             raise BerkasTidakTerbaca(
-                f"Isi berkas XLSX rusak dan tidak dapat dibaca ({bagian.nama}: "
-                f"{expat.errors.messages[e.code]}, baris {e.lineno})."
+                f"Isi berkas XLSX rusak dan tidak dapat dibaca ({bagian.nama}, baris {e.lineno})."
             ) from e
         except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as e:
             # a bad checksum, an unknown compression, an encrypted part
