@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view or the CSRF check reads the body; after the above, for the 413 page.
+    "core.middleware.BatasUnggahMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a lockout signal into the lockout page.
@@ -210,7 +212,23 @@ SKP_SIGN_P12_PASSPHRASE = env.str("SKP_SIGN_P12_PASSPHRASE", default="skp-dev")
 
 # Largest spreadsheet an admin may upload (bytes).
 IMPOR_MAKS_BYTES = env.int("IMPOR_MAKS_BYTES", default=10 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = IMPOR_MAKS_BYTES + 1024 * 1024
+# What one spreadsheet may hold, checked while it is read (core/xlsx.py): rows per sheet,
+# columns, cells of all sheets together, and the unpacked XML of an XLSX. A 20,000-pegawai
+# file has 20,001 rows, 12 columns and about 7 MB of XML.
+IMPOR_MAKS_BARIS = env.int("IMPOR_MAKS_BARIS", default=50_000)
+IMPOR_MAKS_KOLOM = env.int("IMPOR_MAKS_KOLOM", default=200)
+IMPOR_MAKS_SEL = env.int("IMPOR_MAKS_SEL", default=1_000_000)
+IMPOR_MAKS_XML_BYTES = env.int("IMPOR_MAKS_XML_BYTES", default=200 * 1024 * 1024)
+# Largest request body (an upload with its form fields), refused with 413 before anything
+# reads it (core.middleware.BatasUnggahMiddleware). Every upload limit (IMPOR_MAKS_BYTES, and
+# any later one) must fit under it; set the proxy's limit to the same (nginx:
+# client_max_body_size).
+UNGGAH_MAKS_BYTES = env.int("UNGGAH_MAKS_BYTES", default=IMPOR_MAKS_BYTES + 1024 * 1024)
+# An upload that passed that cap is kept in memory (the importers read it whole anyway), so no
+# upload is ever written to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = UNGGAH_MAKS_BYTES
+# Form fields other than files (Django's default).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Content-Security-Policy (django-csp; Django 6 has the same settings built in as SECURE_CSP):
 # scripts and styles only from the app's own static files, so injected markup can run nothing.

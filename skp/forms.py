@@ -7,7 +7,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 
 from skp.models import Aspek, JenisRhk, Pendekatan, Perspektif, Skp
-from skp.target import baca_angka, tampil_angka
+from skp.target import MAKS_TARGET, baca_angka, tampil_angka
 
 
 class FormSkp(forms.Form):
@@ -53,6 +53,12 @@ class AngkaField(forms.CharField):
                 "“%(teks)s” bukan angka. Tulis angka saja, misalnya 12 atau 99,5; "
                 "satuannya diisi di kolom Satuan.",
                 params={"teks": teks[:30]},
+            )
+        # Before quantize, which cannot even hold 1E+30 to two decimals (InvalidOperation).
+        if abs(angka) > MAKS_TARGET:
+            raise forms.ValidationError(
+                "Angka terlalu besar; paling besar %(maks)s.",
+                params={"maks": tampil_angka(MAKS_TARGET)},
             )
         if angka != angka.quantize(Decimal("0.01")):
             raise forms.ValidationError("Gunakan paling banyak dua angka di belakang koma.")
