@@ -894,8 +894,9 @@ def _jejak_target(
     if w is None or _ada_kriteria(k):
         return False
     if d.satuan_jejak.memuat(w) and k.ukuran is None and not k.angka_teks:
-        isian = {}
-        if not k.verba_pembuka and (sisa := _objek(k, False, _lewati_proses(k.kata, 1, d))):
+        isian: dict[str, str] = {}
+        sisa = _objek(k, buang_abstrak=False, awal=_lewati_proses(k.kata, 1, d))
+        if not k.verba_pembuka and sisa:
             # "Deteksi dan perbaikan aplikasi": the suggestion names the application.
             kepala = sisa[0].kecil if d.keluaran_terhitung.memuat(sisa[0]) else "dokumen"
             isian = {"objek": _teks_objek(sisa), "kepala": kepala}
@@ -910,7 +911,7 @@ def _jejak_target(
     dokumen = d.naskah.memuat(kepala) or d.keluaran_terhitung.memuat(kepala)
     produk = d.kegiatan_produk.memuat(pertama) or d.kegiatan_produk.memuat(kepala)
     if d.proses.memuat(pertama) and not dokumen and not produk:
-        isian = {}
+        isian: dict[str, str] = {}
         if len(objek) > 1 and kepala.kelas == "nomina" and kepala.awalan == "pe":
             # "Melakukan pengelolaan arsip dinamis": the suggestion names the archive.
             sisa = objek[1:]

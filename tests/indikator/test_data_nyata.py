@@ -55,3 +55,15 @@ def test_held_out_agreement_is_reported(record_property):
         kode = ", ".join(t.kode for t in hasil.temuan) or "tanpa temuan"
         print(f"  tidak sepakat: {c['indikator']!r} (label terukur={c['terukur']}; {kode})")
     assert kesepakatan >= AMBANG_UJI
+
+
+def test_every_not_measurable_verdict_names_its_finding_and_a_rewrite():
+    for c in _nyata():
+        hasil = _analisis(c)
+        if hasil.terukur:
+            continue
+        berat = [t for t in hasil.temuan if t.berat]
+        assert berat, c["indikator"]
+        for t in berat:
+            assert t.pesan and "{" not in t.pesan + t.saran, c["indikator"]
+            assert "'" in t.saran or "misalnya" in t.saran, (c["indikator"], t.saran)
