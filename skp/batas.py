@@ -22,8 +22,9 @@ MAKS_SATUAN = 50
 # The draft preview is rendered in the request up to this size, by the background worker above
 # it (skp/pratinjau.py). Rows are the RHK and indicators together; the characters are all the
 # text the preview prints (RHK, indicators, intervened atasan RHK, ekspektasi, lampiran). Chosen
-# so that a preview rendered in the request takes about 2 s at most on a 2-core server
-# (benchmarks/bench_cetak_skp.py), while an ordinary SKP (15 RHK of three indicators) still
-# comes at once.
+# so that a preview rendered in the request takes about 1 s of CPU at most (measured with
+# benchmarks/bench_cetak_skp.py: 15 RHK of three 330-character indicators, or ten texts of
+# 2,000 characters), while an ordinary SKP (15 RHK of three indicators) still comes at once.
+# The largest SKP the limits allow takes about 9 s (`--batas`).
 PRATINJAU_SINKRON_MAKS_BARIS = 60
 PRATINJAU_SINKRON_MAKS_KARAKTER = 20_000

@@ -7,9 +7,9 @@ intervenes (a draft prints their live text); the instansi's name and place; and 
 printed by the signature. Asking again for an unchanged SKP serves the stored bytes.
 
 A preview that is not stored yet is rendered in the request when the SKP is small (most are:
-up to the sizes in skp/batas.py, about 2 s at most). A larger one is rendered by the background
-worker (`manage.py db_worker`, the same queue as the bulk export) while a page says "Pratinjau
-sedang disiapkan" and polls. At most one job per SKP is queued or running at any time (a marker
+up to the sizes in skp/batas.py, about 1 s of CPU at most). A larger one is rendered by the
+background worker (`manage.py db_worker`, the same queue as the bulk export) while a page says
+"Pratinjau sedang disiapkan" and polls. At most one job per SKP is queued or running at any time (a marker
 in the same cache, taken atomically with `add`), so neither a double click nor a reload loop
 makes two renders of the same version, and one person can keep at most one worker busy.
 
