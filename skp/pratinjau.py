@@ -9,9 +9,10 @@ printed by the signature. Asking again for an unchanged SKP serves the stored by
 A preview that is not stored yet is rendered in the request when the SKP is small (most are:
 up to the sizes in skp/batas.py, about 1 s of CPU at most). A larger one is rendered by the
 background worker (`manage.py db_worker`, the same queue as the bulk export) while a page says
-"Pratinjau sedang disiapkan" and polls. At most one job per SKP is queued or running at any time (a marker
-in the same cache, taken atomically with `add`), so neither a double click nor a reload loop
-makes two renders of the same version, and one person can keep at most one worker busy.
+"Pratinjau sedang disiapkan" and polls. At most one render per SKP, in a request or in a job, is queued or
+running at any time (a marker in the same cache, taken atomically with `add`; a request that
+finds it taken goes to the waiting page), so neither a double click nor a reload loop makes two
+renders of the same version, and one person can keep at most one process busy.
 
 The key is computed before the content is read, so a preview stored under a key never shows
 an older state than that key names."""
@@ -33,9 +34,11 @@ from skp.selectors import muat_isi
 logger = logging.getLogger(__name__)
 
 CACHE = "pratinjau"
-# How long a queued job keeps others from being queued for the same SKP. A job normally clears
-# it when done; this only matters when a worker died holding it (the next request queues again).
+# How long the marker of a render keeps others from starting one for the same SKP: a queued job
+# (it may wait behind others) or a render in a request (about 1 s). The render clears it when
+# done; this only matters when a process died holding it (the next request starts again).
 TUGAS_DETIK = 15 * 60
+LANGSUNG_DETIK = 60
 # How long a failed render is reported before the page tries again by itself.
 GAGAL_DETIK = 5 * 60
 
@@ -102,14 +105,20 @@ def _render_simpan(skp: Skp, k: str) -> bytes:
 
 def pdf_langsung(skp: Skp) -> bytes | None:
     """The preview of a draft when it is stored or small enough to render now (then it is
-    stored); None when it is large and not stored: the background worker renders it."""
+    stored); None when it is large and not stored (the background worker renders it), or while
+    this SKP is being rendered elsewhere (a double click, a second tab): the caller sends the
+    person to the page that waits for it."""
     k = kunci(skp)
-    data = _cache().get(_kunci_pdf(k))
+    c = _cache()
+    data = c.get(_kunci_pdf(k))
     if data is not None:
         return data
-    if besar(skp):
+    if besar(skp) or not c.add(_kunci_tugas(skp.pk), k, timeout=LANGSUNG_DETIK):
         return None
-    return _render_simpan(skp, k)
+    try:
+        return _render_simpan(skp, k)
+    finally:
+        c.delete(_kunci_tugas(skp.pk))
 
 
 @dataclass(frozen=True)
@@ -120,12 +129,14 @@ class Keadaan:
 
 def siapkan(skp: Skp, *, ulangi: bool = False) -> Keadaan:
     """Where the preview of `skp` stands, queueing its job when none is queued or running for
-    this SKP. Ready also means "small enough to render on request". `ulangi` forgets a recent
-    failure and queues again (the person asked for the page anew)."""
+    this SKP. Ready also means "small enough to render on request, and nobody is rendering it
+    now". `ulangi` forgets a recent failure and queues again (the person asked anew)."""
     k = kunci(skp)
     c = _cache()
-    if c.get(_kunci_pdf(k)) is not None or not besar(skp):
+    if c.get(_kunci_pdf(k)) is not None:
         return Keadaan(siap=True)
+    if not besar(skp):
+        return Keadaan(siap=c.get(_kunci_tugas(skp.pk)) is None)
     if ulangi:
         c.delete(_kunci_gagal(k))
     elif c.get(_kunci_gagal(k)):

@@ -401,3 +401,35 @@ def test_halaman_pratinjau_skp_disetujui_menuju_dokumen_bertanda_tangan(
     r = client.get(reverse("skp:pratinjau", args=[skp_pegawai.pk]))
     assert r.status_code == 302 and r["Location"] == reverse("skp:unduh_pdf", args=[skp_pegawai.pk])
     assert render == []
+
+
+def test_pratinjau_kecil_yang_sedang_dirender_tidak_dirender_dua_kali(
+    client, pemeran, skp_pegawai, render
+):
+    """A double click or a second tab while the same SKP renders elsewhere: sent to the page
+    that waits for it, not a second render."""
+    client.force_login(pemeran.pegawai.user)
+    penanda = pratinjau._kunci_tugas(skp_pegawai.pk)
+    assert caches[pratinjau.CACHE].add(penanda, "render lain", timeout=60)  # the other request
+    url = reverse("skp:pratinjau", args=[skp_pegawai.pk])
+    r = unduh(client, skp_pegawai)
+    assert r.status_code == 302 and r["Location"] == url
+    html = client.get(url).content.decode()
+    assert "Pratinjau sedang disiapkan" in html and 'hx-trigger="every 2s"' in html
+    assert render == [] and DBTaskResult.objects.count() == 0  # small: no job either
+    caches[pratinjau.CACHE].delete(penanda)  # the other render is done
+    assert "Pratinjau siap" in client.get(url, **HTMX).content.decode()
+    assert unduh(client, skp_pegawai).content.startswith(b"%PDF")
+    assert render == [skp_pegawai.pk]
+    assert caches[pratinjau.CACHE].get(penanda) is None  # released after rendering
+
+
+def test_penanda_dilepas_bila_render_langsung_gagal(client, pemeran, skp_pegawai, monkeypatch):
+    def rusak(skp, **kwargs):
+        raise AssertionError("WeasyPrint rusak")
+
+    monkeypatch.setattr(pratinjau, "render_pdf", rusak)
+    client.raise_request_exception = False
+    client.force_login(pemeran.pegawai.user)
+    assert unduh(client, skp_pegawai).status_code == 500
+    assert caches[pratinjau.CACHE].get(pratinjau._kunci_tugas(skp_pegawai.pk)) is None
