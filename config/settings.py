@@ -204,6 +204,21 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # with the database backend, so `manage.py db_worker` can run on any number of machines.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Caches. "default" stays in each process's memory. "pratinjau" keeps the rendered draft
+# previews (skp/pratinjau.py): every gunicorn worker and the background worker that renders
+# the large ones must share it, so it lives in the database by default (one table, created by
+# `manage.py createcachetable`, which the container entrypoint and `make run` run on start).
+# PRATINJAU_CACHE_URL moves it elsewhere, e.g. redis://host:6379/1.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pratinjau": env.cache_url("PRATINJAU_CACHE_URL", default="dbcache://skp_cache_pratinjau"),
+}
+# A draft preview is worth keeping for a day at most: it prints today's date.
+CACHES["pratinjau"].setdefault("TIMEOUT", 24 * 60 * 60)
+if CACHES["pratinjau"]["BACKEND"].endswith(("DatabaseCache", "FileBasedCache", "LocMemCache")):
+    # About 30-300 KB each: at most a few hundred MB however many drafts are previewed.
+    CACHES["pratinjau"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+
 # The certificate that signs issued SKP PDFs (PAdES): a PKCS#12 file and its passphrase. The
 # default is the self-signed development certificate `make run` creates (buat_sertifikat_dev);
 # in production point it at the institution's certificate (e.g. from BSrE).
