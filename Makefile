@@ -19,6 +19,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py buat_sertifikat_dev
 	$(PY) manage.py seed_demo --jika-kosong
 	@echo ""

@@ -1,6 +1,8 @@
-"""Benchmark: import N pegawai (default 20,000) from CSV into an empty database, then again.
+"""Benchmark: import N pegawai (default 20,000) from CSV (or XLSX) into an empty database, then
+again; with --format xlsx also the time to read the file alone (core.spreadsheet.baca_berkas).
 
-Run: .venv/bin/python benchmarks/bench_impor_pegawai.py [--baris 20000] [--database-url URL]
+Run: .venv/bin/python benchmarks/bench_impor_pegawai.py [--baris 20000] [--format csv|xlsx]
+     [--database-url URL]
 Default database: a temporary SQLite file. For PostgreSQL pass an EMPTY database's URL
 (it is migrated and filled). Not a test: it prints timings.
 """
@@ -61,15 +63,16 @@ def buat_baris(jumlah: int) -> list[dict[str, str]]:
     return baris
 
 
-def buat_csv(jumlah: int) -> bytes:
-    from tests.organisasi.berkas import csv_bytes
+def buat_berkas(jumlah: int, format_: str) -> bytes:
+    from tests.organisasi.berkas import csv_bytes, xlsx_bytes
 
-    return csv_bytes(buat_baris(jumlah))
+    return (xlsx_bytes if format_ == "xlsx" else csv_bytes)(buat_baris(jumlah))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--baris", type=int, default=20000)
+    parser.add_argument("--format", choices=["csv", "xlsx"], default="csv")
     parser.add_argument("--database-url")
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
@@ -80,18 +83,24 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
+    from core.spreadsheet import baca_berkas
     from organisasi import impor
     from organisasi.models import Instansi, Pegawai
 
     call_command("migrate", verbosity=0)
-    data = buat_csv(args.baris)
+    data = buat_berkas(args.baris, args.format)
+    nama_berkas = f"bench.{args.format}"
+    if args.format == "xlsx":
+        mulai = time.perf_counter()
+        baca_berkas(io.BytesIO(data), nama_berkas, maks_bytes=len(data) + 1)
+        print(f"membaca XLSX {len(data) / 1e6:.1f} MB: {time.perf_counter() - mulai:.2f} s")
     instansi = Instansi.objects.create(nama=f"Kabupaten Benchmark {time.time_ns()}")
     for putaran in ("pertama (semua baru)", "kedua (tanpa perubahan)"):
         mulai = time.perf_counter()
         rencana = impor.impor_pegawai(
             instansi=instansi,
             berkas=io.BytesIO(data),
-            nama_berkas="bench.csv",
+            nama_berkas=nama_berkas,
             maks_bytes=len(data) + 1,
         )
         detik = time.perf_counter() - mulai

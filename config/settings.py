@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view or the CSRF check reads the body; after the above, for the 413 page.
+    "core.middleware.BatasUnggahMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a lockout signal into the lockout page.
@@ -207,6 +209,21 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # with the database backend, so `manage.py db_worker` can run on any number of machines.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Caches. "default" stays in each process's memory. "pratinjau" keeps the rendered draft
+# previews (skp/pratinjau.py): every gunicorn worker and the background worker that renders
+# the large ones must share it, so it lives in the database by default (one table, created by
+# `manage.py createcachetable`, which the container entrypoint and `make run` run on start).
+# PRATINJAU_CACHE_URL moves it elsewhere, e.g. redis://host:6379/1.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pratinjau": env.cache_url("PRATINJAU_CACHE_URL", default="dbcache://skp_cache_pratinjau"),
+}
+# A draft preview is worth keeping for a day at most: it prints today's date.
+CACHES["pratinjau"].setdefault("TIMEOUT", 24 * 60 * 60)
+if CACHES["pratinjau"]["BACKEND"].endswith(("DatabaseCache", "FileBasedCache", "LocMemCache")):
+    # About 30-300 KB each: at most a few hundred MB however many drafts are previewed.
+    CACHES["pratinjau"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+
 # The certificate that signs issued SKP PDFs (PAdES): a PKCS#12 file and its passphrase. The
 # default is the self-signed development certificate `make run` creates (buat_sertifikat_dev);
 # in production point it at the institution's certificate (e.g. from BSrE).
@@ -215,8 +232,24 @@ SKP_SIGN_P12_PASSPHRASE = env.str("SKP_SIGN_P12_PASSPHRASE", default="skp-dev")
 
 # Largest spreadsheet an admin may upload (bytes).
 IMPOR_MAKS_BYTES = env.int("IMPOR_MAKS_BYTES", default=10 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = IMPOR_MAKS_BYTES + 1024 * 1024
-# Largest bukti dukung file a pegawai may upload (bytes).
+# What one spreadsheet may hold, checked while it is read (core/xlsx.py): rows per sheet,
+# columns, cells of all sheets together, and the unpacked XML of an XLSX. A 20,000-pegawai
+# file has 20,001 rows, 12 columns and about 7 MB of XML.
+IMPOR_MAKS_BARIS = env.int("IMPOR_MAKS_BARIS", default=50_000)
+IMPOR_MAKS_KOLOM = env.int("IMPOR_MAKS_KOLOM", default=200)
+IMPOR_MAKS_SEL = env.int("IMPOR_MAKS_SEL", default=1_000_000)
+IMPOR_MAKS_XML_BYTES = env.int("IMPOR_MAKS_XML_BYTES", default=200 * 1024 * 1024)
+# Largest request body (an upload with its form fields), refused with 413 before anything
+# reads it (core.middleware.BatasUnggahMiddleware). Every upload limit (IMPOR_MAKS_BYTES, and
+# any later one) must fit under it; set the proxy's limit to the same (nginx:
+# client_max_body_size).
+UNGGAH_MAKS_BYTES = env.int("UNGGAH_MAKS_BYTES", default=IMPOR_MAKS_BYTES + 1024 * 1024)
+# An upload that passed that cap is kept in memory (the importers read it whole anyway), so no
+# upload is ever written to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = UNGGAH_MAKS_BYTES
+# Form fields other than files (Django's default).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Largest bukti dukung file a pegawai may upload (bytes); must fit under UNGGAH_MAKS_BYTES.
 BUKTI_MAKS_BYTES = env.int("BUKTI_MAKS_BYTES", default=10 * 1024 * 1024)
 
 # Content-Security-Policy (django-csp; Django 6 has the same settings built in as SECURE_CSP):

@@ -7,7 +7,8 @@ at a time, so the admin sees every one of them at once.
 
 import csv
 import io
-import zipfile
+import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,9 +16,18 @@ from decimal import Decimal
 from typing import IO
 
 from django.template.defaultfilters import filesizeformat
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
+
+from core.xlsx import (
+    MAKS_KARAKTER_SEL,
+    Batas,
+    BerkasTidakTerbaca,
+    baca_xlsx,
+    pesan_sel_panjang,
+    ribuan,
+)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,10 +61,6 @@ class Tabel:
     header: list[str] = field(default_factory=list)
     baris: list[Baris] = field(default_factory=list)
     sheet: str | None = None
-
-
-class BerkasTidakTerbaca(Exception):
-    """The file as a whole cannot be read; the message is Indonesian and shown to the user."""
 
 
 class AngkaExcel(str):
@@ -100,12 +106,15 @@ def _teks(nilai: object, format_angka: str | None = None) -> str:
 
 
 def baca_berkas(
-    berkas: IO[bytes], nama_berkas: str, *, maks_bytes: int
+    berkas: IO[bytes], nama_berkas: str, *, maks_bytes: int, batas: Batas | None = None
 ) -> dict[str, list[list[str]]]:
     """All sheets of an XLSX (by name) or the single sheet of a CSV (named "csv"), as text cells.
 
-    Formulas are read by their cached value (openpyxl data_only), as the admin saw them in Excel.
+    Formulas are read by their cached value, as the admin saw them in Excel. Rows, columns,
+    cells and the unpacked size are limited (`batas`, default from settings) while reading, so a
+    hostile file is refused before it can take the server's memory or time.
     """
+    batas = batas or Batas.dari_settings()
     data = berkas.read(maks_bytes + 1)
     if len(data) > maks_bytes:
         raise BerkasTidakTerbaca(f"Berkas melebihi batas ukuran {filesizeformat(maks_bytes)}.")
@@ -113,9 +122,15 @@ def baca_berkas(
         raise BerkasTidakTerbaca("Berkas kosong.")
     nama = nama_berkas.lower()
     if nama.endswith(".csv"):
-        return {"csv": _baca_csv(data)}
+        return {"csv": _baca_csv(data, batas)}
     if nama.endswith((".xlsx", ".xlsm")):
-        return _baca_xlsx(data)
+        try:
+            return baca_xlsx(data, batas, _teks)
+        except BerkasTidakTerbaca:
+            raise
+        except Exception as e:  # a corrupt part can fail in ways no limit foresees
+            logger.exception("XLSX %s tidak terbaca", nama_berkas)
+            raise BerkasTidakTerbaca("Isi berkas XLSX rusak dan tidak dapat dibaca.") from e
     raise BerkasTidakTerbaca("Jenis berkas tidak didukung: unggah berkas .xlsx atau .csv.")
 
 
@@ -129,26 +144,9 @@ def format_teks(ws: Worksheet, kolom: Iterable[str]) -> None:
             sel.number_format = "@"
 
 
-def _baca_xlsx(data: bytes) -> dict[str, list[list[str]]]:
-    try:
-        buku = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise BerkasTidakTerbaca("Berkas bukan XLSX yang dapat dibaca.") from e
-    try:
-        return {
-            ws.title: [
-                [_teks(sel.value, getattr(sel, "number_format", None)) for sel in baris]
-                for baris in ws.iter_rows()
-            ]
-            for ws in buku.worksheets
-        }
-    except Exception as e:  # a corrupt sheet inside a valid zip can fail in many ways
-        raise BerkasTidakTerbaca("Isi berkas XLSX rusak dan tidak dapat dibaca.") from e
-    finally:
-        buku.close()
-
-
-def _baca_csv(data: bytes) -> list[list[str]]:
+def _baca_csv(data: bytes, batas: Batas) -> list[list[str]]:
+    """Rows up to the last one holding a value, within the same limits as an XLSX (the file
+    is already in memory and at most IMPOR_MAKS_BYTES, so one line cannot hold more)."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             teks = data.decode(encoding)
@@ -162,9 +160,37 @@ def _baca_csv(data: bytes) -> list[list[str]]:
     baris_pertama = teks.split("\n", 1)[0]
     # Excel in the Indonesian locale saves CSV with semicolons, because the comma is the decimal mark.
     pemisah = ";" if baris_pertama.count(";") > baris_pertama.count(",") else ","
-    return [
-        [sel.strip() for sel in baris] for baris in csv.reader(io.StringIO(teks), delimiter=pemisah)
-    ]
+    hasil: list[list[str]] = []
+    jumlah_sel = 0
+    pembaca = csv.reader(io.StringIO(teks), delimiter=pemisah)
+    nomor = 0
+    while True:
+        try:
+            mentah = next(pembaca, None)
+        except csv.Error as e:
+            # Python refuses a field over csv.field_size_limit() (131,072 characters).
+            raise BerkasTidakTerbaca(
+                pesan_sel_panjang(f"Sebuah sel pada baris {ribuan(pembaca.line_num)}")
+            ) from e
+        if mentah is None:
+            return hasil
+        nomor += 1
+        isi = [sel.strip() for sel in mentah]
+        while isi and not isi[-1]:
+            isi.pop()
+        if not isi:
+            continue
+        batas.tolak_baris("csv", nomor)
+        batas.tolak_kolom("csv", nomor, len(isi))
+        if (panjang := max(len(sel) for sel in isi)) > MAKS_KARAKTER_SEL:
+            kolom = next(i for i, sel in enumerate(isi) if len(sel) == panjang)
+            raise BerkasTidakTerbaca(
+                pesan_sel_panjang(f"Sel kolom ke-{kolom + 1} baris {ribuan(nomor)}")
+            )
+        jumlah_sel += len(isi)
+        batas.tolak_sel(jumlah_sel)
+        hasil.extend([] for _ in range(nomor - 1 - len(hasil)))
+        hasil.append(isi)
 
 
 def tabel_dari_sel(
@@ -259,3 +285,24 @@ def masalah_sel_angka(
                 continue
             masalah.append(Masalah(pesan, baris.nomor, kolom, sheet=tabel.sheet))
     return masalah
+
+
+# Line breaks (Alt+Enter in an Excel cell), tabs and other control characters.
+_KENDALI = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def masalah_karakter_kendali(tabel: Tabel, kolom: tuple[str, ...]) -> list[Masalah]:
+    """Code cells holding a line break or another control character: a code is one line (it
+    ends up in file names and links), and a break typed by mistake is invisible in Excel."""
+    return [
+        Masalah(
+            "kode tidak boleh berisi baris baru atau karakter kendali lain; ketik ulang kode "
+            "dalam satu baris.",
+            baris.nomor,
+            k,
+            sheet=tabel.sheet,
+        )
+        for baris in tabel.baris
+        for k in kolom
+        if _KENDALI.search(baris.nilai.get(k, ""))
+    ]

@@ -77,6 +77,21 @@ class _Data:
     satuan_ambigu: Daftar  # "kunjungan": an activity unit only after a process verb
     nominal_peristiwa: Daftar  # "terbitnya", "selesainya": a result named by stem + -nya
     ter_bukan_predikat: Daftar  # "terkait", "tertentu": ter- forms that are not a result
+    arah: Daftar  # "peningkatan", "berkurangnya": a direction before a measure
+    proses_abstrak: frozenset[str]  # "pembinaan", "pengelolaan": no done state to count
+    abstrak_persen: Daftar  # "partisipasi", "peran serta"
+    pasif_proses: dict[str, str]  # irregular passives for suggestions: pemberdayaan -> ...
+    hasil_proses: dict[str, str]  # result for suggestions: pembinaan -> dibina dan naik kelas
+    jejak_kepala: Daftar  # "laporan", "dokumen" counted by "Jumlah ..."
+    jejak_kegiatan: Daftar  # "koordinasi", "penyelenggaraan rapat": reports that are traces
+    satuan_jejak: Daftar  # "dokumentasi", "foto"
+    kegiatan_produk: Daftar  # "audit", "survei": activities whose output is a report
+    naskah: Daftar  # "surat", "berkas": papers worked on, not reports about them
+    peran: Daftar  # "narasumber", "peserta": "Menjadi ..." is taking part
+    bukan_normatif: Daftar  # "hukuman disiplin": technical terms with a normative word
+    mutu_terdefinisi: Daftar  # "berkualitas" followed by "sesuai ..." is defined
+    rujukan_umum: Daftar  # "sesuai peraturan yang berlaku"
+    satuan_kurung: frozenset[str]  # units written in parentheses: "(ha)", "(jenis)"
     # For suggestions.
     nomina_proses: Daftar  # "penyusunan laporan" -> "laporan yang disusun"
     pasif_kan: frozenset[str]  # stems whose passive takes -kan: "dilaksanakan"
@@ -132,6 +147,24 @@ def _data() -> _Data:
         satuan_ambigu=daftar("satuan_aktivitas_ambigu"),
         nominal_peristiwa=daftar("nominalisasi_peristiwa"),
         ter_bukan_predikat=daftar("ter_bukan_predikat"),
+        arah=daftar("arah_perubahan"),
+        # As written: "pelestari" (a person) and "layanan" (a request) share the stems of
+        # "pelestarian" and "pelayanan" but are countable.
+        proses_abstrak=frozenset(kamus["nomina_proses_abstrak"]["kata"]),
+        abstrak_persen=Daftar(kamus["nomina_proses_abstrak"]["abstrak"]),
+        pasif_proses=kamus["nomina_proses_abstrak"]["pasif"],
+        hasil_proses=kamus["nomina_proses_abstrak"]["hasil"],
+        jejak_kepala=Daftar(kamus["dokumen_jejak"]["kepala"]),
+        jejak_kegiatan=Daftar(kamus["dokumen_jejak"]["kegiatan"]),
+        satuan_jejak=daftar("satuan_jejak"),
+        kegiatan_produk=daftar("kegiatan_produk"),
+        naskah=daftar("naskah"),
+        peran=daftar("peran_partisipasi"),
+        bukan_normatif=daftar("frasa_bukan_normatif"),
+        mutu_terdefinisi=daftar("kata_mutu_terdefinisi"),
+        rujukan_umum=daftar("rujukan_umum"),
+        satuan_kurung=frozenset(kamus["satuan_dalam_kurung"]["kata"])
+        | {k for g in ("waktu", "uang", "persen", "skala") for k in golongan_satuan[g]},
         nomina_proses=daftar("nomina_proses_keluaran"),
         pasif_kan=frozenset(kamus["akhiran_pasif"]["kan"]),
         pasif_i=frozenset(kamus["akhiran_pasif"]["i"]),
@@ -273,10 +306,11 @@ class _Konteks:
     satuan_teks: tuple[str, ...] = ()  # unit groups written after numbers in the text
     janji_waktu: bool = False  # a time bound announced or vague: "paling lama", "segera"
     realisasi_anggaran: bool = False  # budget realisation, absorption or efficiency
+    satuan_kurung: bool = False  # a unit in parentheses: "Luas ruang terbuka hijau (ha)"
 
     @property
     def ukuran_teks(self) -> bool:
-        return self.ukuran is not None or bool(self.angka_teks)
+        return self.ukuran is not None or bool(self.angka_teks) or self.satuan_kurung
 
     @property
     def golongan(self) -> str | None:
@@ -329,6 +363,8 @@ def _konteks(
     if kata[0].kelas == "verba":
         k.verba_pembuka = True
         i = 1
+    elif d.arah.memuat(kata[0]) and len(kata) > 1 and _golongan_ukuran(kata, 1, d):
+        i = 1  # "Peningkatan luas kawasan ...": the measure follows the direction
     golongan_rantai: list[str] = []
     while i < len(kata):
         g = _golongan_ukuran(kata, i, d)
@@ -354,6 +390,10 @@ def _konteks(
         nilai.append(n)
     k.angka_teks = tuple(nilai)
 
+    k.satuan_kurung = any(
+        kata[j - 1].kecil == "(" and kata[j + 1].kecil == ")" and w.kecil in d.satuan_kurung
+        for j, w in enumerate(kata[1:-1], start=1)
+    )
     k.jumlah_waktu_teks = _ada_jumlah_waktu(kata, 0, len(kata), d)
     k.waktu_teks = (
         k.jumlah_waktu_teks
@@ -409,7 +449,21 @@ def _ada_jumlah_waktu(kata: Sequence[Kata], awal: int, akhir: int, d: _Data) -> 
 # --- Building findings ---------------------------------------------------------------------
 
 
-def _objek(k: _Konteks, buang_abstrak: bool = True) -> list[Kata]:
+def _awal_objek(k: _Konteks) -> int:
+    """Where the object starts: after the head, and after a second verb sharing the object
+    ("Mengirim dan mengarsipkan surat masuk" -> "surat masuk")."""
+    kata, i = k.kata, k.ujung_kepala
+    while (
+        k.verba_pembuka
+        and i + 1 < len(kata)
+        and kata[i].kecil in k.d.konjungsi
+        and kata[i + 1].kelas == "verba"
+    ):
+        i += 2
+    return i
+
+
+def _objek(k: _Konteks, buang_abstrak: bool = True, awal: int | None = None) -> list[Kata]:
     """The thing produced or counted, for suggestions: "Menyusun laporan keuangan yang ..."
     -> "laporan keuangan". It ends before a function word, a number or a verb ("Kegiatan
     sosialisasi terlaksana" -> "Kegiatan sosialisasi"). Leading abstract nouns are dropped
@@ -417,7 +471,7 @@ def _objek(k: _Konteks, buang_abstrak: bool = True) -> list[Kata]:
     d = k.d
     hasil: list[Kata] = []
     setelah_angka = False
-    for w in k.kata[k.ujung_kepala :]:
+    for w in k.kata[_awal_objek(k) if awal is None else awal :]:
         # Skip a leading count and its unit: "Menyusun 12 laporan", "4 kali sosialisasi".
         if not hasil and (
             w.kelas == "angka" or (setelah_angka and w.kecil in d.satuan["aktivitas"])
@@ -480,10 +534,12 @@ def _pasif_nomina(w: Kata, d: _Data) -> str:
 
 
 def _pasif(k: _Konteks) -> str:
-    """Passive form for suggestions: from the opening verb, else the indicator's own "yang
-    di-..." verb ("Jumlah SPJ yang diverifikasi"), else "diselesaikan"."""
+    """Passive form for suggestions: from the opening verb (and a second one sharing its
+    object: "dikirim dan diarsipkan"), else the indicator's own "yang di-..." verb ("Jumlah SPJ
+    yang diverifikasi"), else "diselesaikan"."""
     if k.verba_pembuka and (bentuk := _pasif_verba(k.kata[0])):
-        return bentuk
+        kedua = _pasif_verba(k.kata[2]) if _awal_objek(k) > k.ujung_kepala else None
+        return f"{bentuk} dan {kedua}" if kedua else bentuk
     for sebelum, w in zip(k.kata, k.kata[1:], strict=False):
         if (
             sebelum.kecil == "yang"
@@ -658,11 +714,48 @@ class _Pencatat:
 
 
 def _periksa_normatif(k: _Konteks, c: _Pencatat) -> None:
-    """Normative wording ("dengan baik", "secara optimal"): never verifiable, so heavy."""
-    cocok = k.d.normatif.cari(k.kata)
+    """Normative wording ("dengan baik", "secara optimal", "untuk kelancaran tugas"): never
+    verifiable, so heavy. Not in a technical term ("hukuman disiplin"), nor a quality word
+    followed by its reference ("yang berkualitas sesuai sistem AKIP"). A blanket reference to
+    the rules ("sesuai peraturan yang berlaku") is normative when it is the only criterion."""
+    d, kata = k.d, k.kata
+    teknis = d.bukan_normatif.cari(kata)
+    cocok = [
+        (a, b)
+        for a, b in d.normatif.cari(kata)
+        if not any(a < tb and ta < b for ta, tb in teknis) and not _mutu_terdefinisi(k, a, b)
+    ]
     if cocok:
-        frasa = "', '".join(dict.fromkeys(gabung(k.kata[a:b]) for a, b in cocok))
+        frasa = "', '".join(dict.fromkeys(gabung(kata[a:b]) for a, b in cocok))
         c.catat("normatif", berat=True, frasa=frasa)
+    rujukan = d.rujukan_umum.cari(kata)
+    if rujukan and not _ada_kriteria(k, selain=rujukan):
+        a, b = rujukan[0]
+        c.catat("normatif", "rujukan", berat=True, frasa=gabung(kata[a:b]))
+
+
+def _mutu_terdefinisi(k: _Konteks, a: int, b: int) -> bool:
+    """ "berkualitas sesuai sistem AKIP": the quality word is defined by what follows."""
+    kata = k.kata
+    return (
+        any(k.d.mutu_terdefinisi.memuat(w) for w in kata[a:b])
+        and b + 1 < len(kata)
+        and kata[b].kecil == "sesuai"
+        and kata[b + 1].adalah_kata
+    )
+
+
+def _ada_kriteria(k: _Konteks, selain: Sequence[tuple[int, int]] = ()) -> bool:
+    """A checkable criterion in the text: a standard ("sesuai SOP", "tanpa revisi"), a time
+    criterion ("tepat waktu") or a time quantity ("paling lama 3 hari kerja"). Matches inside
+    the spans `selain` do not count."""
+    d = k.d
+    mutu = [
+        (a, b)
+        for a, b in d.kriteria_mutu.cari(k.kata)
+        if not any(a < sb and sa < b for sa, sb in selain)
+    ]
+    return bool(mutu or d.kriteria_waktu.cari(k.kata) or k.jumlah_waktu_teks)
 
 
 def _periksa_kabur(k: _Konteks, c: _Pencatat) -> None:
@@ -689,7 +782,10 @@ def _hadir(k: _Konteks) -> Kata | None:
         return None
     d, pertama = k.d, k.isi[0]
     if d.partisipasi.memuat(pertama):
-        return pertama
+        # "Menjadi narasumber" is taking part; "Menjadi instansi yang memperoleh predikat
+        # WBBM" states a result.
+        if pertama.dasar != "jadi" or (len(k.isi) > 1 and d.peran.memuat(k.isi[1])):
+            return pertama
     return next((w for w in k.isi if w.awalan == "di" and d.kehadiran.memuat(w)), None)
 
 
@@ -710,6 +806,10 @@ def _periksa_aktivitas(k: _Konteks, c: _Pencatat) -> None:
     if k.ukuran == "jumlah" and umum:
         c.catat("aktivitas", "objek_umum", berat=True, frasa=gabung(k.kata[: k.ujung_kepala + 1]))
         return
+    if _jejak_laporan(k, c, objek):
+        return
+    # "Berkurangnya jumlah keluhan" in "kali": what is counted is complaints, not activities.
+    hitung_objek = k.ukuran == "jumlah" and bool(objek) and not _kegiatan(objek[0], d)
     proses_pembuka = k.verba_pembuka or d.proses.memuat(pertama)
     if not proses_pembuka:
         # "Sosialisasi perizinan kepada pelaku usaha" with target "4 kegiatan": an activity
@@ -717,9 +817,11 @@ def _periksa_aktivitas(k: _Konteks, c: _Pencatat) -> None:
         # count a result, so an ambiguous unit needs the process verb.)
         # With a checkable result criterion ("rekonsiliasi ... yang selisihnya nihil", "... sesuai
         # standar") each time counted is a result that met it: only a hint to name the output.
-        if k.golongan == "aktivitas" and not _satuan_ambigu(k):
+        if k.golongan == "aktivitas" and not _satuan_ambigu(k) and not hitung_objek:
             berat = not (k.d.kriteria_mutu.cari(k.kata) or k.d.kriteria_waktu.cari(k.kata))
             c.catat("aktivitas", "satuan_kegiatan", berat=berat, satuan=_teks_satuan(k))
+        else:
+            _jejak_target(k, c, objek, proses_pembuka=False)
         return
     # "Melaksanakan tugas", "Menyelesaikan pekerjaan": a generic object names no output.
     if umum:
@@ -727,12 +829,100 @@ def _periksa_aktivitas(k: _Konteks, c: _Pencatat) -> None:
         return
     # "Melakukan pengawasan lapangan" with target "24 kegiatan" (or "Melaksanakan 4 kali
     # sosialisasi") counts how often something was done, not what it produced.
-    if k.golongan == "aktivitas" or "aktivitas" in k.satuan_teks:
+    if (k.golongan == "aktivitas" or "aktivitas" in k.satuan_teks) and not hitung_objek:
         c.catat("aktivitas", "satuan_kegiatan", berat=True, satuan=_teks_satuan(k))
+        return
+    if _jejak_target(k, c, objek, proses_pembuka=True):
         return
     # A process verb whose result is only implied by the target: a light hint.
     if d.proses.memuat(pertama) and not k.ukuran_teks and k.ukuran_target:
         c.catat("aktivitas", "proses", berat=False, frasa=pertama.teks)
+
+
+def _kegiatan(w: Kata, d: _Data) -> bool:
+    """Whether a counted noun is an activity ("rapat", "sosialisasi", "pelaksanaan"); nouns in
+    -si name one too ("rekonsiliasi", "verifikasi"), unlike "keluhan" or "kasus"."""
+    return w.kecil.endswith("si") or any(
+        daftar.memuat(w)
+        for daftar in (
+            d.objek_umum,
+            d.objek_kegiatan,
+            d.objek_rapat,
+            d.proses,
+            d.satuan_ambigu,
+            d.nomina_proses,
+        )
+    )
+
+
+def _jejak_laporan(k: _Konteks, c: _Pencatat, objek: Sequence[Kata]) -> bool:
+    """ "Jumlah Laporan Penyelenggaraan Rapat Koordinasi": reports of a routine activity
+    count that it was held, not what it produced, unless the text gives the report a
+    checkable criterion ("... yang disampaikan paling lambat 5 hari kerja")."""
+    d = k.d
+    if k.ukuran != "jumlah" or len(objek) < 2 or not d.jejak_kepala.memuat(objek[0]):
+        return False
+    j = 2 if objek[1].kecil == "hasil" else 1
+    if j >= len(objek) or not d.jejak_kegiatan.cocok_di(objek, j) or _ada_kriteria(k):
+        return False
+    frasa = gabung([*k.kata[: k.ujung_kepala], *objek[:j]])
+    c.catat("aktivitas", "jejak", berat=True, frasa=frasa, kegiatan=_teks_objek(objek[j:]))
+    return True
+
+
+def _kata_satuan(k: _Konteks) -> Kata | None:
+    """The first word of the satuan as typed, else of the target ("12 laporan")."""
+    for isian in (k.satuan, k.target):
+        if isian and not isian.kosong:
+            kata = next((w for w in token(isian.teks) if w.adalah_kata), None)
+            if kata is not None:
+                return kata
+    return None
+
+
+def _jejak_target(
+    k: _Konteks, c: _Pencatat, objek: Sequence[Kata], *, proses_pembuka: bool
+) -> bool:
+    """A target in documents that are only the trace of the work:
+    - "Deteksi dan perbaikan aplikasi" in "dokumentasi" (photos prove it was done);
+    - "Mengirim dan mengarsipkan surat masuk" in "laporan" (the letters are the work);
+    - "Melakukan pengelolaan arsip" in "laporan" (an ongoing process has no product; unlike
+      "Melaksanakan audit", whose report is the audit's product).
+    A checkable criterion in the text ("tepat waktu", "sesuai SOP") keeps it a result."""
+    d = k.d
+    w = _kata_satuan(k)
+    if w is None or _ada_kriteria(k):
+        return False
+    if d.satuan_jejak.memuat(w) and k.ukuran is None and not k.angka_teks:
+        isian: dict[str, str] = {}
+        sisa = _objek(k, buang_abstrak=False, awal=_lewati_proses(k.kata, 1, d))
+        if not k.verba_pembuka and sisa:
+            # "Deteksi dan perbaikan aplikasi": the suggestion names the application.
+            kepala = sisa[0].kecil if d.keluaran_terhitung.memuat(sisa[0]) else "dokumen"
+            isian = {"objek": _teks_objek(sisa), "kepala": kepala}
+        c.catat("aktivitas", "jejak_satuan", berat=True, frasa=gabung(k.kata[:6]), **isian)
+        return True
+    if not proses_pembuka or not d.jejak_kepala.memuat(w) or not objek:
+        return False
+    pertama, kepala = k.isi[0], objek[0]
+    if w.kecil == "laporan" and k.verba_pembuka and d.naskah.memuat(kepala):
+        c.catat("aktivitas", "jejak_naskah", berat=True)
+        return True
+    dokumen = d.naskah.memuat(kepala) or d.keluaran_terhitung.memuat(kepala)
+    produk = d.kegiatan_produk.memuat(pertama) or d.kegiatan_produk.memuat(kepala)
+    if d.proses.memuat(pertama) and not dokumen and not produk:
+        isian: dict[str, str] = {}
+        if len(objek) > 1 and kepala.kelas == "nomina" and kepala.awalan == "pe":
+            # "Melakukan pengelolaan arsip dinamis": the suggestion names the archive.
+            sisa = objek[1:]
+            isian = {
+                "objek": _teks_objek(sisa),
+                "pasif": d.pasif_proses.get(kepala.kecil) or _pasif_nomina(kepala, d),
+                "kepala": sisa[0].kecil if d.keluaran_terhitung.memuat(sisa[0]) else "dokumen",
+            }
+        c.catat("aktivitas", "jejak_proses", berat=True, frasa=gabung([pertama, *objek]), **isian)
+        return True
+    return False
 
 
 def _teks_satuan(k: _Konteks) -> str:
@@ -942,11 +1132,99 @@ def _periksa_ganda(k: _Konteks, c: _Pencatat) -> None:
             and not ada_yang
             and i >= 2  # the first verb has its own object
         )
+        if ukuran_baru and i == k.ujung_kepala and k.ukuran and not k.verba_pembuka:
+            # "Panjang dan jumlah tanggul yang direhabilitasi": two measures of one product.
+            akhir = i + 1
+            while akhir < len(kata) and _golongan_ukuran(kata, akhir, d):
+                akhir += 1
+            ukuran2 = gabung(kata[i + 1 : akhir])
+            c.catat(
+                "dua_ukuran",
+                berat=False,
+                ukuran1=gabung(kata[:i]),
+                ukuran2=ukuran2,
+                bagian1=gabung([*kata[:i], *kata[akhir:]]),
+                bagian2=ukuran2[:1].upper() + gabung(kata[i + 1 :])[1:],
+            )
+            return
         if ukuran_baru or verba_baru or _nominalisasi(nxt, d) or _klausa_baru(kata, i, d):
             bagian1 = gabung(kata[:i])
             bagian2 = gabung(kata[i + 1 :])
             c.catat("ganda", berat=True, bagian1=bagian1, bagian2=bagian2[:1].upper() + bagian2[1:])
             return
+
+
+def _periksa_persentase(k: _Konteks, c: _Pencatat) -> None:
+    """A percentage of a process or an abstract state: "Persentase pembinaan UMKM",
+    "Persentase peningkatan pelestarian hutan kota", "% pengelolaan arsip dinamis",
+    "Persentase tertib administrasi kependudukan". A percentage is a measure only when it
+    says of what, out of what: the object with its own clause ("Persentase fasilitasi lembaga
+    pendidikan yang mendapatkan bantuan") or a checkable criterion ("Persentase kualitas udara
+    dengan kategori baik") says so; a process with a done state (penanganan, penyelesaian)
+    is not in the list."""
+    d, kata = k.d, k.kata
+    # "Cakupan pelayanan air limbah" measures who is served: only a plain percentage counts
+    # the word after it.
+    if k.ukuran != "persen" or not any(w.kecil in _KEPALA_PERSEN for w in kata[: k.ujung_kepala]):
+        return
+    j = k.ujung_kepala
+    while j < len(kata) and d.arah.memuat(kata[j]):  # "Persentase peningkatan ..."
+        j += 1
+    if j >= len(kata):
+        return
+    varian = "default"
+    n = 1 if kata[j].kecil in d.proses_abstrak else 0
+    if not n:
+        varian = "abstrak"
+        n = d.abstrak_persen.cocok_di(kata, j) or d.abstrak.cocok_di(kata, j)
+    if not n or _ada_klausa(kata[j + n :]) or _ada_kriteria(k):
+        return
+    objek = _objek(k, buang_abstrak=False, awal=_lewati_proses(kata, j + n, d))
+    teks_objek = _teks_objek(objek) if objek else "sasaran"
+    proses = kata[j]
+    if varian == "default":
+        pasif = d.pasif_proses.get(proses.kecil) or _pasif_nomina(proses, d)
+        hasil = d.hasil_proses.get(proses.kecil) or f"{pasif} dan memenuhi standar"
+    else:
+        hasil = d.hasil_proses.get(proses.kecil) or (
+            f"memenuhi kriteria {gabung(kata[j : j + n]).lower()} yang ditetapkan"
+        )
+    c.catat(
+        "persentase_kabur",
+        varian,
+        berat=True,
+        frasa=gabung(kata[: j + n]),
+        objek=teks_objek,
+        hasil=hasil,
+    )
+
+
+def _lewati_proses(kata: Sequence[Kata], i: int, d: _Data) -> int:
+    """Where the object starts after a process noun at i - 1: past more process nouns joined
+    to it ("pembinaan dan pengawasan desa", "Deteksi dan perbaikan aplikasi") and a
+    preposition ("pengawasan terhadap pelabuhan")."""
+    while (
+        i + 1 < len(kata)
+        and kata[i].kecil in d.konjungsi
+        and kata[i + 1].kelas == "nomina"
+        and kata[i + 1].awalan == "pe"
+    ):
+        i += 2
+    if i < len(kata) and kata[i].kecil in ("terhadap", "atas", "bagi", "pada", "untuk"):
+        i += 1
+    return i
+
+
+_KEPALA_PERSEN = frozenset(("persentase", "presentase", "prosentase", "persen", "%"))
+
+
+def _ada_klausa(kata: Sequence[Kata]) -> bool:
+    """An object followed by its own "yang ..." clause: "lembaga pendidikan yang mendapatkan
+    bantuan"."""
+    for i, w in enumerate(kata):
+        if w.kecil == "yang":
+            return i > 0 and i + 1 < len(kata)
+    return False
 
 
 def _periksa_rentang(k: _Konteks, c: _Pencatat) -> None:
@@ -1003,6 +1281,7 @@ _PEMERIKSA = (
     _periksa_satuan,
     _periksa_batas_waktu,
     _periksa_aspek,
+    _periksa_persentase,
     _periksa_ganda,
     _periksa_rentang,
     _periksa_baseline,

@@ -48,6 +48,8 @@ LABEL_TEMUAN = {
     "aspek_tidak_dikenal": "Aspek tidak dikenal",
     "tanpa_batas_waktu": "Batas waktu tidak jelas",
     "ganda": "Dua hasil dalam satu indikator",
+    "dua_ukuran": "Dua ukuran untuk satu keluaran",
+    "persentase_kabur": "Persentase tanpa pembilang dan penyebut",
     "rentang_terbalik": "Rentang target terbalik",
     "target_tidak_realistis": "Target tidak realistis",
 }

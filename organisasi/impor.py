@@ -6,6 +6,7 @@ the database, and what would change), `terapkan` (one transaction of bulk writes
 means nothing is written.
 """
 
+import functools
 from dataclasses import asdict, dataclass, field
 from typing import IO
 
@@ -15,11 +16,13 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Model
 
 from core.spreadsheet import (
     BerkasTidakTerbaca,
     Masalah,
     baca_berkas,
+    masalah_karakter_kendali,
     masalah_sel_angka,
     tabel_dari_sel,
 )
@@ -111,7 +114,7 @@ def baca_berkas_pegawai(berkas: IO[bytes], nama_berkas: str, *, maks_bytes: int)
         return Rencana(masalah=masalah)
     masalah_sel = masalah_sel_angka(
         tabel, kolom_nip=("nip", "nip_atasan"), kolom_kode=("kode_unit", "kode_unit_induk")
-    )
+    ) + masalah_karakter_kendali(tabel, ("kode_unit", "kode_unit_induk"))
     rencana = rencana_dari_nilai([(b.nomor, b.nilai) for b in tabel.baris])
     # A cell Excel turned into a number gets that one clear message, not a second one about
     # the digits it happens to read as.
@@ -219,12 +222,34 @@ def _periksa_baris(b: BarisPegawai, asli: dict[str, str]) -> list[Masalah]:
         masalah.append(
             Masalah("unit tidak boleh menjadi induk dirinya sendiri.", b.nomor, "kode_unit_induk")
         )
-    for kolom, batas in (("nama", 200), ("jabatan", 255), ("nama_unit", 255), ("kode_unit", 50)):
-        if len(asli[kolom].strip()) > batas:
+    for kolom, batas in panjang_kolom().items():
+        if len(getattr(b, kolom)) > batas:
             masalah.append(
                 Masalah(f"terlalu panjang (paling banyak {batas} karakter).", b.nomor, kolom)
             )
     return masalah
+
+
+@functools.cache
+def panjang_kolom() -> dict[str, int]:
+    """The length limit of every text column, from the model fields its value is written to:
+    PostgreSQL refuses a longer value at apply time (SQLite does not check), so the preview
+    must. The NIP columns are checked as 18 digits, golongan and jenis against their choices."""
+    User = get_user_model()
+
+    def panjang(model: type[Model], nama: str) -> int:
+        return model._meta.get_field(nama).max_length
+
+    return {
+        "nama": panjang(Pegawai, "nama"),
+        "gelar_depan": panjang(Pegawai, "gelar_depan"),
+        "gelar_belakang": panjang(Pegawai, "gelar_belakang"),
+        "email": min(panjang(Pegawai, "email"), panjang(User, User.get_email_field_name())),
+        "jabatan": panjang(Jabatan, "nama"),
+        "kode_unit": panjang(UnitKerja, "kode"),
+        "kode_unit_induk": panjang(UnitKerja, "kode"),
+        "nama_unit": panjang(UnitKerja, "nama"),
+    }
 
 
 # ---------------------------------------------------------------- planning

@@ -5,7 +5,7 @@ million rupiah. Pure functions, no Django.
 """
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException, InvalidOperation
 
 _RIBUAN_TITIK = re.compile(r"\d{1,3}(\.\d{3})+")
 _RIBUAN_KOMA = re.compile(r"\d{1,3}(,\d{3})+")
@@ -61,7 +61,10 @@ def baca_angka(teks: str | None) -> Decimal | None:
 
 def _urai(s: str) -> Decimal | None:
     if _ILMIAH.fullmatch(s):
-        return Decimal(s)
+        try:
+            return Decimal(s)
+        except DecimalException:  # an exponent past what Decimal holds ("1E+9999999999999999999")
+            raise BukanAngka(f"angka {s} terlalu besar.") from None
     if "," in s and "." in s:
         if s.rfind(",") > s.rfind("."):
             bulat, pecahan, ribuan = *s.rsplit(",", 1), _RIBUAN_TITIK

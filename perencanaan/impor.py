@@ -20,13 +20,13 @@ from core.spreadsheet import (
     BerkasTidakTerbaca,
     Masalah,
     baca_berkas,
+    masalah_karakter_kendali,
     masalah_sel_angka,
     tabel_dari_sel,
 )
 from organisasi.models import UnitKerja
 from perencanaan.angka import BukanAngka, baca_angka, tulis_angka
 from perencanaan.models import (
-    PANJANG_NAMA,
     PERIODE_MAKS,
     TAHUN_MAKS,
     TAHUN_MIN,
@@ -67,9 +67,43 @@ TIDAK = {"tidak", "t", "bukan", "0", "false", "salah", "-", "n", "no", ""}
 BATCH = 1000
 HILANG_DITAMPILKAN = 200  # the preview lists this many vanished rows per kind, then a count
 
-# (max_digits, decimal_places) of the model fields the numbers go into
-PRESISI_ANGKA = (20, 4)
-PRESISI_RUPIAH = (18, 2)
+
+def _presisi(model: type[models.Model], nama: str) -> tuple[int, int]:
+    field = model._meta.get_field(nama)
+    return field.max_digits, field.decimal_places
+
+
+def _panjang(model: type[models.Model], nama: str) -> int:
+    return model._meta.get_field(nama).max_length
+
+
+# (max_digits, decimal_places) of the model fields the numbers go into, and the length of the
+# text fields, read from the models so the preview refuses exactly what the database would.
+PRESISI_ANGKA = _presisi(TargetIndikator, "nilai")
+PRESISI_RUPIAH = _presisi(Program, "pagu")
+PANJANG_RENSTRA = {
+    "kode_tujuan": _panjang(Tujuan, "kode"),
+    "tujuan": _panjang(Tujuan, "nama"),
+    "kode_sasaran": _panjang(SasaranStrategis, "kode"),
+    "sasaran": _panjang(SasaranStrategis, "nama"),
+    "kode_indikator": _panjang(IndikatorKinerja, "kode"),
+    "indikator": _panjang(IndikatorKinerja, "nama"),
+    "satuan": _panjang(IndikatorKinerja, "satuan"),
+    "baseline": _panjang(IndikatorKinerja, "baseline_teks"),
+}
+PANJANG_TARGET = _panjang(TargetIndikator, "teks")
+PANJANG_RENJA = {
+    "kode_sasaran": _panjang(SasaranStrategis, "kode"),
+    "kode_program": _panjang(Program, "kode"),
+    "kode_kegiatan": _panjang(Kegiatan, "kode"),
+    "kode_subkegiatan": _panjang(SubKegiatan, "kode"),
+    "program": _panjang(Program, "nama"),
+    "kegiatan": _panjang(Kegiatan, "nama"),
+    "subkegiatan": _panjang(SubKegiatan, "nama"),
+    "indikator": _panjang(Program, "indikator"),
+    "satuan": _panjang(Program, "satuan"),
+    "target": _panjang(Program, "target_teks"),
+}
 
 
 # ---------------------------------------------------------------- data
@@ -330,8 +364,13 @@ def _angka(
     if nilai is None:
         return None, None
     digit, desimal = presisi
+    batas = Decimal(10) ** (digit - desimal)
+    # Checked before rounding too: quantize cannot even hold 1E+30 to 4 decimals (more digits
+    # than Decimal's 28), and after it, as 9999999999999999,99995 rounds up past the limit.
+    if abs(nilai) >= batas:
+        return None, Masalah(f"angka {teks.strip()} terlalu besar.", *lokasi)
     nilai = nilai.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
-    if abs(nilai) >= Decimal(10) ** (digit - desimal):
+    if abs(nilai) >= batas:
         return None, Masalah(f"angka {teks.strip()} terlalu besar.", *lokasi)
     return nilai, None
 
@@ -408,9 +447,9 @@ def _baca_renstra(
         kolom_pola=(AWALAN_TARGET,),
     )
     masalah += _kolom_target(tabel.header, periode, sheet)
-    masalah += masalah_sel_angka(
-        tabel, kolom_kode=("kode_tujuan", "kode_sasaran", "kode_indikator")
-    )
+    kode = ("kode_tujuan", "kode_sasaran", "kode_indikator")
+    masalah += masalah_sel_angka(tabel, kolom_kode=kode)
+    masalah += masalah_karakter_kendali(tabel, kode)
     if not tabel.baris:
         return [], masalah, set()
     kolom_target = [k for k in kolom_target if k in tabel.header]
@@ -442,13 +481,8 @@ def _baca_renstra(
             if not v[kolom]:
                 m.append(Masalah("wajib diisi.", n, kolom, sheet))
         m += _periksa_panjang(
-            wajib,
-            {"kode_tujuan": 50, "kode_sasaran": 50, "kode_indikator": 50, "tujuan": PANJANG_NAMA,
-             "sasaran": PANJANG_NAMA, "indikator": PANJANG_NAMA, "satuan": 100, "baseline": 100}
-            | dict.fromkeys(kolom_target, 100),
-            n,
-            sheet,
-        )  # fmt: skip
+            wajib, PANJANG_RENSTRA | dict.fromkeys(kolom_target, PANJANG_TARGET), n, sheet
+        )
         baseline, salah = _angka(v["baseline"], PRESISI_ANGKA, (n, "baseline", sheet))
         m += [salah] if salah else []
         iku = _baca_iku(v["iku"])
@@ -534,9 +568,9 @@ def _baca_renja(
     sel: list[list[str]], periode: Periode, sheet: str | None, kode_sasaran: set[str] | None
 ) -> tuple[list[BarisRenja], list[Masalah]]:
     tabel, masalah = tabel_dari_sel(sel, wajib=KOLOM_RENJA, sheet=sheet)
-    masalah += masalah_sel_angka(
-        tabel, kolom_kode=("kode_sasaran", "kode_program", "kode_kegiatan", "kode_subkegiatan")
-    )
+    kode = ("kode_sasaran", "kode_program", "kode_kegiatan", "kode_subkegiatan")
+    masalah += masalah_sel_angka(tabel, kolom_kode=kode)
+    masalah += masalah_karakter_kendali(tabel, kode)
     if not tabel.baris:
         return [], masalah
     hasil: list[BarisRenja] = []
@@ -605,14 +639,7 @@ def _baca_renja(
                     sheet,
                 )
             )
-        m += _periksa_panjang(
-            terisi,
-            {"kode_sasaran": 50, "kode_program": 50, "kode_kegiatan": 50, "kode_subkegiatan": 50,
-             "program": PANJANG_NAMA, "kegiatan": PANJANG_NAMA, "subkegiatan": PANJANG_NAMA,
-             "indikator": PANJANG_NAMA, "satuan": 100, "target": 100},
-            n,
-            sheet,
-        )  # fmt: skip
+        m += _periksa_panjang(terisi, PANJANG_RENJA, n, sheet)
         target, salah = _angka(v["target"], PRESISI_ANGKA, (n, "target", sheet))
         m += [salah] if salah else []
         pagu, salah = _angka(v["pagu"], PRESISI_RUPIAH, (n, "pagu", sheet))

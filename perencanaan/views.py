@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.unduhan import lampiran
 from core.unggahan import ImporDitolak, tampilkan_penolakan
 from organisasi.models import UnitKerja
 from perencanaan import access, selectors, services
@@ -19,7 +20,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _unduhan(isi: bytes, nama: str) -> HttpResponse:
     response = HttpResponse(isi, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    response["Content-Disposition"] = lampiran(nama)
     return response
 
 

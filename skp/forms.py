@@ -6,8 +6,20 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from skp.batas import (
+    MAKS_INDIKATOR,
+    MAKS_INDIKATOR_SKP,
+    MAKS_LAMPIRAN,
+    MAKS_RHK,
+    MAKS_SATUAN,
+    MAKS_URAIAN,
+)
 from skp.models import Aspek, JenisRhk, Pendekatan, Perspektif, Skp
-from skp.target import baca_angka, tampil_angka
+from skp.target import MAKS_TARGET, baca_angka, tampil_angka
+
+
+def _karakter(maks: int) -> str:
+    return f"{tampil_angka(Decimal(maks))} karakter"
 
 
 class FormSkp(forms.Form):
@@ -54,6 +66,12 @@ class AngkaField(forms.CharField):
                 "satuannya diisi di kolom Satuan.",
                 params={"teks": teks[:30]},
             )
+        # Before quantize, which cannot even hold 1E+30 to two decimals (InvalidOperation).
+        if abs(angka) > MAKS_TARGET:
+            raise forms.ValidationError(
+                "Angka terlalu besar; paling besar %(maks)s.",
+                params={"maks": tampil_angka(MAKS_TARGET)},
+            )
         if angka != angka.quantize(Decimal("0.01")):
             raise forms.ValidationError("Gunakan paling banyak dua angka di belakang koma.")
         return angka
@@ -93,10 +111,11 @@ class RhkForm(FormSkp):
     jenis = forms.ChoiceField(label="Jenis RHK", choices=JenisRhk.choices, widget=forms.RadioSelect)
     uraian = forms.CharField(
         label="Rencana hasil kerja",
-        max_length=2000,
+        max_length=MAKS_URAIAN,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Hasil yang akan diwujudkan, bukan kegiatannya. Contoh: Tersedianya data "
-        "cakupan imunisasi dasar lengkap yang mutakhir setiap bulan.",
+        "cakupan imunisasi dasar lengkap yang mutakhir setiap bulan. Paling banyak "
+        f"{_karakter(MAKS_URAIAN)}; satu SKP memuat paling banyak {MAKS_RHK} RHK.",
         error_messages={"required": "Tuliskan rencana hasil kerja."},
     )
     rhk_atasan = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -139,8 +158,10 @@ class IndikatorForm(FormSkp):
     )
     uraian = forms.CharField(
         label="Indikator kinerja individu",
-        max_length=2000,
+        max_length=MAKS_URAIAN,
         widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=f"Paling banyak {_karakter(MAKS_URAIAN)}; satu RHK memuat paling banyak "
+        f"{MAKS_INDIKATOR} indikator, satu SKP paling banyak {MAKS_INDIKATOR_SKP}.",
         error_messages={"required": "Tuliskan indikator kinerja individu."},
     )
     target_min = AngkaField(label="Target", required=False, help_text="Angka, misalnya 12 atau 95.")
@@ -151,7 +172,7 @@ class IndikatorForm(FormSkp):
     )
     satuan = forms.CharField(
         label="Satuan",
-        max_length=50,
+        max_length=MAKS_SATUAN,
         required=False,
         widget=forms.TextInput(attrs={"list": "saran-satuan", "autocomplete": "off"}),
         help_text="Misalnya dokumen, %, orang; untuk Waktu: hari, bulan; untuk Biaya: rupiah.",
@@ -166,10 +187,10 @@ class IndikatorForm(FormSkp):
     rencana_bukti_dukung = forms.CharField(
         label="Rencana bukti dukung",
         required=False,
-        max_length=2000,
+        max_length=MAKS_URAIAN,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Bukti yang akan Anda tunjukkan, misalnya laporan bulanan dan tangkapan layar "
-        "aplikasi.",
+        f"aplikasi. Paling banyak {_karakter(MAKS_URAIAN)}.",
     )
 
     def __init__(self, *args, skp: Skp, **kwargs) -> None:
@@ -188,24 +209,27 @@ class LampiranForm(FormSkp):
     dukungan_sumber_daya = forms.CharField(
         label="Dukungan sumber daya",
         required=False,
-        max_length=5000,
+        max_length=MAKS_LAMPIRAN,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Satu butir per baris, misalnya: Anggaran sub kegiatan surveilans Rp 150 juta.",
+        help_text="Satu butir per baris, misalnya: Anggaran sub kegiatan surveilans Rp 150 juta. "
+        f"Paling banyak {_karakter(MAKS_LAMPIRAN)}.",
     )
     skema_pertanggungjawaban = forms.CharField(
         label="Skema pertanggungjawaban",
         required=False,
-        max_length=5000,
+        max_length=MAKS_LAMPIRAN,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Satu butir per baris, misalnya: Laporan bulanan kepada Kepala Seksi.",
+        help_text="Satu butir per baris, misalnya: Laporan bulanan kepada Kepala Seksi. "
+        f"Paling banyak {_karakter(MAKS_LAMPIRAN)}.",
     )
     konsekuensi = forms.CharField(
         label="Konsekuensi",
         required=False,
-        max_length=5000,
+        max_length=MAKS_LAMPIRAN,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Satu butir per baris, misalnya: Target tidak tercapai memengaruhi capaian "
-        "kinerja seksi.",
+        "kinerja seksi. "
+        f"Paling banyak {_karakter(MAKS_LAMPIRAN)}.",
     )
 
 
@@ -213,7 +237,8 @@ class EkspektasiForm(FormSkp):
     ekspektasi_khusus = forms.CharField(
         label="Ekspektasi khusus pimpinan",
         required=False,
-        max_length=2000,
+        max_length=MAKS_URAIAN,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Perilaku yang Anda harapkan secara khusus dari pegawai ini. Boleh dikosongkan.",
+        help_text="Perilaku yang Anda harapkan secara khusus dari pegawai ini. Boleh dikosongkan. "
+        f"Paling banyak {_karakter(MAKS_URAIAN)}.",
     )

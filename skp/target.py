@@ -8,10 +8,10 @@ result, nor accepts what it flags."""
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException
 
 from indikator.analisis import jenis_satuan, kesesuaian_aspek
-from skp.models import Aspek
+from skp.models import Aspek, IndikatorKinerja
 
 # Offered in the satuan field (a datalist: anything else may still be typed).
 SARAN_SATUAN = [
@@ -52,7 +52,12 @@ PESAN_ASPEK = {
 }
 
 _RIBUAN = re.compile(r"^\d{1,3}(\.\d{3})+$")
-MAKS_TARGET = Decimal("99999999999999.99")
+_FIELD_TARGET = IndikatorKinerja._meta.get_field("target_min")
+# The largest target the database field holds (99.999.999.999.999,99 for 16 digits, 2 decimals).
+MAKS_TARGET = (
+    Decimal(10) ** (_FIELD_TARGET.max_digits - _FIELD_TARGET.decimal_places)
+    - Decimal(10) ** -_FIELD_TARGET.decimal_places
+)
 
 
 def baca_angka(teks: str) -> Decimal | None:
@@ -69,7 +74,7 @@ def baca_angka(teks: str) -> Decimal | None:
         teks = teks.replace(".", "")
     try:
         angka = Decimal(teks)
-    except InvalidOperation:
+    except DecimalException:  # not a number, or an exponent past what Decimal holds
         return None
     return angka if angka.is_finite() else None
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("ekspor/<int:pk>/unduh/", views.ekspor_unduh, name="ekspor_unduh"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/pdf/", views.unduh_pdf, name="unduh_pdf"),
+    path("<int:pk>/pratinjau/", views.pratinjau, name="pratinjau"),
     path("<int:pk>/ajukan/", views.ajukan, name="ajukan"),
     path("<int:pk>/kembalikan/", views.kembalikan, name="kembalikan"),
     path("<int:pk>/setujui/", views.setujui, name="setujui"),

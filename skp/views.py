@@ -27,8 +27,10 @@ from organisasi.models import Pegawai, UnitKerja
 from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
 from skp import access, selectors, services
 from skp import ekspor as services_ekspor
+from skp import pratinjau as services_pratinjau
 from skp.access import STATUS_MENUNGGU, can, get_skp_for_user, require
-from skp.cetak import STATUS_TERBIT, render_pdf
+from skp.batas import MAKS_INDIKATOR, MAKS_INDIKATOR_SKP, MAKS_RHK
+from skp.cetak import STATUS_TERBIT
 from skp.cuplikan import bandingkan, buat_cuplikan
 from skp.forms import (
     KOLOM_TAUTAN,
@@ -185,6 +187,7 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
         for i, r in enumerate(daftar_rhk):
             r.terakhir = i == len(daftar_rhk) - 1
             r.lepas = r.utama and not r.ditautkan
+            r.indikator_penuh = len(r.indikator.all()) >= MAKS_INDIKATOR
     # The penilai's comments next to their RHK while the SKP is being agreed; those on an RHK
     # or indicator deleted since are listed apart, still there to be read and marked.
     komentar: dict[int, list[Komentar]] = {}
@@ -224,6 +227,15 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
         "boleh_ajukan": boleh_ajukan,
         "boleh_tandai": can(request.user, "tandai_komentar", skp),
         "komentar_dihapus": komentar_dihapus,
+        # At a limit (skp/batas.py) the "Tambah" button gives way to a note saying so.
+        "rhk_penuh": len(utama) + len(tambahan) >= MAKS_RHK,
+        "indikator_skp_penuh": sum(len(r.indikator.all()) for r in utama + tambahan)
+        >= MAKS_INDIKATOR_SKP,
+        "batas": {
+            "rhk": MAKS_RHK,
+            "indikator": MAKS_INDIKATOR,
+            "indikator_skp": MAKS_INDIKATOR_SKP,
+        },
     }
 
 
@@ -745,6 +757,18 @@ def indikator_hapus(request: HttpRequest, pk: int, ind_pk: int) -> HttpResponse:
 # --- lampiran and ekspektasi ----------------------------------------------------------------
 
 
+def _lampiran_disimpan(request: HttpRequest, skp: Skp) -> HttpResponse:
+    if not request.htmx:
+        messages.success(request, "Lampiran disimpan.")
+        return redirect(reverse("skp:detail", args=[skp.pk]) + "#lampiran")
+    skp = get_skp_for_user(request.user, skp.pk)
+    konteks = _konteks(request, skp)
+    html = render_to_string("skp/detail.html#lampiran", konteks, request) + _oob_sesudah(
+        request, konteks, "Lampiran disimpan."
+    )
+    return _sukses(HttpResponse(html), skp, "ubah-lampiran")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def lampiran_ubah(request: HttpRequest, pk: int) -> HttpResponse:
@@ -758,20 +782,30 @@ def lampiran_ubah(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except services.SkpKedaluwarsa as e:
                 return _kedaluwarsa(request, skp.pk, e)
-            if not request.htmx:
-                messages.success(request, "Lampiran disimpan.")
-                return redirect(reverse("skp:detail", args=[skp.pk]) + "#lampiran")
-            skp = get_skp_for_user(request.user, skp.pk)
-            konteks = _konteks(request, skp)
-            html = render_to_string("skp/detail.html#lampiran", konteks, request) + _oob_sesudah(
-                request, konteks, "Lampiran disimpan."
-            )
-            return _sukses(HttpResponse(html), skp, "ubah-lampiran")
+            except ValidationError as e:
+                form.add_error(None, e)
+            else:
+                return _lampiran_disimpan(request, skp)
     else:
         form = LampiranForm(
             initial={k: getattr(skp, k) for k in LampiranForm.base_fields}, id_form="lampiran"
         )
     return _tampil_sunting(request, skp, Sunting("lampiran", form), "lampiran")
+
+
+def _ekspektasi_disimpan(request: HttpRequest, skp: Skp, perilaku: PerilakuKerja) -> HttpResponse:
+    pesan = f"Ekspektasi khusus {perilaku.nilai_inti} disimpan."
+    if not request.htmx:
+        messages.success(request, pesan)
+        return redirect(reverse("skp:detail", args=[skp.pk]) + f"#perilaku-{perilaku.urutan}")
+    skp = get_skp_for_user(request.user, skp.pk)
+    konteks = _konteks(request, skp)
+    html = render_to_string(
+        "skp/detail.html#perilaku-baris",
+        {**konteks, "p": _cari_perilaku(skp, perilaku.urutan)},
+        request,
+    ) + format_html('<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', pesan)
+    return _sukses(HttpResponse(html), skp, f"ekspektasi-{perilaku.urutan}")
 
 
 @login_required
@@ -793,18 +827,10 @@ def ekspektasi_ubah(request: HttpRequest, pk: int, urutan: int) -> HttpResponse:
                 )
             except services.SkpKedaluwarsa as e:
                 return _kedaluwarsa(request, skp.pk, e)
-            pesan = f"Ekspektasi khusus {perilaku.nilai_inti} disimpan."
-            if not request.htmx:
-                messages.success(request, pesan)
-                return redirect(reverse("skp:detail", args=[skp.pk]) + f"#perilaku-{urutan}")
-            skp = get_skp_for_user(request.user, skp.pk)
-            konteks = _konteks(request, skp)
-            html = render_to_string(
-                "skp/detail.html#perilaku-baris",
-                {**konteks, "p": _cari_perilaku(skp, urutan)},
-                request,
-            ) + format_html('<div hx-swap-oob="innerHTML:#pengumuman">{}</div>', pesan)
-            return _sukses(HttpResponse(html), skp, f"ekspektasi-{urutan}")
+            except ValidationError as e:
+                form.add_error(None, e)
+            else:
+                return _ekspektasi_disimpan(request, skp, perilaku)
     else:
         form = EkspektasiForm(
             initial={"ekspektasi_khusus": perilaku.ekspektasi_khusus}, id_form=id_form
@@ -1168,7 +1194,8 @@ def bandingkan_versi(request: HttpRequest, pk: int, pk2: int) -> HttpResponse:
 @require_GET
 def unduh_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """An approved version: the stored signed document (issued now if it was not yet). Anything
-    else: a draft preview rendered on the fly, with the DRAF watermark."""
+    else: the draft preview with the DRAF watermark, from the cache or rendered now; a large one
+    not in the cache yet goes to the page where the background worker prepares it."""
     skp = get_skp_for_user(request.user, pk)
     if skp.status in STATUS_TERBIT:
         try:
@@ -1182,12 +1209,31 @@ def unduh_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             )
         nama = nama_berkas(skp)
     else:
-        data = render_pdf(skp)
+        data = services_pratinjau.pdf_langsung(skp)
+        if data is None:
+            return redirect("skp:pratinjau", pk=skp.pk)
         nama = f"DRAF_{nama_berkas(skp)}"
     respons = HttpResponse(data, content_type="application/pdf")
     respons["Content-Disposition"] = f'inline; filename="{nama}"'
     respons["Cache-Control"] = "private, no-store"
     return respons
+
+
+@login_required
+@require_GET
+def pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
+    """A large draft preview being prepared by the background worker: the page polls (htmx)
+    until it is ready, then offers it. Seen by exactly those who may download the preview. A
+    GET may queue the job: like the preview itself, it only fills a cache (one job per SKP at
+    a time). Loading the page anew retries after a failure; polling does not."""
+    skp = get_skp_for_user(request.user, pk)
+    if skp.status in STATUS_TERBIT:
+        return redirect("skp:unduh_pdf", pk=skp.pk)
+    keadaan = services_pratinjau.siapkan(skp, ulangi=not request.htmx)
+    konteks = {"skp": skp, "keadaan": keadaan}
+    if request.htmx:
+        return render(request, "skp/pratinjau.html#keadaan-pratinjau", konteks)
+    return render(request, "skp/pratinjau.html", konteks)
 
 
 @require_GET

@@ -21,7 +21,8 @@ from skp.models import (
     RencanaHasilKerja,
     Skp,
 )
-from skp.selectors import skp_tahun
+from skp.selectors import muat_isi, skp_tahun
+from skp.services.kelengkapan import melebihi_batas
 
 TAHUN_PERTAMA = 2022  # PermenPANRB No. 6 Tahun 2022
 
@@ -90,6 +91,8 @@ def skp_buat(
     sumber = skp_tahun(pegawai, tahun - 1) if salin else None
     if salin and sumber is None:
         raise ValidationError({"salin": f"Tidak ada SKP tahun {tahun - 1} yang dapat disalin."})
+    if sumber is not None:
+        _periksa_batas_salinan(muat_isi(sumber))
 
     jpt = pegawai.jabatan.jenis == JenisJabatan.JPT
     versi = (
@@ -113,6 +116,24 @@ def skp_buat(
     if sumber is not None:
         _salin_isi(sumber, skp)
     return skp
+
+
+def _periksa_batas_salinan(sumber: Skp) -> None:
+    """A copy must fit the limits a new SKP is held to (an SKP written before they existed may
+    not): refused as a whole, with what goes past them, rather than cut silently."""
+    masalah = melebihi_batas(sumber)
+    if not masalah:
+        return
+    lain = f" (dan {len(masalah) - 5} hal lain)" if len(masalah) > 5 else ""
+    raise ValidationError(
+        {
+            "salin": [
+                f"SKP tahun {sumber.tahun} tidak dapat disalin karena melebihi batas ukuran SKP"
+                f"{lain}. Buat SKP tanpa menyalin, lalu tambahkan RHK yang masih berlaku.",
+                *masalah[:5],
+            ]
+        }
+    )
 
 
 def _geser_tahun(tanggal: date | None, tahun: int) -> date | None:

@@ -11,6 +11,14 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from skp import access
+from skp.batas import (
+    MAKS_INDIKATOR,
+    MAKS_INDIKATOR_SKP,
+    MAKS_LAMPIRAN,
+    MAKS_RHK,
+    MAKS_SATUAN,
+    MAKS_URAIAN,
+)
 from skp.models import (
     Aspek,
     IndikatorKinerja,
@@ -21,7 +29,7 @@ from skp.models import (
     Skp,
 )
 from skp.selectors import renstra_tersedia, rhk_atasan_tersedia
-from skp.target import periksa_target
+from skp.target import periksa_target, tampil_angka
 
 
 def _kunci(
@@ -41,6 +49,22 @@ def _kunci(
 def _revisi(skp: Skp) -> None:
     Skp.objects.filter(pk=skp.pk).update(revisi=F("revisi") + 1, diubah=timezone.now())
     skp.refresh_from_db(fields=["revisi", "diubah"])
+
+
+def pesan_terlalu_panjang(nama: str, teks: str, maks: int) -> str | None:
+    """ "Rencana hasil kerja terlalu panjang: 2.150 karakter, paling banyak 2.000." or None."""
+    if len(teks) <= maks:
+        return None
+    return (
+        f"{nama} terlalu panjang: {tampil_angka(Decimal(len(teks)))} karakter, paling banyak "
+        f"{tampil_angka(Decimal(maks))}. Ringkas teksnya."
+    )
+
+
+def _panjang(salah: dict[str, str], kolom: str, nama: str, teks: str, maks: int) -> None:
+    pesan = pesan_terlalu_panjang(nama, teks, maks)
+    if pesan:
+        salah.setdefault(kolom, pesan)
 
 
 def _id(obj: object) -> int | None:
@@ -66,6 +90,7 @@ def _periksa_rhk(
     uraian = uraian.strip()
     if not uraian:
         salah["uraian"] = "Tuliskan rencana hasil kerja."
+    _panjang(salah, "uraian", "Rencana hasil kerja", uraian, MAKS_URAIAN)
     if jenis not in JenisRhk.values:
         salah["jenis"] = "Pilih jenis RHK: Utama atau Tambahan."
     ids = {f"{k}_id": _id(tautan.get(k)) for k in ("rhk_atasan", *TAUTAN_JPT)}
@@ -140,6 +165,15 @@ def rhk_tambah(
     and the person are still checked on the locked row."""
     del revisi
     skp = _kunci(user, skp.pk)
+    jumlah = skp.rhk.count()
+    if jumlah >= MAKS_RHK:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: f"SKP ini sudah memuat {jumlah} RHK, batas paling banyak "
+                f"{MAKS_RHK} RHK per SKP. Gabungkan RHK yang sejenis atau hapus RHK yang tidak "
+                "lagi diperlukan sebelum menambah RHK baru."
+            }
+        )
     nilai = _periksa_rhk(
         skp,
         jenis=jenis,
@@ -239,9 +273,20 @@ def _periksa_indikator(
     target_maks: Decimal | None,
     satuan: str,
     target_tanggal: date | None,
+    rencana_bukti_dukung: str,
 ) -> tuple[str, str, str]:
     salah: dict[str, str] = {}
     uraian, satuan = uraian.strip(), satuan.strip()
+    nama = "Ukuran keberhasilan" if skp.kualitatif and not skp.jpt else "Indikator"
+    _panjang(salah, "uraian", nama, uraian, MAKS_URAIAN)
+    _panjang(salah, "satuan", "Satuan", satuan, MAKS_SATUAN)
+    _panjang(
+        salah,
+        "rencana_bukti_dukung",
+        "Rencana bukti dukung",
+        rencana_bukti_dukung.strip(),
+        MAKS_URAIAN,
+    )
     if skp.pakai_aspek:
         if aspek not in Aspek.values:
             salah["aspek"] = "Pilih aspek indikator: Kuantitas, Kualitas, Waktu, atau Biaya."
@@ -301,6 +346,23 @@ def indikator_tambah(
             "RHK ini sudah dihapus di tab atau perangkat lain, sehingga indikator tidak dapat "
             "ditambahkan. Salin teks Anda bila perlu, lalu muat ulang halaman."
         )
+    jumlah = rhk.indikator.count()
+    if jumlah >= MAKS_INDIKATOR:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: f"RHK {rhk.label} sudah memuat {jumlah} indikator, batas "
+                f"paling banyak {MAKS_INDIKATOR} indikator per RHK. Ubah atau gabungkan "
+                "indikator yang ada."
+            }
+        )
+    jumlah = IndikatorKinerja.objects.filter(rhk__skp=skp).count()
+    if jumlah >= MAKS_INDIKATOR_SKP:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: f"SKP ini sudah memuat {jumlah} indikator, batas paling banyak "
+                f"{MAKS_INDIKATOR_SKP} indikator per SKP. Ubah atau gabungkan indikator yang ada."
+            }
+        )
     aspek, uraian, satuan = _periksa_indikator(
         skp,
         aspek=aspek,
@@ -309,6 +371,7 @@ def indikator_tambah(
         target_maks=target_maks,
         satuan=satuan,
         target_tanggal=target_tanggal,
+        rencana_bukti_dukung=rencana_bukti_dukung,
     )
     if skp.kualitatif and not skp.jpt and rhk.indikator.exists():
         raise ValidationError(
@@ -355,6 +418,7 @@ def indikator_ubah(
         target_maks=target_maks,
         satuan=satuan,
         target_tanggal=target_tanggal,
+        rencana_bukti_dukung=rencana_bukti_dukung,
     )
     indikator.aspek, indikator.uraian, indikator.satuan = aspek, uraian, satuan
     indikator.target_min, indikator.target_maks = target_min, target_maks
@@ -374,6 +438,13 @@ def indikator_hapus(
     _revisi(skp)
 
 
+NAMA_LAMPIRAN = {
+    "dukungan_sumber_daya": "Dukungan sumber daya",
+    "skema_pertanggungjawaban": "Skema pertanggungjawaban",
+    "konsekuensi": "Konsekuensi",
+}
+
+
 def _rapikan_daftar(teks: str) -> str:
     """One item per line, without empty lines or typed bullets."""
     baris = (b.strip().lstrip("-•*").strip() for b in teks.splitlines())
@@ -391,9 +462,18 @@ def lampiran_ubah(
     revisi: int | None = None,
 ) -> Skp:
     skp = _kunci(user, skp.pk, revisi=revisi)
-    skp.dukungan_sumber_daya = _rapikan_daftar(dukungan_sumber_daya)
-    skp.skema_pertanggungjawaban = _rapikan_daftar(skema_pertanggungjawaban)
-    skp.konsekuensi = _rapikan_daftar(konsekuensi)
+    nilai = {
+        "dukungan_sumber_daya": _rapikan_daftar(dukungan_sumber_daya),
+        "skema_pertanggungjawaban": _rapikan_daftar(skema_pertanggungjawaban),
+        "konsekuensi": _rapikan_daftar(konsekuensi),
+    }
+    salah: dict[str, str] = {}
+    for kolom, teks in nilai.items():
+        _panjang(salah, kolom, NAMA_LAMPIRAN[kolom], teks, MAKS_LAMPIRAN)
+    if salah:
+        raise ValidationError(salah)
+    for kolom, teks in nilai.items():
+        setattr(skp, kolom, teks)
     skp.save(update_fields=["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"])
     _revisi(skp)
     return skp
@@ -410,6 +490,11 @@ def ekspektasi_ubah(
     """The pejabat penilai writes the Ekspektasi Khusus Pimpinan of one BerAKHLAK row."""
     skp = _kunci(user, perilaku.skp_id, "isi_ekspektasi", revisi=revisi)
     perilaku = PerilakuKerja.objects.get(pk=perilaku.pk, skp=skp)
+    pesan = pesan_terlalu_panjang(
+        "Ekspektasi khusus pimpinan", ekspektasi_khusus.strip(), MAKS_URAIAN
+    )
+    if pesan:
+        raise ValidationError({"ekspektasi_khusus": pesan})
     perilaku.ekspektasi_khusus = ekspektasi_khusus.strip()
     perilaku.save(update_fields=["ekspektasi_khusus"])
     _revisi(skp)

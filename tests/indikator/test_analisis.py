@@ -441,3 +441,169 @@ def test_deadline_target_is_a_time_measure():
     assert hasil.terukur and not hasil.temuan
     mei = analisis("Dokumen RKA disampaikan paling lambat akhir Mei", target="1", satuan="dokumen")
     assert mei.terukur
+
+
+# --- Rules from real-world indicators (issue 16) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "indikator",
+    [
+        "Persentase pembinaan UMKM",
+        "Prosentase pengelolaan arsip dinamis",
+        "% pengelolaan arsip dinamis",
+        "Persentase peningkatan pelestarian hutan kota",
+        "Persentase pemenuhan pelayanan sosial",
+        "Persentase pembinaan dan pengawasan pasar rakyat",
+        "Persentase tertib administrasi kependudukan",
+        "Persentase partisipasi masyarakat dalam musrenbang",
+    ],
+)
+def test_percentage_of_a_process_or_state_has_no_numerator(indikator):
+    hasil = analisis(indikator, target="100", satuan="%")
+    assert not hasil.terukur, indikator
+    (t,) = [t for t in hasil.temuan if t.kode == "persentase_kabur"]
+    assert t.berat and "pembilang dan penyebut" in t.saran and "'Persentase " in t.saran
+
+
+def test_percentage_rewrite_names_what_is_counted():
+    (t,) = analisis("Persentase pembinaan UMKM", target="100", satuan="%").temuan
+    assert "'Persentase UMKM yang dibina dan naik kelas'" in t.saran
+    (t,) = analisis("Persentase pengawasan terhadap pelabuhan", target="100", satuan="%").temuan
+    assert "'Persentase pelabuhan yang diawasi dan patuh terhadap ketentuan'" in t.saran
+    (t,) = analisis("Persentase pemenuhan sarana kesehatan", target="100", satuan="%").temuan
+    assert "'Persentase sarana kesehatan yang tersedia sesuai standar'" in t.saran
+
+
+@pytest.mark.parametrize(
+    "indikator",
+    [
+        "Persentase pengaduan yang diselesaikan dalam 5 hari kerja",
+        "Persentase penanganan sampah rumah tangga",  # a done state: handled or not
+        "Persentase fasilitasi lembaga pendidikan keagamaan yang mendapatkan bantuan",
+        "Persentase kualitas udara dengan kategori baik",  # a defined scale
+        "Cakupan pelayanan air limbah domestik",  # coverage: who is served
+        "Persentase layanan yang terselesaikan",  # "layanan" is a request, not "pelayanan"
+        "Persentase pelestari mangrove yang aktif",  # a person, not "pelestarian"
+    ],
+)
+def test_percentage_with_a_numerator_or_done_state_is_measurable(indikator):
+    hasil = analisis(indikator, target="90", satuan="%")
+    assert hasil.terukur and "persentase_kabur" not in _kode(hasil), indikator
+
+
+@pytest.mark.parametrize(
+    ("indikator", "target", "satuan"),
+    [
+        ("Jumlah laporan penyelenggaraan rapat koordinasi dan konsultasi", "2", "laporan"),
+        ("Jumlah laporan hasil sinergitas dengan instansi vertikal", "3", "laporan"),
+        ("Jumlah dokumen fasilitasi pemilihan kepala desa", "1", "dokumen"),
+        ("Jumlah laporan penyediaan jasa surat menyurat", "2", "laporan"),
+    ],
+)
+def test_report_counted_from_a_routine_activity_is_only_its_trace(indikator, target, satuan):
+    hasil = analisis(indikator, target=target, satuan=satuan)
+    assert not hasil.terukur and "aktivitas" in _kode(hasil), indikator
+    (t,) = [t for t in hasil.temuan if t.kode == "aktivitas"]
+    assert "jejak kegiatan" in t.pesan and "paling lambat 5 hari kerja" in t.saran
+
+
+def test_report_with_a_deadline_or_that_is_a_product_is_a_result():
+    for indikator, target, satuan in (
+        ("Jumlah laporan hasil rapat koordinasi yang disampaikan paling lambat 2 hari kerja",
+         "12", "laporan"),
+        ("Jumlah laporan evaluasi kinerja perangkat daerah", "1", "dokumen"),
+        ("Jumlah dokumen pelaksanaan anggaran yang disahkan", "45", "dokumen"),
+    ):  # fmt: skip
+        assert analisis(indikator, target=target, satuan=satuan).terukur, indikator
+
+
+@pytest.mark.parametrize(
+    ("indikator", "target", "satuan", "pesan"),
+    [
+        ("Melaksanakan tugas lain yang diberikan atasan", "12", "dokumen", "tugas"),
+        ("Mengirim dan mengarsipkan surat masuk", "1", "laporan", "jejak pekerjaan"),
+        ("Deteksi dan perbaikan aplikasi", "2", "dokumentasi", "hanya membuktikan"),
+        ("Melakukan pengelolaan arsip dinamis", "1", "laporan", "jejak kegiatan"),
+    ],
+)
+def test_activity_counted_in_documents_is_not_a_result(indikator, target, satuan, pesan):
+    hasil = analisis(indikator, target=target, satuan=satuan, aspek="kuantitas")
+    assert not hasil.terukur, indikator
+    (t,) = [t for t in hasil.temuan if t.kode == "aktivitas"]
+    assert t.berat and pesan in t.pesan
+
+
+def test_rewrites_of_documented_activities_name_the_work():
+    (t,) = analisis("Mengirim dan mengarsipkan surat masuk", target="1", satuan="laporan").temuan
+    assert "'Jumlah surat masuk yang dikirim dan diarsipkan pada hari yang sama'" in t.saran
+    (t,) = analisis("Deteksi dan perbaikan aplikasi", target="2", satuan="dokumentasi").temuan
+    assert "'Persentase aplikasi yang diselesaikan sesuai standar'" in t.saran
+    (t,) = analisis("Melakukan pengelolaan arsip dinamis", target="1", satuan="laporan").temuan
+    assert "'Persentase arsip dinamis yang dikelola sesuai standar'" in t.saran
+
+
+def test_documents_that_are_the_work_or_its_product_are_a_result():
+    for indikator, target, satuan in (
+        ("Mengagendakan dan mengarsipkan surat masuk", "40", "berkas"),
+        ("Melaksanakan audit kepatuhan belanja barang", "4", "laporan"),
+        ("Memantau serangan hama tanaman pangan", "12", "laporan"),
+        ("Melakukan survei calon penerima bantuan benih", "15", "dokumen"),
+        ("Mengirim dan mengarsipkan surat masuk pada hari yang sama", "1.200", "surat"),
+    ):
+        assert analisis(indikator, target=target, satuan=satuan).terukur, indikator
+
+
+@pytest.mark.parametrize(
+    "indikator",
+    [
+        "Menyusun laporan keuangan untuk kelancaran tugas",
+        "Menyusun laporan keuangan sesuai peraturan yang berlaku",
+        "Jumlah SPM yang diterbitkan sesuai dengan ketentuan yang berlaku",
+    ],
+)
+def test_normative_purpose_or_blanket_reference_is_not_measurable_despite_a_target(indikator):
+    hasil = analisis(indikator, target="12", satuan="laporan")
+    assert not hasil.terukur and "normatif" in _kode(hasil), indikator
+
+
+def test_blanket_reference_next_to_a_checkable_criterion_is_fine():
+    assert analisis(
+        "Menyusun laporan keuangan sesuai peraturan yang berlaku paling lambat tanggal 10",
+        target="12",
+        satuan="laporan",
+    ).terukur
+
+
+@pytest.mark.parametrize(
+    ("indikator", "target", "satuan", "aspek"),
+    [
+        ("Ketersediaan ruang terbuka hijau (ha)", None, None, None),
+        ("Luas kawasan konservasi yang diusulkan penetapannya (ha)", None, None, None),
+        ("Persentase ketepatan waktu penjatuhan hukuman disiplin", "100", "%", "waktu"),
+        ("Persentase ketepatan waktu penyampaian laporan keuangan", "100", "%", "waktu"),
+        ("Persentase komponen perencanaan yang berkualitas sesuai sistem AKIP", "90", "%", None),
+        ("Peningkatan luas kawasan mangrove yang direhabilitasi", "20", "ha", None),
+        ("Berkurangnya jumlah keluhan pelanggan", "60", "kali", "kuantitas"),
+        ("Menjadi instansi yang memperoleh predikat WBBM", "1", "predikat", None),
+    ],
+)
+def test_good_real_world_forms_are_measurable(indikator, target, satuan, aspek):
+    hasil = analisis(indikator, target=target, satuan=satuan, aspek=aspek)
+    assert hasil.terukur and not any(t.berat for t in hasil.temuan), (indikator, hasil.temuan)
+
+
+def test_taking_part_as_a_role_is_still_attendance():
+    hasil = analisis("Menjadi narasumber seminar kearsipan", target="2", satuan="kali")
+    assert not hasil.terukur and "aktivitas" in _kode(hasil)
+
+
+def test_two_measures_of_one_product_are_measurable_with_advice_to_split():
+    hasil = analisis("Panjang dan jumlah tanggul yang direhabilitasi")
+    assert hasil.terukur and _kode(hasil) == {"dua_ukuran"}
+    (t,) = hasil.temuan
+    assert not t.berat
+    assert "'Panjang tanggul yang direhabilitasi'" in t.saran
+    assert "'Jumlah tanggul yang direhabilitasi'" in t.saran
+    # Two measures of different things remain two results.
+    assert "ganda" in _kode(analisis("Jumlah laporan dan persentase anggaran terserap"))

@@ -1,6 +1,7 @@
 """The admin's indicator-quality report: who may see it, the numbers on a small instansi,
 query count flat as the instansi grows, and the cache following edits."""
 
+import json
 import random
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from django.urls import reverse
 
 from indikator.laporan import LABEL_TEMUAN, _jumlah_mirip, hitung_laporan, laporan_indikator
 from indikator.selectors import indikator_mirip
-from indikator.teks import kata_kunci
+from indikator.teks import DATA, kata_kunci
 from organisasi.models import JenisJabatan
 from skp import services
 from skp.models import Skp, StatusSkp
@@ -398,3 +399,9 @@ def test_pencarian_mirip_sama_dengan_membandingkan_semua_pasangan():
             if k and any(q != p and j and len(k & j) / len(k | j) >= 0.8 for q, j in kunci)
         )
         assert _jumlah_mirip(butir) == harapan
+
+
+def test_every_finding_code_has_an_indonesian_label():
+    """The report names findings by label: no internal code may reach a page on its own."""
+    temuan = json.loads((DATA / "temuan.json").read_text(encoding="utf-8"))["temuan"]
+    assert set(temuan) <= set(LABEL_TEMUAN)

@@ -10,6 +10,7 @@ import pytest
 
 from indikator.analisis import analisis
 from tests.indikator.test_analisis import _analisis, _label
+from tests.indikator.test_data_nyata import _nyata
 
 # A quoted rewrite and, when given, its target: "'Jumlah laporan ...' dengan target 12 laporan".
 _SARAN = re.compile(
@@ -33,10 +34,14 @@ def _tulisan_ulang(saran: str) -> list[tuple[str, str | None, str | None]]:
 
 
 def _semua_saran() -> list[tuple[dict, str, str]]:
-    """(labelled indicator, finding code, suggestion) for every finding on the labelled set.
-    "ganda" quotes the indicator's own two halves, which are not rewrites."""
+    """(labelled indicator, finding code, suggestion) for every finding on the labelled set
+    and on the real-world set. "ganda" quotes the indicator's own two halves, which are not
+    rewrites."""
     return [
-        (c, t.kode, t.saran) for c in _label() for t in _analisis(c).temuan if t.kode != "ganda"
+        (c, t.kode, t.saran)
+        for c in [*_label(), *_nyata()]
+        for t in _analisis(c).temuan
+        if t.kode != "ganda"
     ]
 
 
@@ -61,7 +66,8 @@ def test_every_rewrite_suggested_for_the_labelled_set_is_itself_measurable():
 
 # Passive forms that are not Indonesian words, and count units that are not units.
 _SALAH = re.compile(
-    r"\b(dilaksana|diselenggara|disedia|diwujud|dicapa|ditingkat|dikumpul|disalur)\b"
+    r"\b(dilaksana|diselenggara|disedia|diwujud|dicapa|ditingkat|dikumpul|disalur|dilestari"
+    r"|difasilitas|didaya|dirumus|dibubuh|dimonitoring)\b"
     r"|target \d+ (keuangan|jaringan|kepegawaian|masyarakat|pelaksanaan|penyusunan|pengelolaan"
     r"|kebersihan|aktif)\b"
     r"|yang (diikuti|dihadiri) (tepat|sesuai)"

@@ -165,3 +165,41 @@ def test_ringkasan_ikut_dalam_partial_htmx(client, pemeran, skp_pegawai):
     url = reverse("skp:detail", args=[skp_pegawai.pk]) + f"?bagian=rhk-baris&rhk={rhk.pk}"
     isi = masuk(client, pemeran.pegawai).get(url, headers={"HX-Request": "true"}).content.decode()
     assert "Kualitas indikator: 3 dari 3 terukur" in isi
+
+
+def test_periksa_menampilkan_temuan_persentase_tanpa_pembanding(client, pemeran):
+    respons = masuk(client, pemeran.pegawai).post(
+        URL,
+        {"uraian": "Persentase pembinaan UMKM", "aspek": "kuantitas", "target_min": "100",
+         "satuan": "%"},
+    )  # fmt: skip
+    isi = respons.content.decode()
+    assert "Indikator belum terukur" in isi
+    assert 'data-kode="persentase_kabur"' in isi
+    assert "menghitung proses yang terus berjalan" in isi and "pembilang dan penyebut" in isi
+    assert "Persentase UMKM yang dibina dan naik kelas" in isi
+
+
+def test_periksa_menampilkan_dokumen_yang_hanya_jejak_kegiatan(client, pemeran):
+    c = masuk(client, pemeran.pegawai)
+    isi = c.post(
+        URL,
+        {"uraian": "Mengirim dan mengarsipkan surat masuk", "aspek": "kuantitas",
+         "target_min": "1", "satuan": "laporan"},
+    ).content.decode()  # fmt: skip
+    assert "Indikator belum terukur" in isi and "hanya jejak pekerjaan" in isi
+    isi = c.post(
+        URL,
+        {"uraian": "Jumlah laporan penyelenggaraan rapat koordinasi", "aspek": "kuantitas",
+         "target_min": "2", "satuan": "laporan"},
+    ).content.decode()  # fmt: skip
+    assert "Indikator belum terukur" in isi and "hanya jejak kegiatan" in isi
+
+
+def test_periksa_dua_ukuran_terukur_dengan_saran_memisah(client, pemeran):
+    isi = masuk(client, pemeran.pegawai).post(
+        URL, {"uraian": "Panjang dan jumlah tanggul yang direhabilitasi", "aspek": "kuantitas",
+              "target_min": "12", "satuan": "km"},
+    ).content.decode()  # fmt: skip
+    assert "Indikator terukur, dengan saran perbaikan" in isi
+    assert 'data-kode="dua_ukuran"' in isi and "Pisahkan menjadi dua indikator" in isi

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from organisasi import impor
 from organisasi.models import Instansi, Jabatan, Pegawai, UnitKerja
 from organisasi.selectors import atasan_langsung
+from tests.core import berkas as berkas_xlsx
 from tests.organisasi.berkas import KABID, KASI, KEPALA, STAF, baris_baik, csv_bytes, xlsx_bytes
 
 MAKS = 1024 * 1024
@@ -238,6 +239,17 @@ def test_perintah_impor_berkas_buruk_keluar_status_1_dan_tidak_menulis(db, tmp_p
         call_command("impor_pegawai", str(berkas), instansi="Kab Coba", stderr=err)
     assert "baris 4, kolom nip: NIP 123 tidak sah" in err.getvalue()
     assert not Instansi.objects.exists()
+
+
+def test_perintah_impor_menolak_berkas_bermusuhan(db, tmp_path):
+    # The command reads through the same bounded reader as the upload page (issue 11).
+    berkas = tmp_path / "pegawai.xlsx"
+    berkas.write_bytes(berkas_xlsx.xlsx_kolom_xfd())
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 masalah ditemukan; tidak ada data yang diubah"):
+        call_command("impor_pegawai", str(berkas), instansi="Kab Coba", stderr=err)
+    assert "berisi data di kolom XFD (kolom ke-16.384, baris 1)" in err.getvalue()
+    assert not Instansi.objects.exists()
     assert jumlah_data() == (0, 0, 0, 0)
 
 
@@ -305,3 +317,69 @@ def test_templat_memformat_seluruh_kolom_nip_dan_kode_sebagai_teks():
     teks = {c for c, d in ws.column_dimensions.items() if d.number_format == "@"}
     # Whole columns, so the rows an admin adds below the examples are text too.
     assert teks == {"A", "H", "J", "K"}
+
+
+def _teks_sepanjang(kolom: str, n: int) -> str:
+    if kolom == "email":  # a valid address of n characters (domain labels of at most 63)
+        return f"{'a' * 64}@{'b' * 63}.{'c' * 63}.{'d' * (n - 196)}.id"
+    return "x" * n
+
+
+# The text columns and the model fields their values are written to (issue 11: on PostgreSQL a
+# gelar_depan of 51 characters passed the preview and failed at apply).
+FIELD_KOLOM = {
+    "nama": (Pegawai, "nama"),
+    "gelar_depan": (Pegawai, "gelar_depan"),
+    "gelar_belakang": (Pegawai, "gelar_belakang"),
+    "email": (Pegawai, "email"),
+    "jabatan": (Jabatan, "nama"),
+    "kode_unit": (UnitKerja, "kode"),
+    "nama_unit": (UnitKerja, "nama"),
+}
+
+
+def _baris_sepanjang(tambah: int, hanya: str | None = None) -> list[dict[str, str]]:
+    baris = baris_baik()[:1]
+    for kolom, (model, nama) in FIELD_KOLOM.items():
+        if hanya in (None, kolom):
+            baris[0][kolom] = _teks_sepanjang(
+                kolom, model._meta.get_field(nama).max_length + tambah
+            )
+    return baris
+
+
+def test_teks_sepanjang_batas_basis_data_diterapkan(instansi):
+    # On PostgreSQL (CI) the database itself enforces every max_length here.
+    rencana = jalankan(instansi, csv_bytes(_baris_sepanjang(0)))
+
+    assert rencana.masalah == []
+    p = Pegawai.objects.get()
+    assert len(p.gelar_depan) == 50 and len(p.user.email) == len(p.email) == 254
+    assert len(p.jabatan.unit_kerja.kode) == 50
+
+
+@pytest.mark.parametrize("kolom", FIELD_KOLOM)
+def test_teks_melebihi_batas_basis_data_ditolak_di_pratinjau(instansi, kolom):
+    rencana = jalankan(instansi, csv_bytes(_baris_sepanjang(1, hanya=kolom)))
+
+    model, nama = FIELD_KOLOM[kolom]
+    batas = model._meta.get_field(nama).max_length
+    assert [str(m) for m in rencana.masalah] == [
+        f"baris 2, kolom {kolom}: terlalu panjang (paling banyak {batas} karakter)."
+    ]
+    assert jumlah_data() == (0, 0, 0, 0)
+
+
+def test_kode_unit_dengan_baris_baru_ditolak(instansi):
+    baris = baris_baik()
+    baris[1]["kode_unit"] = "1.02\n.02"  # Alt+Enter in the cell
+    baris[2]["kode_unit_induk"] = "1.02\t02"
+
+    rencana = jalankan(instansi, xlsx_bytes(baris), nama="pegawai.xlsx")
+
+    pesan = "kode tidak boleh berisi baris baru atau karakter kendali lain"
+    assert [(m.baris, m.kolom) for m in rencana.masalah if pesan in m.pesan] == [
+        (3, "kode_unit"),
+        (4, "kode_unit_induk"),
+    ]
+    assert jumlah_data() == (0, 0, 0, 0)

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from organisasi.models import ImporPegawai, Pegawai, StatusImpor
+from tests.core import berkas as berkas_xlsx
 from tests.factories import JabatanFactory, PegawaiFactory
 from tests.organisasi.berkas import KEPALA, baris_baik, csv_bytes
 
@@ -187,3 +188,40 @@ def test_daftar_pegawai_menampilkan_pejabat_penilai_yang_berlaku(client, pemeran
     assert pemeran.atasan_atasan.nama_lengkap in baris
     assert f"({pemeran.atasan_atasan.jabatan})" in baris
     assert "(lowong)" not in baris
+
+
+# Hostile or broken files (issue 11): each is refused with its reason, recorded in the history as
+# Ditolak, and nothing is written.
+BERKAS_BERMASALAH = [
+    ("dimensi.xlsx", berkas_xlsx.xlsx_dimensi_palsu, "berisi data sampai baris 1.048.576"),
+    ("xfd.xlsx", berkas_xlsx.xlsx_kolom_xfd, "berisi data di kolom XFD"),
+    ("bom.xlsx", berkas_xlsx.xlsx_bom_xml, "terlalu besar setelah dibuka"),
+    (
+        "rusak.xlsx",
+        lambda: berkas_xlsx.xlsx_mentah(berkas_xlsx.sheet_xml(""), buku=b"<workbook><sheets"),
+        "Isi berkas XLSX rusak",
+    ),
+    (
+        "panjang.csv",
+        lambda: csv_bytes([{"nip": KEPALA, "nama": "x" * 131_073}]),
+        "berisi lebih dari 32.767 karakter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("nama", "buat", "pesan"), BERKAS_BERMASALAH)
+def test_berkas_bermusuhan_ditolak_dan_dicatat(client, pemeran, nama, buat, pesan):
+    masuk(client, pemeran.admin)
+    jumlah_pegawai = Pegawai.objects.count()
+
+    respons = client.post(
+        reverse("organisasi:impor_pegawai"),
+        {"instansi": pemeran.instansi.pk, "berkas": SimpleUploadedFile(nama, buat())},
+    )
+
+    data = ImporPegawai.objects.get()
+    assert respons.url == reverse("organisasi:impor_pratinjau", args=[data.pk])
+    assert data.status == StatusImpor.DITOLAK and data.nama_berkas == nama
+    assert len(data.ringkasan["masalah"]) == 1 and pesan in data.ringkasan["masalah"][0]
+    assert pesan in client.get(respons.url).content.decode()
+    assert Pegawai.objects.count() == jumlah_pegawai

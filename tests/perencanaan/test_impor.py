@@ -383,6 +383,59 @@ def test_angka_terlalu_besar(opd):
 
 
 @pytest.mark.parametrize(
+    ("teks", "pesan"),
+    [
+        ("1E+30", "angka 1E+30 terlalu besar."),
+        ("1" * 30, f"angka {'1' * 30} terlalu besar."),
+        ("9999999999999999,99995", "angka 9999999999999999,99995 terlalu besar."),  # rounds up
+        ("1E+99999999999999999999", "angka 1E+99999999999999999999 terlalu besar."),
+        ("-1E+30", "angka -1E+30 terlalu besar."),
+    ],
+)
+def test_target_dan_pagu_raksasa_ditolak_bukan_galat(opd, teks, pesan):
+    # Issue 11: these made Decimal.quantize (or Decimal itself) raise, a 500 on the upload page.
+    baris = renstra_baik()
+    baris[0]["target_2026"] = teks
+    renja = renja_baik()
+    renja[0]["pagu"] = teks
+
+    hasil = masalah(opd, xlsx_bytes(baris, renja))
+
+    assert hasil == [
+        f"sheet Renstra, baris 2, kolom target_2026: {pesan}",
+        f"sheet Renja, baris 2, kolom pagu: {pesan}",
+    ]  # and nothing written (checked by masalah)
+
+
+def test_angka_excel_raksasa_ditolak(opd):
+    # A number cell of 1E+30 reads as its 31 digits.
+    baris = renstra_baik()
+    baris[0]["target_2026"] = 1e30
+
+    hasil = masalah(opd, xlsx_bytes(baris))
+
+    assert hasil == [
+        "sheet Renstra, baris 2, kolom target_2026: angka 1000000000000000019884624838656 "
+        "terlalu besar."
+    ]
+
+
+def test_kode_dengan_baris_baru_ditolak(opd):
+    baris = renstra_baik()
+    baris[0]["kode_indikator"] = "IK1.1\n.1"
+    renja = renja_baik()
+    renja[1]["kode_kegiatan"] = "1.02.02.2\r\n.02"
+
+    hasil = masalah(opd, xlsx_bytes(baris, renja))
+
+    pesan = "kode tidak boleh berisi baris baru atau karakter kendali lain"
+    assert [m for m in hasil if pesan in m] == [
+        f"sheet Renstra, baris 2, kolom kode_indikator: {pesan}; ketik ulang kode dalam satu baris.",
+        f"sheet Renja, baris 3, kolom kode_kegiatan: {pesan}; ketik ulang kode dalam satu baris.",
+    ]
+
+
+@pytest.mark.parametrize(
     ("data", "nama", "pesan"),
     [
         (b"", "renstra.csv", "Berkas kosong."),

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from organisasi.models import UnitKerja
 from perencanaan import impor, selectors, services
 from perencanaan.impor import Periode
 from perencanaan.models import (
@@ -16,7 +17,15 @@ from perencanaan.models import (
     SumberImpor,
     TargetIndikator,
 )
-from tests.perencanaan.berkas import KOLOM_RENSTRA, PERIODE, renja_baik, renstra_baik, xlsx_bytes
+from tests.core import berkas as berkas_xlsx
+from tests.perencanaan.berkas import (
+    KOLOM_RENSTRA,
+    PERIODE,
+    csv_bytes,
+    renja_baik,
+    renstra_baik,
+    xlsx_bytes,
+)
 from tests.perencanaan.conftest import muat
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -216,6 +225,24 @@ def test_unduh_xlsx_renstra(client, pemeran, renstra_dinkes):
     assert respons["Content-Type"] == XLSX
     assert 'filename="renstra_1.02_2025-2029.xlsx"' in respons["Content-Disposition"]
     assert respons.content.startswith(b"PK")
+
+
+@pytest.mark.parametrize("kode", ["1.02\n", "1.02\r\nSet-Cookie: a=b", '1/02"x'])
+def test_unduh_renstra_kode_unit_apa_pun_jadi_nama_berkas_aman(
+    client, pemeran, renstra_dinkes, kode
+):
+    # Issue 11: a unit code with a line break (saved through the Django admin, say) made the
+    # download a 500 (a header cannot hold a line break).
+    UnitKerja.objects.filter(pk=renstra_dinkes.unit_id).update(kode=kode)
+
+    respons = masuk(client, pemeran.pegawai).get(
+        reverse("perencanaan:renstra_unduh", args=[renstra_dinkes.pk])
+    )
+
+    assert respons.status_code == 200
+    nama = respons["Content-Disposition"].removeprefix('attachment; filename="')[:-1]
+    assert nama.startswith("renstra_1") and nama.endswith("_2025-2029.xlsx")
+    assert all(c.isalnum() or c in "._-" for c in nama)
 
 
 def test_unduh_templat_untuk_periode(client, pemeran, opd):
@@ -451,3 +478,35 @@ def test_admin_django_hanya_baca_dan_terbatas_instansi(
         ).status_code
         == 200
     )
+
+
+@pytest.mark.parametrize(
+    ("nama", "buat", "pesan"),
+    [
+        ("dimensi.xlsx", berkas_xlsx.xlsx_dimensi_palsu, "berisi data sampai baris 1.048.576"),
+        ("xfd.xlsx", berkas_xlsx.xlsx_kolom_xfd, "berisi data di kolom XFD"),
+        ("bom.xlsx", berkas_xlsx.xlsx_bom_xml, "terlalu besar setelah dibuka"),
+        (
+            "rusak.xlsx",
+            lambda: berkas_xlsx.xlsx_mentah(berkas_xlsx.sheet_xml(""), buku=b"<workbook><sheets"),
+            "Isi berkas XLSX rusak",
+        ),
+        (
+            "panjang.csv",
+            lambda: csv_bytes([{"kode_tujuan": "T1", "tujuan": "x" * 131_073}]),
+            "berisi lebih dari 32.767 karakter",
+        ),
+    ],
+)
+def test_berkas_bermusuhan_ditolak_dan_dicatat(client, pemeran, opd, nama, buat, pesan):
+    # Issue 11: each refused with its reason, in the history as Ditolak, nothing written.
+    masuk(client, pemeran.admin)
+
+    respons = unggah(client, opd, buat(), nama=nama)
+
+    data = ImporRenstra.objects.get()
+    assert respons.url == reverse("perencanaan:impor_pratinjau", args=[data.pk])
+    assert data.status == StatusImpor.DITOLAK and data.nama_berkas == nama
+    assert len(data.ringkasan["masalah"]) == 1 and pesan in data.ringkasan["masalah"][0]
+    assert pesan in isi(client.get(respons.url))
+    assert not Renstra.objects.exists()

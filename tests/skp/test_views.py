@@ -403,6 +403,22 @@ def test_form_indikator_salah_menyimpan_ketikan(client, pemeran, kasus):
     assert kasus.rhk.indikator.get(uraian="Akurasi data").target_min == Decimal("95.5")
 
 
+@pytest.mark.parametrize("kolom", ["target_min", "target_maks"])
+@pytest.mark.parametrize("teks", ["1E+30", "1" * 30, "100.000.000.000.000"])
+def test_target_raksasa_ditolak_dengan_pesan(client, pemeran, kasus, kolom, teks):
+    # Issue 11: 1E+30 made Decimal.quantize raise, a 500 instead of a message.
+    masuk(client, pemeran.pegawai)
+    url = reverse("skp:indikator_tambah", args=[kasus.skp.pk, kasus.rhk.pk])
+    data = {"aspek": "kuantitas", "uraian": "Jumlah dokumen", "target_min": "5",
+            "satuan": "dokumen", kolom: teks}  # fmt: skip
+
+    respons = client.post(url, data, **HTMX)
+
+    assert respons.status_code == 200
+    assert "Angka terlalu besar; paling besar 99.999.999.999.999,99." in respons.content.decode()
+    assert not kasus.rhk.indikator.filter(uraian="Jumlah dokumen").exists()
+
+
 def test_form_indikator_menawarkan_aspek_berikutnya(client, pemeran, tahun):
     user = pemeran.pegawai.user
     skp = services.skp_buat(user=user, tahun=tahun)
