@@ -1,0 +1,260 @@
+"""The demo year of evaluation, replayed through the real services on the dates it would have
+happened (time-machine moves the clock, so every window, deadline and timestamp is the real
+one): the Dinas Kesehatan chain agrees its SKP in January, then every period whose window has
+closed gets realisasi with bukti dukung, umpan balik and ratings. The stories a demo visitor
+meets:
+
+- Rina Marlina (pengawas) was rated for the last past period and has not yet accepted: she can
+  read the umpan balik and accept the rating or object.
+- Maya Kusuma objected to her triwulan II rating; Yuni Astuti (atasan of her penilai) changed it.
+- Eko Nugroho missed the deadline of the last past period: his atasan Dewi Lestari rated Sri
+  Wahyuni instead (final) and Andi Saputra is still waiting for her.
+- Rudi Hartono and another bawahan gave umpan balik to Rina as bawahan; Rudi has no SKP yet (the
+  drafting story of skp.demo), so he has nothing to be rated on.
+
+Running it again adds nothing (an evaluation already made is left alone)."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from core.hari_kerja import tambah_hari_kerja
+from organisasi.models import Instansi, Pegawai
+from penilaian.isian import ANGKA, TANGGAL, TEKS, jenis_isian
+from penilaian.kuadran import Rating
+from penilaian.models import JenisUmpanBalik, PenilaianPeriodik, Periode
+from penilaian.periode import periode_tahun
+from penilaian.services import alur, bukti, realisasi, rencana_aksi, umpan_balik
+from skp import services as skp_services
+from skp.models import Aspek, RencanaHasilKerja, Skp, StatusSkp
+from skp.selectors import muat_isi, penilai_aktif
+
+# Dinas Kesehatan: agreed in January (the others of the demo stay as skp.demo left them).
+NIP_DISETUJUI_JANUARI = (
+    "197203101998031006",  # Siti Rahmawati, kepala dinas
+    "197808152003122004",  # Yuni Astuti
+    "198004222005011003",  # Bambang Setiawan
+    "198107302006042001",  # Dewi Lestari
+    "198506172010011002",  # Agus Prasetyo
+    "198709082011012003",  # Rina Marlina
+    "198611042009031004",  # Eko Nugroho
+)
+NIP_RINA = "198709082011012003"
+NIP_MAYA = "199111302017012004"
+NIP_EKO = "198611042009031004"
+NIP_SRI = "199001192015032002"
+NIP_RUDI = "199203142019031005"
+NIP_FITRI = "198812252014022001"
+
+# (hasil kerja, perilaku) by pegawai, for variety; everyone else: Sesuai, Sesuai (Baik).
+A, S, B = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH
+RATING = {
+    "199307072022211012": (A, A),  # Andi Saputra
+    "198004222005011003": (A, S),  # Bambang Setiawan
+    NIP_MAYA: (B, S),
+    "199508162021031003": (S, A),  # Dimas Pratama
+}
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+@contextmanager
+def _pada(hari: date, jam: int = 9) -> Iterator[None]:
+    with time_machine.travel(datetime(hari.year, hari.month, hari.day, jam, tzinfo=WIB), tick=True):
+        yield
+
+
+def _pdf_rekap(judul: str) -> SimpleUploadedFile:
+    """A small real PDF (evidence of a result: a recap, not a photo of a meeting)."""
+    from weasyprint import HTML
+
+    data = HTML(string=f"<h1>{judul}</h1><p>Rekapitulasi hasil kerja.</p>").write_pdf()
+    return SimpleUploadedFile("rekap.pdf", data, content_type="application/pdf")
+
+
+def _setujui_januari(instansi: Instansi, tahun: int) -> int:
+    jumlah = 0
+    for nip in NIP_DISETUJUI_JANUARI:
+        skp = Skp.objects.filter(
+            pegawai__instansi=instansi, pegawai__nip=nip, tahun=tahun, status=StatusSkp.DRAF
+        ).first()
+        if skp is None:
+            continue
+        penilai = penilai_aktif(skp)
+        if penilai is None or penilai.user is None:
+            continue
+        skp_services.ajukan(user=skp.pegawai.user, skp=skp)
+        skp_services.setujui(user=penilai.user, skp=skp)
+        jumlah += 1
+    return jumlah
+
+
+def _isian(skp: Skp, periode: Periode, bagian: Decimal) -> dict[int, str]:
+    """What the pegawai types: a share of each count target for the period, the percentage or
+    duration target itself, a completion date inside the period, a sentence for kualitatif."""
+    isian = {}
+    for rhk in skp.rhk.all():
+        for ind in rhk.indikator.all():
+            jenis = jenis_isian(skp, ind)
+            if jenis == TEKS:
+                isian[ind.pk] = "Tercapai sesuai ukuran keberhasilan; rekap terlampir."
+            elif jenis == TANGGAL:
+                isian[ind.pk] = (periode.selesai - timedelta(days=5)).strftime("%d-%m-%Y")
+            elif jenis == ANGKA and ind.target_min is not None:
+                if "%" in ind.satuan or ind.aspek == Aspek.WAKTU:
+                    nilai = ind.target_min
+                else:
+                    nilai = (ind.target_min * bagian).quantize(Decimal(1), ROUND_HALF_UP)
+                isian[ind.pk] = f"{nilai.normalize():f}".replace(".", ",")
+    return isian
+
+
+def _umpan_balik(penilai: Pegawai, p: PenilaianPeriodik) -> None:
+    skp = p.skp
+    for nomor, rhk in enumerate(skp.rhk.all(), start=1):
+        umpan_balik.beri(
+            user=penilai.user, penilaian=p, jenis=JenisUmpanBalik.HASIL_KERJA, rhk=rhk,
+            teks=f"RHK {nomor}: hasil {p.periode.nama.lower()} sesuai rencana aksi; bukti dukung "
+            "sudah menunjukkan hasil, bukan sekadar kegiatan.",
+        )  # fmt: skip
+    perilaku = list(skp.perilaku.order_by("urutan"))
+    umpan_balik.beri(
+        user=penilai.user, penilaian=p, jenis=JenisUmpanBalik.PERILAKU, perilaku=perilaku[0],
+        teks="Cepat menanggapi permintaan data dari puskesmas dan masyarakat.",
+    )  # fmt: skip
+    umpan_balik.beri(
+        user=penilai.user, penilaian=p, jenis=JenisUmpanBalik.PERILAKU, perilaku=perilaku[6],
+        teks="Aktif berbagi data dengan seksi lain; pertahankan.",
+    )  # fmt: skip
+
+
+def _realisasi(p: PenilaianPeriodik, bagian: Decimal, dengan_berkas: bool) -> None:
+    user = p.pegawai.user
+    skp = muat_isi(Skp.objects.get(pk=p.skp_id))
+    realisasi.realisasi_simpan(user=user, penilaian=p, isian=_isian(skp, p.periode, bagian))
+    nip = p.pegawai.nip
+    for nomor, rhk in enumerate(skp.rhk.all(), start=1):
+        bukti.bukti_tambah(
+            user=user, penilaian=p, rhk_id=rhk.pk,
+            tautan=f"https://arsip.sukamaju.go.id/bukti/{nip}/{p.periode.tahun}-{p.periode.nomor}-rhk{nomor}",
+            keterangan="Rekap hasil pada arsip elektronik dinas",
+        )  # fmt: skip
+        if dengan_berkas and nomor == 1:
+            bukti.bukti_tambah(user=user, penilaian=p, rhk_id=rhk.pk,
+                               berkas=_pdf_rekap(f"Rekap {p.periode.nama} {p.pegawai.nama}"),
+                               keterangan="Rekap bertanda tangan kepala seksi")  # fmt: skip
+    alur.kirim(user=user, penilaian=PenilaianPeriodik.objects.get(pk=p.pk))
+
+
+def _rencana_aksi(instansi: Instansi, tahun: int) -> None:
+    """Rina Marlina's first RHK with a trajectory over the quarters (15/40/40/5)."""
+    rhk = (
+        RencanaHasilKerja.objects.filter(
+            skp__pegawai__nip=NIP_RINA, skp__tahun=tahun, skp__status=StatusSkp.DISETUJUI
+        )
+        .order_by("-jenis", "urutan")
+        .first()
+    )
+    if rhk is None or rhk.rencana_aksi.exists():
+        return
+    for nomor, (uraian, persen) in enumerate(
+        [("Pemutakhiran sasaran imunisasi per desa", 15), ("Rekap cakupan semester I", 40),
+         ("Rekap cakupan triwulan III dan sweeping", 40), ("Validasi data akhir tahun", 5)],
+        start=1,
+    ):  # fmt: skip
+        rencana_aksi.rencana_aksi_tambah(user=rhk.skp.pegawai.user, rhk=rhk, nomor_periode=nomor,
+                                         uraian=uraian, target=Decimal(persen), satuan="%")  # fmt: skip
+
+
+def _periode_lampau(instansi: Instansi, tahun: int, hari_ini: date) -> list[Periode]:
+    return [p for p in periode_tahun(instansi, tahun) if p.tenggat < hari_ini]
+
+
+@transaction.atomic
+def muat_demo(instansi: Instansi, tahun: int | None = None) -> str:
+    hari_ini = timezone.localdate()
+    tahun = tahun or hari_ini.year
+    if PenilaianPeriodik.objects.filter(periode__instansi=instansi, periode__tahun=tahun).exists():
+        return f"Penilaian demo {tahun} sudah ada; tidak ada yang ditambahkan."
+    with _pada(date(tahun, 1, 20)):
+        disetujui = _setujui_januari(instansi, tahun)
+        _rencana_aksi(instansi, tahun)
+    lampau = _periode_lampau(instansi, tahun, hari_ini)
+    pegawai = list(
+        Pegawai.objects.filter(
+            instansi=instansi, skp__tahun=tahun, skp__status=StatusSkp.DISETUJUI, user__isnull=False
+        ).select_related("user", "jabatan")
+    )
+    terakhir = lampau[-1] if lampau else None
+    dinilai = 0
+    for periode in lampau:
+        bagian = Decimal(1) / (4 if periode.jenis == "triwulanan" else 12)
+        with _pada(periode.selesai - timedelta(days=3)):
+            rows = {}
+            for pg in pegawai:
+                try:
+                    p = alur.pastikan_penilaian(pegawai=pg, periode=periode)
+                except Exception:  # no SKP in force for this period: not evaluated
+                    continue
+                _realisasi(p, bagian, dengan_berkas=pg.nip == NIP_RINA)
+                rows[pg.nip] = PenilaianPeriodik.objects.select_related("penilai__user").get(
+                    pk=p.pk
+                )
+            if periode == terakhir and NIP_RINA in rows:  # her bawahan's view, before the rating
+                for nip, teks in ((NIP_RUDI, "Selalu menyempatkan membimbing kami membaca data cakupan."),
+                                  (NIP_FITRI, "Rapat koordinasi seksi ringkas dan jelas tindak lanjutnya.")):  # fmt: skip
+                    pemberi = Pegawai.objects.get(nip=nip)
+                    perilaku = rows[NIP_RINA].skp.perilaku.order_by("urutan")[2]
+                    umpan_balik.beri_rekan(user=pemberi.user, pegawai=rows[NIP_RINA].pegawai,
+                                           jenis=JenisUmpanBalik.PERILAKU, perilaku=perilaku, teks=teks)  # fmt: skip
+        penilaian_hari = tambah_hari_kerja(periode.selesai, 4)
+        for nip, p in rows.items():
+            penilai = p.penilai
+            if penilai is None or penilai.user is None:
+                continue
+            if periode == terakhir and penilai.nip == NIP_EKO:
+                continue  # Eko misses this deadline (below)
+            hasil, perilaku = RATING.get(nip, (S, S))
+            with _pada(penilaian_hari):
+                _umpan_balik(penilai, p)
+                p = alur.nilai(user=penilai.user, penilaian=p, rating_hasil_kerja=hasil,
+                               rating_perilaku=perilaku,
+                               catatan="Pertahankan capaian dan lengkapi bukti setiap bulan.")  # fmt: skip
+                dinilai += 1
+            if periode == terakhir and nip == NIP_RINA:
+                continue  # Rina still has to accept or object
+            with _pada(penilaian_hari + timedelta(days=3)):
+                if nip == NIP_MAYA and periode.nomor == 2:
+                    p = alur.ajukan_keberatan(
+                        user=p.pegawai.user, penilaian=p,
+                        alasan="Rekap aset triwulan II selesai tepat waktu; bukti dukung terlampir "
+                        "pada RHK 1 belum dipertimbangkan.",
+                    )  # fmt: skip
+                    atasan = Pegawai.objects.get(nip="197808152003122004")  # Yuni Astuti
+                    with _pada(penilaian_hari + timedelta(days=6)):
+                        alur.putuskan(user=atasan.user, penilaian=p, rating_hasil_kerja=S,
+                                      rating_perilaku=S, catatan="Bukti dukung RHK 1 mendukung: "
+                                      "hasil kerja sesuai ekspektasi.")  # fmt: skip
+                else:
+                    alur.terima(user=p.pegawai.user, penilaian=p)
+        if periode == terakhir and NIP_SRI in rows:
+            dewi = Pegawai.objects.get(nip="198107302006042001")
+            with _pada(tambah_hari_kerja(periode.tenggat, 2)):
+                _umpan_balik(dewi, rows[NIP_SRI])
+                alur.nilai(user=dewi.user, penilaian=rows[NIP_SRI], rating_hasil_kerja=S,
+                           rating_perilaku=S, oleh_atasan=True,
+                           catatan="Dinilai atasan pejabat penilai karena batas waktu terlewati.")  # fmt: skip
+                dinilai += 1
+    if not lampau:
+        return f"Penilaian demo {tahun}: {disetujui} SKP disetujui; belum ada periode yang lewat."
+    return (
+        f"Penilaian demo {tahun}: {disetujui} SKP Dinas Kesehatan disetujui Januari; "
+        f"{len(lampau)} periode lampau berisi realisasi, bukti dukung, umpan balik, dan "
+        f"{dinilai} penilaian (1 keberatan diputuskan, 1 penilai melewati batas waktu)."
+    )

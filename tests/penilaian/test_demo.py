@@ -1,0 +1,68 @@
+"""The demo year of evaluation: replayed through the services on the dates it would have
+happened, so every demo role has something real to see and do."""
+
+import io
+from collections import Counter
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from penilaian.models import BuktiDukung, PenilaianPeriodik, StatusPenilaian, UmpanBalik
+from tests.conftest import KATA_SANDI
+from tests.penilaian.conftest import pada
+
+
+@pytest.fixture
+def demo_desember(db):
+    with pada(date(2026, 12, 5)):
+        out = io.StringIO()
+        call_command("seed_demo", password=KATA_SANDI, stdout=out)
+        yield out.getvalue()
+
+
+def test_demo_mengisi_tiga_triwulan_yang_lewat(demo_desember):
+    assert "Penilaian demo 2026" in demo_desember
+    per = Counter(
+        PenilaianPeriodik.objects.filter(periode__tahun=2026).values_list(
+            "periode__nomor", flat=True
+        )
+    )
+    assert set(per) == {1, 2, 3} and per[1] >= 10  # most of Dinas Kesehatan, each quarter
+    assert BuktiDukung.objects.exclude(berkas="").exists()  # a real file too, not only links
+    assert UmpanBalik.objects.filter(peran="bawahan").exists()
+
+
+def test_demo_cerita_keberatan_terlambat_dan_menunggu(demo_desember):
+    maya = PenilaianPeriodik.objects.get(pegawai__nama="Maya Kusuma", periode__nomor=2)
+    assert maya.status == StatusPenilaian.DIPUTUSKAN
+    assert [r.aksi for r in maya.riwayat.all()][-2:] == ["keberatan", "putuskan"]
+    sri = PenilaianPeriodik.objects.get(pegawai__nama="Sri Wahyuni", periode__nomor=3)
+    assert sri.oleh_atasan_penilai and sri.dinilai_oleh.nama == "Dewi Lestari"
+    andi = PenilaianPeriodik.objects.get(pegawai__nama="Andi Saputra", periode__nomor=3)
+    assert andi.status == StatusPenilaian.DIKIRIM  # Eko missed the deadline: Dewi's to do
+    rina = PenilaianPeriodik.objects.get(pegawai__nama="Rina Marlina", periode__nomor=3)
+    assert rina.status == StatusPenilaian.DINILAI  # hers to accept or object
+
+
+def test_demo_kedua_kali_tidak_menambah(demo_desember):
+    jumlah = PenilaianPeriodik.objects.count()
+    with pada(date(2026, 12, 6)):
+        out = io.StringIO()
+        call_command("seed_demo", password=KATA_SANDI, stdout=out)
+    assert "sudah ada" in out.getvalue()
+    assert PenilaianPeriodik.objects.count() == jumlah
+
+
+def test_setiap_peran_demo_punya_halaman_penilaian(client, demo_desember):
+    from organisasi.models import Pegawai
+
+    with pada(date(2026, 12, 5)):
+        rina = Pegawai.objects.get(nama="Rina Marlina").user
+        client.force_login(rina)
+        r = client.get("/penilaian/?tahun=2026")
+        assert r.status_code == 200 and "Triwulan III" in r.content.decode()
+        client.force_login(Pegawai.objects.get(nama="Bambang Setiawan").user)
+        p3 = PenilaianPeriodik.objects.get(pegawai__nama="Rina Marlina", periode__nomor=3)
+        r = client.get(f"/penilaian/bawahan/?periode={p3.periode_id}")
+        assert r.status_code == 200 and "Rina Marlina" in r.content.decode()
