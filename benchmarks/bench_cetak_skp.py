@@ -43,11 +43,11 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
+    from core.tanda_tangan import tandatangani
     from organisasi.models import Pegawai
     from skp import services
     from skp.cetak import render_pdf
     from skp.selectors import skp_tahun
-    from skp.tanda_tangan import tandatangani
 
     call_command("migrate", verbosity=0)
     call_command("buat_sertifikat_dev", verbosity=0)
