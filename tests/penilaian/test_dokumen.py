@@ -369,6 +369,25 @@ def test_verifikasi_berkas_dan_perintah_verifikasi_pdf(
     assert kode == 1 and "Tanda tangan tidak sah" in keluaran
 
 
+def test_sertifikat_yang_hanya_menandatangani_formulir_evaluasi_tetap_dikenal(
+    kasus, pemeran, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """The certificates the system signed with are looked up across every kind: a form signed
+    before a renewal verifies although no SKP document was ever signed with that certificate."""
+    from core.tanda_tangan import buat_sertifikat
+
+    lama, baru = tmp_path / "lama.p12", tmp_path / "baru.p12"
+    buat_sertifikat(lama, "lama", nama="Instansi 2025")
+    buat_sertifikat(baru, "baru", nama="Instansi 2026")
+    settings.SKP_SIGN_P12, settings.SKP_SIGN_P12_PASSPHRASE = lama, "lama"
+    p = dinilai(kasus, pemeran, django_capture_on_commit_callbacks)
+    (dokumen,) = terbit(p)
+    settings.SKP_SIGN_P12, settings.SKP_SIGN_P12_PASSPHRASE = baru, "baru"
+    hasil = verifikasi_berkas(baca_dokumen(dokumen))
+    assert hasil.sah, hasil.pesan
+    assert "Instansi 2025" in hasil.pesan
+
+
 def test_halaman_verifikasi_publik_formulir_evaluasi(
     client, kasus, pemeran, sertifikat, django_capture_on_commit_callbacks
 ):

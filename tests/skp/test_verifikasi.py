@@ -134,6 +134,9 @@ def test_halaman_verifikasi_publik_hanya_data_yang_perlu(
         assert rahasia not in html, rahasia
     assert "telah diganti" not in html
     assert r["X-Robots-Tag"] == "noindex, nofollow"
+    # One public page for every kind of signed document (core.dokumen): it says which kind.
+    assert "Verifikasi Sasaran Kinerja Pegawai" in html
+    assert "Evaluasi Kinerja" not in html
 
 
 def test_halaman_verifikasi_token_tidak_dikenal_404(client, db):
