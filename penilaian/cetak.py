@@ -113,6 +113,7 @@ def _teks_pada(umpan_balik: UmpanBalik, batas: datetime) -> str:
 def umpan_balik_cetak(penilaian: PenilaianPeriodik, batas: datetime) -> list[UmpanBalik]:
     """The penilai's and the atasan of the penilai's umpan balik of the period written by
     `batas`, each with `teks_cetak` (its words at `batas`) and `pemberi_cetak`."""
+    riwayat = Prefetch("riwayat", queryset=RiwayatUmpanBalik.objects.order_by("waktu", "pk"))
     daftar = list(
         UmpanBalik.objects.filter(
             pegawai_id=penilaian.pegawai_id, periode_id=penilaian.periode_id,
@@ -120,7 +121,7 @@ def umpan_balik_cetak(penilaian: PenilaianPeriodik, batas: datetime) -> list[Ump
             peran__in=[PeranPemberi.PENILAI, PeranPemberi.ATASAN_PENILAI],
         )
         .select_related("indikator")
-        .prefetch_related(Prefetch("riwayat", queryset=RiwayatUmpanBalik.objects.order_by("waktu", "pk")))
+        .prefetch_related(riwayat)
         .order_by("dibuat", "pk")
     )  # fmt: skip
     for ub in daftar:
