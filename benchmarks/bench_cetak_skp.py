@@ -72,12 +72,12 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
+    from core.tanda_tangan import tandatangani
     from organisasi.models import Pegawai
     from skp import batas, services
     from skp.cetak import render_pdf
     from skp.models import PerilakuKerja, RencanaHasilKerja
     from skp.selectors import skp_tahun
-    from skp.tanda_tangan import tandatangani
 
     per_rhk = [args.indikator] * args.rhk
     if args.batas:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from skp.views import verifikasi_dokumen
+from core.views import verifikasi_dokumen
 
 admin.site.site_header = "Administrasi SKP"
 admin.site.site_title = "Administrasi SKP"
@@ -9,7 +9,7 @@ admin.site.index_title = "Data organisasi dan pegawai"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Public and short: printed under the QR code of every signed SKP.
+    # Public and short: printed under the QR code of every signed document (SKP, evaluation).
     path("v/<str:token>/", verifikasi_dokumen, name="verifikasi_dokumen"),
     path("organisasi/", include("organisasi.urls")),
     path("perencanaan/", include("perencanaan.urls")),

@@ -2,10 +2,12 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetView
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
+from core import dokumen
 from core.forms import ResetKataSandiForm
 from core.peran import peran_dari_request
 from core.throttle import client_ip, durasi_teks, hitung
@@ -61,3 +63,17 @@ class ResetKataSandiView(PasswordResetView):
         respons = self.form_invalid(form)
         respons.status_code = 429
         return respons
+
+
+@require_GET
+def verifikasi_dokumen(request: HttpRequest, token: str) -> HttpResponse:
+    """Public (no login): only what is needed to check a printed or downloaded document, of
+    whichever kind (core.dokumen's registry) the token belongs to."""
+    ditemukan = dokumen.cari_token(token)
+    if ditemukan is None:
+        raise Http404("Dokumen tidak ditemukan.")
+    jenis, dok = ditemukan
+    respons = render(request, "core/verifikasi.html", {"jenis": jenis, "info": jenis.info(dok)})
+    respons["X-Robots-Tag"] = "noindex, nofollow"
+    respons["Referrer-Policy"] = "no-referrer"
+    return respons

@@ -13,3 +13,10 @@ class PenilaianConfig(AppConfig):
         from skp.signals import skp_disetujui
 
         skp_disetujui.connect(saat_skp_disetujui, dispatch_uid="penilaian_rencana_aksi_revisi")
+
+        # The signed evaluation form is one kind of signed document (core.dokumen: issue,
+        # public page, verifikasi_pdf).
+        from core.dokumen import daftarkan
+        from penilaian.dokumen import JENIS
+
+        daftarkan(JENIS)

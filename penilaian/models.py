@@ -443,13 +443,19 @@ def _token_dokumen() -> str:
 
 class DokumenPenilaian(models.Model):
     """A signed evaluation form (Format C.1.x) of one PenilaianPeriodik, issued when the penilai
-    rates and issued again as a new version after a keberatan is decided. Verified through the
-    same public page (`/v/<token>/`) as the SKP documents."""
+    rates and issued again as a new version after each change of the rating and after a
+    keberatan is decided. Verified through the same public page (`/v/<token>/`) as the SKP
+    documents (core.dokumen)."""
 
     penilaian = models.ForeignKey(
         PenilaianPeriodik, on_delete=models.PROTECT, related_name="dokumen"
     )
     versi = models.PositiveSmallIntegerField()
+    # The rating this version shows: the history row of the move that set it (nilai,
+    # nilai_atasan or putuskan). One document per rating, never two (a double click, a retry).
+    riwayat = models.OneToOneField(
+        RiwayatPenilaian, on_delete=models.PROTECT, related_name="dokumen"
+    )
     token = models.CharField(max_length=32, unique=True, default=_token_dokumen)
     berkas = models.FileField(upload_to="penilaian/dokumen/", blank=True)
     sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)

@@ -1,6 +1,15 @@
 """Each page group keeps its routes beside its views (penilaian/views/<group>.py)."""
 
-from penilaian.views import bawahan, bukti, detail, pegawai, periode, rencana_aksi, umpan_balik
+from penilaian.views import (
+    bawahan,
+    bukti,
+    detail,
+    dokumen,
+    pegawai,
+    periode,
+    rencana_aksi,
+    umpan_balik,
+)
 
 app_name = "penilaian"
 
@@ -10,6 +19,7 @@ urlpatterns = [
     *pegawai.urlpatterns,
     *bukti.urlpatterns,
     *rencana_aksi.urlpatterns,
+    *dokumen.urlpatterns,
     *periode.urlpatterns,
     *bawahan.urlpatterns,
 ]

@@ -1,36 +1,16 @@
 """The SKP as a printed document: the official layout (domain.md, "The SKP document") rendered
-to PDF with WeasyPrint from templates/skp/cetak/skp.html. Nothing is loaded from the network:
-only file: (the project's own fonts and CSS) and data: (the QR code) URLs are fetched."""
+to PDF from templates/skp/cetak/skp.html by core.pdf (bundled fonts, nothing from the network)."""
 
-import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-import segno
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.dateformat import format as format_tanggal
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+from django.utils import timezone
 
+from core.pdf import konteks_verifikasi, tanggal_indonesia
+from core.pdf import render_pdf as render_dokumen
 from skp import selectors
 from skp.berakhlak import BERAKHLAK
 from skp.models import STATUS_TERBIT, RiwayatStatus, Skp
-
-logger = logging.getLogger(__name__)
-
-
-def tanggal_indonesia(waktu: datetime, jam: bool = False) -> str:
-    """ "31 Desember 2026" (or "31 Desember 2026 pukul 14.05 WIB"), in the project's timezone."""
-    if isinstance(waktu, datetime):
-        waktu = timezone.localtime(waktu)
-    with translation.override("id"):
-        teks = format_tanggal(waktu, "j F Y")
-        if jam:
-            teks += f" pukul {format_tanggal(waktu, 'H.i')} {timezone.localtime(waktu).tzname()}"
-    return teks
 
 
 @dataclass
@@ -71,14 +51,6 @@ def persetujuan(skp: Skp) -> Persetujuan:
         disetujui_oleh=_nama_user(setuju, skp.penilai_nama),
         disetujui_pada=setuju.waktu if setuju else None,
     )
-
-
-def url_verifikasi(token: str) -> str:
-    return settings.SITE_URL + reverse("verifikasi_dokumen", args=[token])
-
-
-def qr_data_uri(teks: str) -> str:
-    return segno.make(teks, error="m").svg_data_uri(scale=4, border=2)
 
 
 def _baris_hasil_kerja(skp: Skp) -> tuple[list, list]:
@@ -134,9 +106,7 @@ def konteks_cetak(skp: Skp, *, token: str | None = None) -> dict:
             "KONSEKUENSI": _baris(skp.konsekuensi),
         },
     }
-    if token:
-        url = url_verifikasi(token)
-        konteks.update({"url_verifikasi": url, "qr": qr_data_uri(url)})
+    konteks.update(konteks_verifikasi(token))
     return konteks
 
 
@@ -144,28 +114,10 @@ def _baris(teks: str) -> list[str]:
     return [b.strip() for b in (teks or "").splitlines() if b.strip()]
 
 
-def _fetcher() -> URLFetcher:
-    # Offline government LAN: a stray http(s) URL in a template must fail, not hang.
-    return URLFetcher(allowed_protocols={"file", "data"}, timeout=1)
-
-
 def render_pdf(skp: Skp, *, token: str | None = None) -> bytes:
     """The SKP as PDF bytes (unsigned): a draft preview when not approved, otherwise the
-    document to be signed (with the QR code when `token` is given).
-
-    Rows and RHK blocks are kept whole on a page (break-inside: avoid). A block taller than a
-    page (the forms allow 2000 characters per RHK or indicator) has nowhere to go and WeasyPrint
-    then fails an internal assertion instead of splitting it; only then is the document rendered
-    again with page breaks allowed inside rows, so the long text wraps onto the next pages."""
-    konteks = konteks_cetak(skp, token=token)
-    try:
-        return _tulis_pdf(konteks)
-    except AssertionError:
-        logger.info("SKP %s: ada baris setinggi lebih dari satu halaman; dicetak ulang.", skp.pk)
-        return _tulis_pdf({**konteks, "boleh_pecah": True})
-
-
-def _tulis_pdf(konteks: dict) -> bytes:
-    with translation.override("id"):
-        html = render_to_string("skp/cetak/skp.html", konteks)
-    return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_fetcher()).write_pdf()
+    document to be signed (with the QR code when `token` is given). Rows and RHK blocks are kept
+    whole on a page unless one is taller than a page (see core.pdf.render_pdf)."""
+    return render_dokumen(
+        "skp/cetak/skp.html", konteks_cetak(skp, token=token), nama=f"SKP {skp.pk}"
+    )

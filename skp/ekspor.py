@@ -17,10 +17,11 @@ from django.core.files import File
 from django.db.models import QuerySet
 from django_tasks import task
 
+from core.dokumen import baca_dokumen
 from organisasi.models import Instansi, UnitKerja
 from organisasi.nip import format_nip, normalisasi_nip
 from skp.models import EksporSkp, Skp, StatusEkspor, StatusSkp
-from skp.verifikasi import baca_dokumen, nama_berkas, terbitkan
+from skp.verifikasi import nama_berkas, terbitkan
 
 logger = logging.getLogger(__name__)
 TIDAK_ADA = "Tidak ada SKP disetujui yang cocok."

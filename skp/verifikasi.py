@@ -1,41 +1,19 @@
-"""Issuing the signed SKP document once, and checking a document later.
+"""The signed SKP document: issued once per approved version through core.dokumen (the one
+mechanism for every signed document), and what the public verification page and
+`verifikasi_pdf` say about it. Registered as a kind of signed document in SkpConfig.ready()."""
 
-An approved version gets one DokumenSkp: its token is reserved first (the QR code and the short
-URL in the document point at it), the PDF is rendered and signed outside any transaction, and
-only then is it stored under a row lock, so two concurrent requests never store two different
-documents. Downloads serve the stored bytes, which are what the fingerprint was taken of.
-
-Each document also records the fingerprint of the certificate it was signed with. A file is
-valid when its signature is intact, its signer is a certificate the system used to issue a
-document, and it is byte for byte a stored document signed by that very certificate: documents
-stay valid after the certificate is renewed, and checking needs no certificate configured."""
-
-import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.base import ContentFile
-from django.db import transaction
-from django.utils import timezone
 
+from core import dokumen as dokumen_bertanda
 from organisasi.nip import format_nip
 from skp.cetak import STATUS_TERBIT, persetujuan, render_pdf
 from skp.models import DokumenSkp, Skp, StatusSkp
-from skp.tanda_tangan import (
-    periksa_tanda_tangan,
-    sertifikat_dalam_pdf,
-    sertifikat_instansi,
-    sidik_jari_sertifikat,
-    tandatangani,
-)
 
 logger = logging.getLogger(__name__)
-
-
-def sidik_jari(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def nama_berkas(skp: Skp) -> str:
@@ -51,24 +29,13 @@ def terbitkan(skp: Skp) -> DokumenSkp:
             "Hanya SKP yang disetujui yang diterbitkan sebagai dokumen bertanda tangan."
         )
     dokumen, _ = DokumenSkp.objects.get_or_create(skp=skp, defaults={"versi": skp.versi})
-    if dokumen.terbit:
-        return dokumen
-    # Slow work (rendering, signing) outside any transaction.
-    pdf = tandatangani(
-        render_pdf(skp, token=dokumen.token),
+    return dokumen_bertanda.terbitkan(
+        dokumen,
+        render=lambda token: render_pdf(skp, token=token),
+        nama_berkas=nama_berkas(skp),
         lokasi=skp.instansi.lokasi or skp.instansi.nama,
         alasan=f"Persetujuan SKP {skp.tahun} versi {skp.versi}",
     )
-    with transaction.atomic():
-        dokumen = DokumenSkp.objects.select_for_update().get(pk=dokumen.pk)
-        if dokumen.terbit:  # another request finished first: theirs is the document
-            return dokumen
-        dokumen.berkas.save(nama_berkas(skp), ContentFile(pdf), save=False)
-        dokumen.sha256 = sidik_jari(pdf)
-        dokumen.sertifikat_sha256 = sertifikat_dalam_pdf(pdf)
-        dokumen.diterbitkan = timezone.now()
-        dokumen.save(update_fields=["berkas", "sha256", "sertifikat_sha256", "diterbitkan"])
-    return dokumen
 
 
 def terbitkan_setelah_disetujui(skp_pk: int) -> None:
@@ -80,11 +47,6 @@ def terbitkan_setelah_disetujui(skp_pk: int) -> None:
         logger.warning("Dokumen SKP %s belum diterbitkan: %s", skp_pk, e)
     except Exception:
         logger.exception("Dokumen SKP %s belum dapat diterbitkan; dibuat saat diunduh.", skp_pk)
-
-
-def baca_dokumen(dokumen: DokumenSkp) -> bytes:
-    with dokumen.berkas.open("rb") as f:
-        return f.read()
 
 
 @dataclass
@@ -131,60 +93,27 @@ def info_verifikasi(dokumen: DokumenSkp) -> InfoVerifikasi:
     return hasil
 
 
-@dataclass
-class HasilVerifikasi:
-    sah: bool
-    pesan: str
-    dokumen: DokumenSkp | None = None
-
-
-def _sertifikat_sekarang() -> str | None:
-    """The fingerprint of the configured signing certificate, if one is configured."""
-    try:
-        return sidik_jari_sertifikat(sertifikat_instansi())
-    except ImproperlyConfigured:
-        return None
-
-
-def sertifikat_dikenal() -> set[str]:
-    """Every certificate the system signed an issued document with, and the current one."""
-    dikenal = set(
-        DokumenSkp.objects.exclude(sertifikat_sha256="")
-        .values_list("sertifikat_sha256", flat=True)
-        .distinct()
-    )
-    sekarang = _sertifikat_sekarang()
-    return dikenal | {sekarang} if sekarang else dikenal
-
-
-def verifikasi_berkas(data: bytes) -> HasilVerifikasi:
-    """The signature is valid, covers the whole file and was made by a certificate the system
-    issued documents with; the file is byte for byte a document this system issued; and that
-    document was signed by this very certificate."""
-    ttd = periksa_tanda_tangan(data, dipercaya=sertifikat_dikenal())
-    if not ttd.sah:
-        return HasilVerifikasi(False, ttd.alasan)
-    dokumen = DokumenSkp.objects.filter(sha256=sidik_jari(data)).select_related("skp").first()
-    if dokumen is None:
-        return HasilVerifikasi(
-            False, "Berkas tidak dikenal: sidik jari tidak cocok dengan dokumen yang diterbitkan"
-        )
-    # Issued before the certificate was recorded (migration 0004 fills it in from the stored
-    # file): the certificate configured now, as before.
-    tercatat = dokumen.sertifikat_sha256 or _sertifikat_sekarang()
-    if ttd.sertifikat_sha256 != tercatat:
-        return HasilVerifikasi(
-            False,
-            "Tanda tangan tidak dipercaya: bukan sertifikat yang tercatat menandatangani dokumen "
-            "ini saat diterbitkan",
-        )
+def uraian(dokumen: DokumenSkp) -> str:
     skp = dokumen.skp
-    pesan = (
-        f"SAH: SKP {skp.tahun} {skp.pegawai_nama} (NIP {format_nip(skp.pegawai_nip)}) versi "
-        f"{skp.versi}, "
-        f"ditandatangani oleh {ttd.penanda_tangan}, sidik jari SHA-256 {dokumen.sha256}."
+    return (
+        f"SKP {skp.tahun} {skp.pegawai_nama} (NIP {format_nip(skp.pegawai_nip)}) versi {skp.versi}"
     )
-    if skp.status == StatusSkp.DIGANTI:
-        info = info_verifikasi(dokumen)
-        pesan += f" Perhatian: versi ini telah diganti oleh revisi (versi {info.diganti_versi})."
-    return HasilVerifikasi(True, pesan, dokumen)
+
+
+def peringatan(dokumen: DokumenSkp) -> str:
+    if dokumen.skp.status != StatusSkp.DIGANTI:
+        return ""
+    info = info_verifikasi(dokumen)
+    return f"Perhatian: versi ini telah diganti oleh revisi (versi {info.diganti_versi})."
+
+
+JENIS = dokumen_bertanda.JenisDokumen(
+    kode="skp",
+    label="Sasaran Kinerja Pegawai",
+    model=DokumenSkp,
+    info=info_verifikasi,
+    template_info="skp/_verifikasi_info.html",
+    uraian=uraian,
+    peringatan=peringatan,
+    select_related=("skp",),
+)

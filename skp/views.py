@@ -22,6 +22,7 @@ from django_htmx.http import (
     trigger_client_event,
 )
 
+from core.dokumen import baca_dokumen
 from core.peran import peran_dari_request
 from organisasi.models import Pegawai, UnitKerja
 from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
@@ -42,7 +43,6 @@ from skp.forms import (
 )
 from skp.models import (
     ButirKomentar,
-    DokumenSkp,
     EksporSkp,
     IndikatorKinerja,
     JenisRhk,
@@ -55,7 +55,7 @@ from skp.models import (
 )
 from skp.selectors import RhkAtasan, TautanRenstra
 from skp.target import SARAN_SATUAN
-from skp.verifikasi import baca_dokumen, info_verifikasi, nama_berkas, terbitkan
+from skp.verifikasi import nama_berkas, terbitkan
 from skp.workflow import TRANSISI, kalimat
 
 # --- SKP Saya -------------------------------------------------------------------------------
@@ -1234,18 +1234,6 @@ def pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "skp/pratinjau.html#keadaan-pratinjau", konteks)
     return render(request, "skp/pratinjau.html", konteks)
-
-
-@require_GET
-def verifikasi_dokumen(request: HttpRequest, token: str) -> HttpResponse:
-    """Public (no login): only what is needed to check a printed or downloaded document."""
-    dokumen = get_object_or_404(
-        DokumenSkp.objects.select_related("skp").exclude(sha256=""), token=token
-    )
-    respons = render(request, "skp/verifikasi.html", {"info": info_verifikasi(dokumen)})
-    respons["X-Robots-Tag"] = "noindex, nofollow"
-    respons["Referrer-Policy"] = "no-referrer"
-    return respons
 
 
 # --- bulk export (admin) --------------------------------------------------------------------

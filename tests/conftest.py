@@ -64,7 +64,7 @@ def browser_context_args(browser_context_args: dict) -> dict:
 
 @pytest.fixture(scope="session")
 def _p12_uji(tmp_path_factory) -> Path:
-    from skp.tanda_tangan import buat_sertifikat
+    from core.tanda_tangan import buat_sertifikat
 
     path = tmp_path_factory.mktemp("sertifikat") / "uji.p12"
     buat_sertifikat(path, "frasa-uji")

@@ -9,10 +9,11 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.pdf import pengambil_url
 from organisasi.nip import format_nip
 from skp import services
 from skp.berakhlak import BERAKHLAK
-from skp.cetak import _fetcher, render_pdf
+from skp.cetak import render_pdf
 from skp.models import DokumenSkp, Skp
 from tests.skp.conftest import setujui_skp, tambah_kkw
 
@@ -205,7 +206,7 @@ def test_pdf_15_rhk_melintasi_halaman_dengan_kepala_tabel_berulang(pemeran, skp_
 
 
 def test_pengambil_url_menolak_jaringan():
-    fetcher = _fetcher()
+    fetcher = pengambil_url()
     with pytest.raises(ValueError, match="disallowed protocol"):
         fetcher("http://example.com/gaya.css")
     with pytest.raises(ValueError, match="disallowed protocol"):
@@ -353,26 +354,26 @@ def test_pratinjau_draf_kualitatif_teks_2000_karakter(client, pemeran, skp_atasa
 
 def test_skp_biasa_dirender_sekali_dengan_baris_utuh(pemeran, skp_pegawai, monkeypatch):
     """Only a block taller than a page makes the second rendering (breaks inside rows)."""
-    from skp import cetak
+    from core import pdf
 
-    asli, panggilan = cetak._tulis_pdf, []
+    asli, panggilan = pdf.tulis_pdf, []
 
-    def catat(konteks: dict) -> bytes:
+    def catat(template: str, konteks: dict) -> bytes:
         panggilan.append(konteks.get("boleh_pecah", False))
-        return asli(konteks)
+        return asli(template, konteks)
 
-    monkeypatch.setattr(cetak, "_tulis_pdf", catat)
+    monkeypatch.setattr(pdf, "tulis_pdf", catat)
     render_pdf(Skp.objects.get(pk=skp_pegawai.pk))
     assert panggilan == [False]
 
 
 def test_pdf_memakai_huruf_yang_dibawa_aplikasi(pemeran, skp_pegawai, monkeypatch):
-    """The fonts come with the installation (skp/fonts), not from whatever the server has: the
+    """The fonts come with the installation (core/fonts), not from whatever the server has: the
     renderer loads them and the PDF embeds them."""
-    from skp import cetak
+    from core import pdf as cetak
 
     diambil = []
-    asli = cetak._fetcher
+    asli = cetak.pengambil_url
 
     def pengambil():
         f = asli()
@@ -383,10 +384,10 @@ def test_pdf_memakai_huruf_yang_dibawa_aplikasi(pemeran, skp_pegawai, monkeypatc
 
         return ambil
 
-    monkeypatch.setattr(cetak, "_fetcher", pengambil)
+    monkeypatch.setattr(cetak, "pengambil_url", pengambil)
     pdf = PdfReader(io.BytesIO(render_pdf(Skp.objects.get(pk=skp_pegawai.pk))))
 
-    dimuat = {u.rsplit("/", 1)[-1] for u in diambil if "/skp/fonts/" in u}
+    dimuat = {u.rsplit("/", 1)[-1] for u in diambil if "/core/fonts/" in u}
     assert {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"} <= dimuat
     huruf = {
         str(f["/BaseFont"])

@@ -9,11 +9,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 
+from core.dokumen import verifikasi_berkas
 from organisasi.nip import format_nip
 from skp import services
 from skp.ekspor import DAFTAR_GAGAL, jalankan_ekspor
 from skp.models import DokumenSkp, EksporSkp, StatusEkspor
-from skp.verifikasi import verifikasi_berkas
 from tests.factories import JabatanFactory, PegawaiFactory
 from tests.skp.conftest import setujui_skp, tambah_kkw
 

@@ -11,11 +11,12 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from django.core.management import call_command
 from pypdf import PdfReader
 
+from core.dokumen import baca_dokumen
+from core.tanda_tangan import buat_sertifikat, periksa_tanda_tangan, tandatangani
 from skp import services
 from skp.cetak import render_pdf
 from skp.models import DokumenSkp, Skp
-from skp.tanda_tangan import buat_sertifikat, periksa_tanda_tangan, tandatangani
-from skp.verifikasi import baca_dokumen, terbitkan
+from skp.verifikasi import terbitkan
 from tests.skp.conftest import setujui_skp
 
 

@@ -9,11 +9,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.dokumen import baca_dokumen
+from core.pdf import tanggal_indonesia
 from organisasi.nip import format_nip
 from skp import services, verifikasi
-from skp.cetak import tanggal_indonesia
 from skp.models import DokumenSkp, RiwayatStatus, Skp, StatusSkp
-from skp.verifikasi import baca_dokumen, terbitkan
+from skp.verifikasi import terbitkan
 from tests.factories import JabatanFactory, PegawaiFactory
 from tests.skp.conftest import setujui_skp, tambah_kkw
 
@@ -75,18 +76,20 @@ def test_gagal_saat_disetujui_diterbitkan_saat_unduhan_pertama(
 def test_dua_permintaan_bersamaan_satu_dokumen(pemeran, skp_pegawai, sertifikat, monkeypatch):
     """The second request finishes rendering after the first has stored its document: it gets
     the stored one, and its own rendering is discarded."""
+    from core import dokumen as dokumen_bertanda
+
     setujui_skp(pemeran, skp_pegawai)
-    asli = verifikasi.tandatangani
+    asli = dokumen_bertanda.tandatangani
     hasil_dalam = {}
 
     def tandatangani_lalu_disela(pdf, **k):
         ditandatangani = asli(pdf, **k)
         if not hasil_dalam:
-            monkeypatch.setattr(verifikasi, "tandatangani", asli)
+            monkeypatch.setattr(dokumen_bertanda, "tandatangani", asli)
             hasil_dalam["dokumen"] = terbitkan(skp_pegawai)  # the "other request" wins
         return ditandatangani
 
-    monkeypatch.setattr(verifikasi, "tandatangani", tandatangani_lalu_disela)
+    monkeypatch.setattr(dokumen_bertanda, "tandatangani", tandatangani_lalu_disela)
     dokumen = terbitkan(skp_pegawai)
     assert dokumen.pk == hasil_dalam["dokumen"].pk
     assert dokumen.sha256 == hasil_dalam["dokumen"].sha256
@@ -131,6 +134,9 @@ def test_halaman_verifikasi_publik_hanya_data_yang_perlu(
         assert rahasia not in html, rahasia
     assert "telah diganti" not in html
     assert r["X-Robots-Tag"] == "noindex, nofollow"
+    # One public page for every kind of signed document (core.dokumen): it says which kind.
+    assert "Verifikasi Sasaran Kinerja Pegawai" in html
+    assert "Evaluasi Kinerja" not in html
 
 
 def test_halaman_verifikasi_token_tidak_dikenal_404(client, db):

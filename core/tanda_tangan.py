@@ -1,11 +1,11 @@
-"""PAdES signing and validation of issued SKP documents with pyHanko, using the instance's
-certificate (a PKCS#12 file named by settings.SKP_SIGN_P12, its passphrase from
+"""PAdES signing and validation of the documents the system issues (the SKP, the evaluation
+forms) with pyHanko, using the instance's certificate (a PKCS#12 file named by settings.SKP_SIGN_P12, its passphrase from
 settings.SKP_SIGN_P12_PASSPHRASE). `make run` creates a self-signed development certificate
 (manage.py buat_sertifikat_dev); production uses the institution's certificate, e.g. from BSrE.
 
 Verification needs no configured certificate: the caller says which signer certificates it
-trusts (skp.verifikasi trusts those recorded on the documents the system issued), so a document
-stays valid after the certificate is renewed or has expired."""
+trusts (core.dokumen trusts those recorded on the documents the system issued), so a document
+stays valid after the certificate is renewed or has expired. Imports no domain app."""
 
 import asyncio
 import hashlib
@@ -157,7 +157,7 @@ def _tandatangani(pdf: bytes, lokasi: str, alasan: str) -> bytes:
         field_name=NAMA_FIELD,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
-        reason=alasan or "Persetujuan Sasaran Kinerja Pegawai",
+        reason=alasan or "Dokumen diterbitkan secara elektronik",
         location=lokasi or None,
     )
     signers.sign_pdf(writer, meta, signer=penanda_tangan(), output=keluaran)
@@ -177,7 +177,7 @@ DIUBAH = "Tanda tangan tidak sah: berkas diubah setelah ditandatangani"
 
 TIDAK_DIPERCAYA = (
     "Tanda tangan tidak dipercaya: sertifikat penanda tangan tidak pernah dipakai instansi ini "
-    "untuk menerbitkan dokumen SKP"
+    "untuk menerbitkan dokumen"
 )
 
 

@@ -1,11 +1,12 @@
-"""Creates the self-signed development certificate that signs SKP PDFs, only if it is missing."""
+"""Creates the self-signed development certificate that signs the issued PDFs (SKP, evaluation
+forms), only if it is missing."""
 
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from skp.tanda_tangan import buat_sertifikat
+from core.tanda_tangan import buat_sertifikat
 
 
 class Command(BaseCommand):

@@ -9,11 +9,11 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandParser
 
-from skp.verifikasi import verifikasi_berkas
+from core.dokumen import verifikasi_berkas
 
 
 class Command(BaseCommand):
-    help = "Memeriksa tanda tangan elektronik dan sidik jari berkas PDF SKP."
+    help = "Memeriksa tanda tangan elektronik dan sidik jari berkas PDF yang diterbitkan (SKP, evaluasi kinerja)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("berkas", metavar="FILE", help="berkas PDF yang diperiksa")
