@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Lets links built after the view returned (mail and PDFs sent on commit) use its address.
+    "core.alamat.AlamatPermintaanMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -195,8 +197,10 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SKP <noreply@skp.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The address people open the app at, for links in emails (no trailing slash).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The address people open the app at, for links in emails, PDFs and letters (no trailing slash).
+# Unset: the address of the request being served, or for the background worker the first https
+# origin of CSRF_TRUSTED_ORIGINS (else the first allowed host); see core/alamat.py.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 
 # Background jobs (the bulk PDF export): Django's Tasks API (the django-tasks backport on 5.2)
 # with the database backend, so `manage.py db_worker` can run on any number of machines.

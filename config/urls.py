@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from core.views import halaman_404_publik
 from skp.views import verifikasi_dokumen
 
 admin.site.site_header = "Administrasi SKP"
@@ -10,7 +11,8 @@ admin.site.index_title = "Data organisasi dan pegawai"
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Public and short: printed under the QR code of every signed SKP.
-    path("v/<str:token>/", verifikasi_dokumen, name="verifikasi_dokumen"),
+    # A bad token gets the Indonesian 404 page also in development.
+    path("v/<str:token>/", halaman_404_publik(verifikasi_dokumen), name="verifikasi_dokumen"),
     path("organisasi/", include("organisasi.urls")),
     path("perencanaan/", include("perencanaan.urls")),
     path("skp/", include("skp.urls")),

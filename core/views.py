@@ -1,8 +1,11 @@
+from collections.abc import Callable
+from functools import wraps
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetView
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -22,6 +25,23 @@ def beranda(request: HttpRequest) -> HttpResponse:
         if peran.atasan:
             konteks["bawahan"] = list(bawahan_langsung(peran.pegawai, jabatan=peran.jabatan))
     return render(request, "core/beranda.html", konteks)
+
+
+def halaman_404_publik(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A public page (a citizen following a QR code) answers "not found" with the app's own
+    Indonesian page also while DEBUG is on, where Django would show its English technical page
+    listing the URL patterns."""
+
+    @wraps(view)
+    def dibungkus(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            respons = render(request, "404.html", status=404)
+            respons["X-Robots-Tag"] = "noindex, nofollow"
+            return respons
+
+    return dibungkus
 
 
 @never_cache

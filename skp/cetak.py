@@ -15,6 +15,7 @@ from django.utils.dateformat import format as format_tanggal
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from core.alamat import alamat_situs
 from skp import selectors
 from skp.berakhlak import BERAKHLAK
 from skp.models import STATUS_TERBIT, RiwayatStatus, Skp
@@ -74,7 +75,7 @@ def persetujuan(skp: Skp) -> Persetujuan:
 
 
 def url_verifikasi(token: str) -> str:
-    return settings.SITE_URL + reverse("verifikasi_dokumen", args=[token])
+    return alamat_situs() + reverse("verifikasi_dokumen", args=[token])
 
 
 def qr_data_uri(teks: str) -> str:
