@@ -162,6 +162,12 @@ RESET_SANDI_MAKS_PER_AKUN = env.int("RESET_SANDI_MAKS_PER_AKUN", default=5)
 RESET_SANDI_MAKS_PER_ALAMAT = env.int("RESET_SANDI_MAKS_PER_ALAMAT", default=50)
 RESET_SANDI_JENDELA = timedelta(minutes=env.int("RESET_SANDI_JENDELA_MENIT", default=60))
 
+# Activation letters for pegawai without email (organisasi/aktivasi.py): the printed one-time
+# code works until the end of the day this many days after it was issued. Attempts are
+# throttled like sign-in failures (AXES_FAILURE_LIMIT per NIP, LOGIN_GAGAL_MAKS_PER_ALAMAT per
+# address, within AXES_COOLOFF_MINUTES).
+AKTIVASI_BERLAKU_HARI = env.int("AKTIVASI_BERLAKU_HARI", default=14)
+
 LANGUAGE_CODE = "id"
 # Only Indonesian: an English browser must not switch form errors and month names to English.
 LANGUAGES = [("id", "Bahasa Indonesia")]

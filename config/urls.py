@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core.views import halaman_404_publik
+from organisasi.views import aktivasi_akun
 from skp.views import verifikasi_dokumen
 
 admin.site.site_header = "Administrasi SKP"
@@ -13,6 +14,8 @@ urlpatterns = [
     # Public and short: printed under the QR code of every signed SKP.
     # A bad token gets the Indonesian 404 page also in development.
     path("v/<str:token>/", halaman_404_publik(verifikasi_dokumen), name="verifikasi_dokumen"),
+    # Public: a pegawai without email sets a password with the code of an activation letter.
+    path("aktivasi/", aktivasi_akun, name="aktivasi_akun"),
     path("organisasi/", include("organisasi.urls")),
     path("perencanaan/", include("perencanaan.urls")),
     path("skp/", include("skp.urls")),

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from core.alamat import alamat_situs
 from core.forms import ResetKataSandiForm
 from core.peran import peran_dari_request
 from core.throttle import client_ip, durasi_teks, hitung
@@ -58,7 +59,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 class ResetKataSandiView(PasswordResetView):
     """Django's reset view, throttled per NIP (or email) and per address: each request sends a
-    mail, so without a limit anyone could flood a pegawai's mailbox or the mail server."""
+    mail, so without a limit anyone could flood a pegawai's mailbox or the mail server. Every
+    request that is not throttled ends on the same page, whether or not the NIP exists or has an
+    email; that page tells those without email to ask for an activation letter."""
 
     form_class = ResetKataSandiForm
 
@@ -71,6 +74,8 @@ class ResetKataSandiView(PasswordResetView):
             jendela=settings.RESET_SANDI_JENDELA,
         )
         if tunggu is None:
+            # The link's address as everywhere else: SITE_URL, else where this request came.
+            self.extra_email_context = {"alamat_situs": alamat_situs(self.request)}
             return super().form_valid(form)
         # The same words whether or not the NIP has an account.
         form.add_error(
