@@ -365,51 +365,6 @@ def test_rincian_unit_dibaca_dari_laporan_yang_sama_di_cache(
     assert client.get(f"{URL}?tahun={tahun}&unit={bidang.pk}").status_code == 200
 
 
-# --- indicators nearly the same as a colleague's -----------------------------------------------
-
-
-def test_mirip_rekan_dihitung_per_unit_seperti_di_halaman_skp(client, pemeran, skp_pegawai, tahun):
-    opd, bidang, surveilans, imunisasi = unit(pemeran)
-    rekan = pegawai_di(surveilans, pemeran.atasan, "Sari Rekan")
-    # Same content words as the pegawai's "Jumlah laporan surveilans mingguan" (1.0), and one
-    # that shares 4 of 5 (0.8, the threshold): both of Sari's and the pegawai's are flagged.
-    skp_isi(rekan, tahun, "Jumlah laporan mingguan surveilans", "Indeks kepuasan pelanggan")
-    skp_isi(pegawai_di(surveilans, pemeran.atasan, "Tono"), tahun,
-            "Jumlah laporan surveilans mingguan puskesmas")  # fmt: skip
-    # Another unit, and one pegawai repeating himself: not flagged.
-    skp_isi(pemeran.orang_luar, tahun, "Jumlah laporan surveilans mingguan")
-    skp_isi(pemeran.admin, tahun, "Jumlah rapat staf", "Jumlah rapat staf")
-
-    laporan = hitung_laporan(pemeran.instansi, tahun)
-    skp_tahun = Skp.objects.filter(tahun=tahun).exclude(status=StatusSkp.DIGANTI)
-    assert laporan.mirip == sum(len(indikator_mirip(s)) for s in skp_tahun) == 3
-    assert [b.mirip for b in laporan.unit] == [3]
-    assert laporan.rinci[surveilans.pk].mirip == 3 and laporan.rinci[bidang.pk].mirip == 3
-    assert imunisasi.pk not in laporan.rinci or laporan.rinci[imunisasi.pk].mirip == 0
-
-    isi = masuk(client, pemeran.admin).get(f"{URL}?tahun={tahun}").content.decode()
-    assert 'id="mirip-instansi">3<' in isi and "Mirip rekan" in isi
-
-
-def test_pencarian_mirip_sama_dengan_membandingkan_semua_pasangan():
-    """The prefix-filtered join flags exactly what comparing every pair flags."""
-    acak = random.Random(7)
-    kata = ("laporan surveilans mingguan dokumen vaksin rekap desa puskesmas data kasus "
-            "anggaran kegiatan pelayanan izin arsip").split()  # fmt: skip
-    for _ in range(30):
-        butir = [
-            (acak.randrange(6), " ".join(acak.sample(kata, acak.randint(1, 7))))
-            for _ in range(acak.randint(2, 40))
-        ]
-        kunci = [(p, frozenset(kata_kunci(t))) for p, t in butir]
-        harapan = sum(
-            1
-            for p, k in kunci
-            if k and any(q != p and j and len(k & j) / len(k | j) >= 0.8 for q, j in kunci)
-        )
-        assert _jumlah_mirip(butir) == harapan
-
-
 # --- what "terukur" counts, labels, and the indicators behind each finding ----------------------
 
 # Measurable with a light "aktivitas" finding: an activity counted in "kali", each time a result
@@ -567,3 +522,48 @@ def test_rincian_temuan_berhalaman_dengan_jumlah_query_tetap(
     isi = client.get(url + "&halaman=2").content.decode()
     assert "Halaman 2 dari 2" in isi and isi.count('<th scope="row"') == 4
     assert "Guru 13" in isi and "Ani Pendidikan" not in isi  # ordered by name
+
+
+# --- indicators nearly the same as a colleague's -----------------------------------------------
+
+
+def test_mirip_rekan_dihitung_per_unit_seperti_di_halaman_skp(client, pemeran, skp_pegawai, tahun):
+    opd, bidang, surveilans, imunisasi = unit(pemeran)
+    rekan = pegawai_di(surveilans, pemeran.atasan, "Sari Rekan")
+    # Same content words as the pegawai's "Jumlah laporan surveilans mingguan" (1.0), and one
+    # that shares 4 of 5 (0.8, the threshold): both of Sari's and the pegawai's are flagged.
+    skp_isi(rekan, tahun, "Jumlah laporan mingguan surveilans", "Indeks kepuasan pelanggan")
+    skp_isi(pegawai_di(surveilans, pemeran.atasan, "Tono"), tahun,
+            "Jumlah laporan surveilans mingguan puskesmas")  # fmt: skip
+    # Another unit, and one pegawai repeating himself: not flagged.
+    skp_isi(pemeran.orang_luar, tahun, "Jumlah laporan surveilans mingguan")
+    skp_isi(pemeran.admin, tahun, "Jumlah rapat staf", "Jumlah rapat staf")
+
+    laporan = hitung_laporan(pemeran.instansi, tahun)
+    skp_tahun = Skp.objects.filter(tahun=tahun).exclude(status=StatusSkp.DIGANTI)
+    assert laporan.mirip == sum(len(indikator_mirip(s)) for s in skp_tahun) == 3
+    assert [b.mirip for b in laporan.unit] == [3]
+    assert laporan.rinci[surveilans.pk].mirip == 3 and laporan.rinci[bidang.pk].mirip == 3
+    assert imunisasi.pk not in laporan.rinci or laporan.rinci[imunisasi.pk].mirip == 0
+
+    isi = masuk(client, pemeran.admin).get(f"{URL}?tahun={tahun}").content.decode()
+    assert 'id="mirip-instansi">3<' in isi and "Mirip rekan" in isi
+
+
+def test_pencarian_mirip_sama_dengan_membandingkan_semua_pasangan():
+    """The prefix-filtered join flags exactly what comparing every pair flags."""
+    acak = random.Random(7)
+    kata = ("laporan surveilans mingguan dokumen vaksin rekap desa puskesmas data kasus "
+            "anggaran kegiatan pelayanan izin arsip").split()  # fmt: skip
+    for _ in range(30):
+        butir = [
+            (acak.randrange(6), " ".join(acak.sample(kata, acak.randint(1, 7))))
+            for _ in range(acak.randint(2, 40))
+        ]
+        kunci = [(p, frozenset(kata_kunci(t))) for p, t in butir]
+        harapan = sum(
+            1
+            for p, k in kunci
+            if k and any(q != p and j and len(k & j) / len(k | j) >= 0.8 for q, j in kunci)
+        )
+        assert _jumlah_mirip(butir) == harapan
