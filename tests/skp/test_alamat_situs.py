@@ -8,9 +8,14 @@ from django.urls import reverse
 
 from skp import services
 from skp.models import DokumenSkp
-from skp.verifikasi import baca_dokumen, terbitkan
+from skp.verifikasi import terbitkan
 from tests.skp.conftest import setujui_skp
 from tests.skp.test_verifikasi import teks
+
+
+def isi_pdf(dokumen: DokumenSkp) -> str:
+    with dokumen.berkas.open("rb") as f:
+        return teks(f.read())
 
 
 @pytest.fixture
@@ -33,7 +38,7 @@ def test_persetujuan_lewat_permintaan_memakai_alamat_permintaan(
     assert respons.status_code == 302
 
     dokumen = DokumenSkp.objects.get(skp=skp_pegawai)
-    assert f"http://skp.lan:8100/v/{dokumen.token}/" in teks(baca_dokumen(dokumen))
+    assert f"http://skp.lan:8100/v/{dokumen.token}/" in isi_pdf(dokumen)
     surat = next(m for m in mail.outbox if m.to == ["rudi@contoh.go.id"])
     assert f"Buka: http://skp.lan:8100/skp/{skp_pegawai.pk}/" in surat.body
 
@@ -45,4 +50,4 @@ def test_pekerja_tanpa_permintaan_memakai_origin_https(
     settings.CSRF_TRUSTED_ORIGINS = ["https://skp.pemda.go.id"]
     setujui_skp(pemeran, skp_pegawai)
     dokumen = terbitkan(skp_pegawai)
-    assert f"https://skp.pemda.go.id/v/{dokumen.token}/" in teks(baca_dokumen(dokumen))
+    assert f"https://skp.pemda.go.id/v/{dokumen.token}/" in isi_pdf(dokumen)
