@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.terpasang
+# The development server's port: `make run PORT=8100`.
+PORT ?= 8000
 
 .PHONY: run test install lint format clean
 
@@ -23,10 +25,12 @@ run: $(STAMP)
 	$(PY) manage.py buat_sertifikat_dev
 	$(PY) manage.py seed_demo --jika-kosong
 	@echo ""
-	@echo "Aplikasi berjalan di http://127.0.0.1:8000/ (hentikan dengan Ctrl+C)"
+	@echo "Aplikasi berjalan di http://127.0.0.1:$(PORT)/ (hentikan dengan Ctrl+C)"
 	@echo "Pekerja latar belakang (ekspor PDF) ikut berjalan: manage.py db_worker"
-	$(PY) manage.py db_worker & PEKERJA=$$!; trap 'kill $$PEKERJA 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@# The server takes its address from each request; the worker serves none, so it is told.
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py db_worker & PEKERJA=$$!; \
+	trap 'kill $$PEKERJA 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Lets links built after the view returned (mail and PDFs sent on commit) use its address.
+    "core.alamat.AlamatPermintaanMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -165,6 +167,12 @@ RESET_SANDI_MAKS_PER_AKUN = env.int("RESET_SANDI_MAKS_PER_AKUN", default=5)
 RESET_SANDI_MAKS_PER_ALAMAT = env.int("RESET_SANDI_MAKS_PER_ALAMAT", default=50)
 RESET_SANDI_JENDELA = timedelta(minutes=env.int("RESET_SANDI_JENDELA_MENIT", default=60))
 
+# Activation letters for pegawai without email (organisasi/aktivasi.py): the printed one-time
+# code works until the end of the day this many days after it was issued. Attempts are
+# throttled like sign-in failures (AXES_FAILURE_LIMIT per NIP, LOGIN_GAGAL_MAKS_PER_ALAMAT per
+# address, within AXES_COOLOFF_MINUTES).
+AKTIVASI_BERLAKU_HARI = env.int("AKTIVASI_BERLAKU_HARI", default=14)
+
 LANGUAGE_CODE = "id"
 # Only Indonesian: an English browser must not switch form errors and month names to English.
 LANGUAGES = [("id", "Bahasa Indonesia")]
@@ -202,8 +210,10 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SKP <noreply@skp.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The address people open the app at, for links in emails (no trailing slash).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The address people open the app at, for links in emails, PDFs and letters (no trailing slash).
+# Unset: the address of the request being served, or for the background worker the first https
+# origin of CSRF_TRUSTED_ORIGINS (else the first allowed host); see core/alamat.py.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 
 # Background jobs (the bulk PDF export): Django's Tasks API (the django-tasks backport on 5.2)
 # with the database backend, so `manage.py db_worker` can run on any number of machines.

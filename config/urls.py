@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from core.views import verifikasi_dokumen
+from core.views import halaman_404_publik, verifikasi_dokumen
+from organisasi.views import aktivasi_akun
 
 admin.site.site_header = "Administrasi SKP"
 admin.site.site_title = "Administrasi SKP"
@@ -10,7 +11,10 @@ admin.site.index_title = "Data organisasi dan pegawai"
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Public and short: printed under the QR code of every signed document (SKP, evaluation).
-    path("v/<str:token>/", verifikasi_dokumen, name="verifikasi_dokumen"),
+    # A bad token gets the Indonesian 404 page also in development.
+    path("v/<str:token>/", halaman_404_publik(verifikasi_dokumen), name="verifikasi_dokumen"),
+    # Public: a pegawai without email sets a password with the code of an activation letter.
+    path("aktivasi/", aktivasi_akun, name="aktivasi_akun"),
     path("organisasi/", include("organisasi.urls")),
     path("perencanaan/", include("perencanaan.urls")),
     path("skp/", include("skp.urls")),

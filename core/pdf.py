@@ -16,6 +16,8 @@ from django.utils.dateformat import format as format_tanggal
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from core.alamat import alamat_situs
+
 logger = logging.getLogger(__name__)
 
 
@@ -32,7 +34,7 @@ def tanggal_indonesia(waktu: datetime | date, jam: bool = False) -> str:
 
 def url_verifikasi(token: str) -> str:
     """The short public URL printed under the QR code of an issued document."""
-    return settings.SITE_URL + reverse("verifikasi_dokumen", args=[token])
+    return alamat_situs() + reverse("verifikasi_dokumen", args=[token])
 
 
 def qr_data_uri(teks: str) -> str:

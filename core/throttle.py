@@ -1,7 +1,9 @@
-"""Throttling of sign-in and password reset, and the client address both count by.
+"""Throttling of sign-in, password reset and account activation, and the client address they
+count by.
 
 Sign-in failures are counted by django-axes (settings.AXES_*), with `LoginHandler` adding a
-limit per address across NIPs; password-reset requests are counted here (`hitung`)."""
+limit per address across NIPs; password-reset requests and activation attempts are counted here
+(`hitung`; an activation that succeeds gives its count back with `kembalikan`)."""
 
 import hashlib
 import ipaddress
@@ -99,6 +101,15 @@ def hitung(*, batas: dict[str, int], jendela: timedelta) -> timedelta | None:
             return max(b.mulai + jendela for b in penuh) - sekarang
         ThrottleCounter.objects.filter(pk__in=[b.pk for b in baris]).update(jumlah=F("jumlah") + 1)
     return None
+
+
+def kembalikan(kunci: list[str]) -> None:
+    """Takes back one request `hitung` counted under each key: for an attempt that succeeded,
+    so that only failures use up the allowance (as for sign-in, where only failures count).
+    Counted first and given back after, so parallel attempts can never slip past the limit."""
+    ThrottleCounter.objects.filter(kunci__in=[_hash(k) for k in kunci], jumlah__gt=0).update(
+        jumlah=F("jumlah") - 1
+    )
 
 
 def durasi_teks(durasi: timedelta) -> str:

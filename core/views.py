@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from functools import wraps
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetView
@@ -8,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core import dokumen
+from core.alamat import alamat_situs
 from core.forms import ResetKataSandiForm
 from core.peran import peran_dari_request
 from core.throttle import client_ip, durasi_teks, hitung
@@ -26,6 +30,23 @@ def beranda(request: HttpRequest) -> HttpResponse:
     return render(request, "core/beranda.html", konteks)
 
 
+def halaman_404_publik(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A public page (a citizen following a QR code) answers "not found" with the app's own
+    Indonesian page also while DEBUG is on, where Django would show its English technical page
+    listing the URL patterns."""
+
+    @wraps(view)
+    def dibungkus(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            respons = render(request, "404.html", status=404)
+            respons["X-Robots-Tag"] = "noindex, nofollow"
+            return respons
+
+    return dibungkus
+
+
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
     """For the load balancer and docker-compose: 200 when the database answers, 503 when not."""
@@ -40,7 +61,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 class ResetKataSandiView(PasswordResetView):
     """Django's reset view, throttled per NIP (or email) and per address: each request sends a
-    mail, so without a limit anyone could flood a pegawai's mailbox or the mail server."""
+    mail, so without a limit anyone could flood a pegawai's mailbox or the mail server. Every
+    request that is not throttled ends on the same page, whether or not the NIP exists or has an
+    email; that page tells those without email to ask for an activation letter."""
 
     form_class = ResetKataSandiForm
 
@@ -53,6 +76,8 @@ class ResetKataSandiView(PasswordResetView):
             jendela=settings.RESET_SANDI_JENDELA,
         )
         if tunggu is None:
+            # The link's address as everywhere else: SITE_URL, else where this request came.
+            self.extra_email_context = {"alamat_situs": alamat_situs(self.request)}
             return super().form_valid(form)
         # The same words whether or not the NIP has an account.
         form.add_error(

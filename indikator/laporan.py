@@ -2,7 +2,15 @@
 Daerah the share of indicators judged measurable, the most common findings across the
 instansi, the indicators nearly the same as a colleague's, and the SKPs copied unchanged from
 the previous year; the same figures per unit kerja inside each OPD (bidang, seksi, ...), each
-unit counting its sub-units, so the training unit sees where inside an OPD to help.
+unit counting its sub-units, so the training unit sees where inside an OPD to help; and for
+each finding the indicators behind it (`indikator_bertemuan`).
+
+"Terukur" is the analyser's verdict: an indicator with no heavy finding. So the findings are
+counted in two kinds that agree with it: heavy ones (`temuan`: why an indicator is not
+measurable; every indicator not measurable has at least one) and light ones (`saran`: advice
+that a measurable indicator may still get). A code is counted once per indicator, in the kind
+the analyser gave it there ("aktivitas" is heavy for "Melaksanakan rapat" and only advice for a
+counted activity with a result criterion).
 
 Three queries whatever the size (the year's indicators, last year's, the units); everything
 else runs in Python on those rows. Each distinct (indicator, target, satuan, aspek) is analysed
@@ -34,6 +42,7 @@ from organisasi.models import Instansi, UnitKerja
 from skp.models import IndikatorKinerja, Skp, StatusSkp
 
 # Short Indonesian names of the finding codes, for tables (the full messages are per indicator).
+# Every code of indikator/data/temuan.json has one (a test checks): a code is never shown.
 LABEL_TEMUAN = {
     "kosong": "Indikator kosong",
     "normatif": "Ungkapan normatif (mis. 'dengan baik')",
@@ -53,6 +62,10 @@ LABEL_TEMUAN = {
     "rentang_terbalik": "Rentang target terbalik",
     "target_tidak_realistis": "Target tidak realistis",
 }
+# Where a light finding says something milder than the code's name.
+LABEL_SARAN = {
+    "aktivitas": "Hasil hanya tersirat: sebutkan keluarannya",
+}
 CACHE_DETIK = 60 * 60
 TANPA_UNIT = "Tanpa unit kerja"
 
@@ -65,14 +78,25 @@ def _analisis_ringkas(
     target_tanggal: date | None,
     satuan: str,
     aspek: str,
-) -> tuple[bool, tuple[str, ...]]:
-    """Measurable or not, and the finding codes, of one indicator as stored (the same
-    arguments as `indikator.selectors.analisis_indikator` reads from the object)."""
+) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
+    """Measurable or not, the heavy and the light finding codes, of one indicator as stored
+    (the same arguments as `indikator.selectors.analisis_indikator` reads from the object)."""
     target = teks_target(target_min, target_maks, target_tanggal)
     hasil = analisis(
         uraian, target=target, satuan=satuan if (satuan or target) else None, aspek=aspek or None
     )
-    return hasil.terukur, tuple(t.kode for t in hasil.temuan)
+    berat = tuple(dict.fromkeys(t.kode for t in hasil.temuan if t.berat))
+    ringan = tuple(
+        dict.fromkeys(t.kode for t in hasil.temuan if not t.berat and t.kode not in berat)
+    )
+    return hasil.terukur, berat, ringan
+
+
+def label_temuan(kode: str, *, berat: bool = True) -> str:
+    """The Indonesian name of a finding, never its code."""
+    if not berat and kode in LABEL_SARAN:
+        return LABEL_SARAN[kode]
+    return LABEL_TEMUAN.get(kode) or "Temuan lain"
 
 
 @lru_cache(maxsize=200_000)
@@ -81,11 +105,11 @@ def _kata_kunci(uraian: str) -> frozenset[str]:
     return frozenset(kata_kunci(uraian))
 
 
-def _teratas(temuan: Counter[str], n: int) -> list[tuple[str, str, int]]:
+def _teratas(temuan: Counter[str], n: int, *, berat: bool = True) -> list[tuple[str, str, int]]:
     """(kode, label, jumlah) of the n most common findings; ties in code order, so the page
     does not reshuffle between two builds of the same data."""
     urut = sorted(temuan.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-    return [(k, LABEL_TEMUAN.get(k, k), jumlah) for k, jumlah in urut]
+    return [(k, label_temuan(k, berat=berat), jumlah) for k, jumlah in urut]
 
 
 @dataclass
@@ -97,7 +121,12 @@ class BarisUnit:
     terukur: int = 0
     jumlah_pegawai: int = 0  # pegawai with at least one indicator this year
     mirip: int = 0  # indicators nearly the same as a colleague's in the same unit and year
-    temuan: Counter[str] = field(default_factory=Counter)
+    temuan: Counter[str] = field(default_factory=Counter)  # heavy: why not measurable
+    saran: Counter[str] = field(default_factory=Counter)  # light: advice, also when measurable
+
+    @property
+    def tidak_terukur(self) -> int:
+        return self.indikator - self.terukur
 
     @property
     def persen_terukur(self) -> float:
@@ -105,12 +134,17 @@ class BarisUnit:
 
     @property
     def temuan_utama(self) -> tuple[str, str, int] | None:
+        """The most common reason for an indicator not to be measurable (None when all are)."""
         teratas = _teratas(self.temuan, 1)
         return teratas[0] if teratas else None
 
     @property
     def temuan_teratas(self) -> list[tuple[str, str, int]]:
         return _teratas(self.temuan, 10)
+
+    @property
+    def saran_teratas(self) -> list[tuple[str, str, int]]:
+        return _teratas(self.saran, 10, berat=False)
 
 
 @dataclass(frozen=True)
@@ -129,8 +163,9 @@ class Laporan:
     instansi: Instansi
     tahun: int
     unit: list[BarisUnit]  # per OPD (and "Tanpa unit kerja")
-    temuan: list[tuple[str, str, int]]  # (kode, label, jumlah indikator), most common first
+    temuan: list[tuple[str, str, int]]  # heavy: (kode, label, jumlah indikator), most common first
     disalin: list[tuple[int, str]]  # (skp id, nama pegawai) copied unchanged from last year
+    saran: list[tuple[str, str, int]] = field(default_factory=list)  # light, the same way
     indikator: int = 0
     terukur: int = 0
     mirip: int = 0
@@ -138,6 +173,11 @@ class Laporan:
     pohon: dict[int, tuple[int | None, str, str]] = field(default_factory=dict)
     rinci: dict[int, BarisUnit] = field(default_factory=dict)  # sub-units included
     langsung: dict[int, BarisUnit] = field(default_factory=dict)  # the unit's own positions
+    sidik: str = ""  # the cache key it was stored under (the drill-down's lists hang off it)
+
+    @property
+    def tidak_terukur(self) -> int:
+        return self.indikator - self.terukur
 
     @property
     def persen_terukur(self) -> float:
@@ -186,8 +226,8 @@ def _sidik(instansi: Instansi, tahun: int) -> str:
         .aggregate(n=Count("pk"), ubah=Max("diubah"), revisi=Sum("revisi"), maks=Max("pk"))
     )
     teks = f"{instansi.pk}:{tahun}:{sorted(agregat.items())}"
-    # v2: the report carries the unit drill-down; a v1 entry has another shape.
-    return "indikator:laporan:v2:" + hashlib.sha1(teks.encode()).hexdigest()
+    # v3: findings split into heavy and light; an older entry has another shape.
+    return "indikator:laporan:v3:" + hashlib.sha1(teks.encode()).hexdigest()
 
 
 def laporan_indikator(instansi: Instansi, tahun: int, *, pakai_cache: bool = True) -> Laporan:
@@ -197,6 +237,7 @@ def laporan_indikator(instansi: Instansi, tahun: int, *, pakai_cache: bool = Tru
         if simpan is not None:
             return simpan
     hasil = hitung_laporan(instansi, tahun)
+    hasil.sidik = kunci
     if pakai_cache:
         cache.set(kunci, hasil, CACHE_DETIK)
     return hasil
@@ -298,7 +339,7 @@ def hitung_laporan(instansi: Instansi, tahun: int) -> Laporan:
         satuan,
         aspek,
     ) in baris:
-        terukur, kode = _analisis_ringkas(uraian, tmin, tmaks, tgl, satuan, aspek)
+        terukur, berat, ringan = _analisis_ringkas(uraian, tmin, tmaks, tgl, satuan, aspek)
         u = unit_id if unit_id in pohon else None
         b = langsung.get(u)
         if b is None:
@@ -306,7 +347,8 @@ def hitung_laporan(instansi: Instansi, tahun: int) -> Laporan:
             b = langsung[u] = BarisUnit(u, nama_unit, kode_unit)
         b.indikator += 1
         b.terukur += terukur
-        b.temuan.update(kode)
+        b.temuan.update(berat)
+        b.saran.update(ringan)
         pegawai[u].add(pegawai_id)
         if unit_id is not None:
             teks_unit[unit_id].append((pegawai_id, uraian))
@@ -332,6 +374,7 @@ def hitung_laporan(instansi: Instansi, tahun: int) -> Laporan:
             r.terukur += b.terukur
             r.mirip += b.mirip
             r.temuan.update(b.temuan)
+            r.saran.update(b.saran)
             pegawai_rinci[atas] |= pegawai[u]
             atas = pohon[atas][0]
     for u, r in rinci.items():
@@ -341,14 +384,17 @@ def hitung_laporan(instansi: Instansi, tahun: int) -> Laporan:
     if None in langsung:
         per_opd.append(langsung[None])
     temuan: Counter[str] = Counter()
+    saran: Counter[str] = Counter()
     for b in langsung.values():
         temuan.update(b.temuan)
+        saran.update(b.saran)
     disalin = _disalin(tahun, butir_kini, pemilik) if butir_kini else []
     return Laporan(
         instansi=instansi,
         tahun=tahun,
         unit=sorted(per_opd, key=lambda b: (b.unit_id is None, b.kode, b.nama)),
         temuan=_teratas(temuan, 10),
+        saran=_teratas(saran, 10, berat=False),
         disalin=disalin,
         indikator=sum(b.indikator for b in langsung.values()),
         terukur=sum(b.terukur for b in langsung.values()),
@@ -386,3 +432,51 @@ def _disalin(
         if dulu and sorted(dulu) == sorted(butir):
             hasil.append((skp_id, nama))
     return sorted(hasil, key=lambda s: s[1])
+
+
+# --- the indicators behind one finding -----------------------------------------------------------
+
+
+def unit_dan_bawahnya(pohon: dict[int, tuple[int | None, str, str]], unit_id: int) -> set[int]:
+    """The unit and every unit below it in the report's (cycle-cut) tree."""
+    anak: dict[int, list[int]] = defaultdict(list)
+    for u, (induk, _, _) in pohon.items():
+        if induk is not None:
+            anak[induk].append(u)
+    hasil = {unit_id}
+    lapis = [unit_id]
+    while lapis:
+        lapis = [a for u in lapis for a in anak[u] if a not in hasil]
+        hasil.update(lapis)
+    return hasil
+
+
+def indikator_bertemuan(
+    laporan: Laporan, kode: str, *, berat: bool, unit_id: int | None = None
+) -> list[int]:
+    """Ids of the indicators the report counted under finding `kode` of that kind (heavy or
+    light), in the unit with its sub-units (None: the whole instansi), ordered by pegawai, SKP,
+    RHK and indicator. The same rows and the same memoised analysis as the report, so the list
+    is exactly as long as the count it opens; one query, then kept in the cache beside the
+    report (a page of the list then costs only the query for its rows)."""
+    kunci = f"{laporan.sidik}:temuan:{kode}:{int(berat)}:{unit_id or ''}"
+    if laporan.sidik:
+        simpan = cache.get(kunci)
+        if simpan is not None:
+            return simpan
+    qs = IndikatorKinerja.objects.exclude(rhk__skp__status=StatusSkp.DIGANTI).filter(
+        rhk__skp__instansi=laporan.instansi, rhk__skp__tahun=laporan.tahun
+    )
+    if unit_id is not None:
+        # As the report places them: by the unit of the pegawai's position.
+        qs = qs.filter(
+            rhk__skp__pegawai__jabatan__unit_kerja_id__in=unit_dan_bawahnya(laporan.pohon, unit_id)
+        )
+    baris = qs.order_by(
+        "rhk__skp__pegawai_nama", "rhk__skp_id", "-rhk__jenis", "rhk__urutan", "pk"
+    ).values_list("pk", "uraian", "target_min", "target_maks", "target_tanggal", "satuan", "aspek")
+    kolom = 1 if berat else 2
+    hasil = [pk for pk, *isi in baris if kode in _analisis_ringkas(*isi)[kolom]]
+    if laporan.sidik:
+        cache.set(kunci, hasil, CACHE_DETIK)
+    return hasil

@@ -6,4 +6,5 @@ app_name = "indikator"
 urlpatterns = [
     path("periksa/", views.periksa, name="periksa"),
     path("laporan/", views.laporan, name="laporan"),
+    path("laporan/temuan/<str:kode>/", views.laporan_temuan, name="laporan_temuan"),
 ]

@@ -1,10 +1,13 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model, password_validation
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 
+from organisasi.aktivasi import PANJANG_KODE, normalisasi_kode
 from organisasi.akun import PESAN_AKUN_LAIN, Kendali, akun_per_nip
-from organisasi.models import Instansi, Pegawai
+from organisasi.models import Instansi, Pegawai, UnitKerja
+from organisasi.nip import normalisasi_nip
 
 
 class UnggahPegawaiForm(forms.Form):
@@ -56,3 +59,98 @@ class PegawaiAdminForm(forms.ModelForm):
             if kendali is Kendali.TOLAK:
                 self.add_error("nip", PESAN_AKUN_LAIN)
         return data
+
+
+class AktivasiForm(forms.Form):
+    """The public activation page: NIP, the code from the letter, and a new password twice.
+    The password rules that need no account are checked here, before any attempt is counted;
+    the service checks them again against the account."""
+
+    nip = forms.CharField(
+        label="NIP",
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "inputmode": "numeric"}),
+    )
+    kode = forms.CharField(
+        label="Kode aktivasi",
+        max_length=40,
+        help_text="Seperti tercetak pada surat aktivasi, misalnya ABCDE-FGHJK.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}
+        ),
+    )
+    kata_sandi1 = forms.CharField(
+        label="Kata sandi baru",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    kata_sandi2 = forms.CharField(
+        label="Ulangi kata sandi baru",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_nip(self) -> str:
+        nip = normalisasi_nip(self.cleaned_data["nip"])
+        if not (nip.isdigit() and len(nip) == 18):
+            raise forms.ValidationError("NIP terdiri atas 18 angka (spasi boleh).")
+        return nip
+
+    def clean_kode(self) -> str:
+        kode = normalisasi_kode(self.cleaned_data["kode"])
+        if len(kode) != PANJANG_KODE:
+            raise forms.ValidationError(
+                f"Kode aktivasi terdiri atas {PANJANG_KODE} huruf dan angka, seperti tercetak "
+                "pada surat."
+            )
+        return kode
+
+    def clean(self) -> dict:
+        data = super().clean()
+        satu, dua = data.get("kata_sandi1"), data.get("kata_sandi2")
+        if satu and dua and satu != dua:
+            self.add_error("kata_sandi2", "Kedua kata sandi tidak sama. Ketik ulang keduanya.")
+        elif satu:
+            # Compared with the NIP as typed, without looking up any account.
+            calon = get_user_model()(username=data.get("nip", ""))
+            try:
+                password_validation.validate_password(satu, calon)
+            except forms.ValidationError as e:
+                self.add_error("kata_sandi1", e)
+        return data
+
+
+class SaringAktivasiForm(forms.Form):
+    """The filter of the *Aktivasi Akun* page (GET), sent again with a print (POST) so that
+    "every pegawai shown" means the same list."""
+
+    unit = forms.ModelChoiceField(
+        queryset=UnitKerja.objects.none(),
+        required=False,
+        empty_label="Semua unit kerja",
+        label="Unit kerja (termasuk sub-unitnya)",
+    )
+    q = forms.CharField(label="NIP atau nama", required=False, max_length=100)
+    belum_masuk = forms.BooleanField(label="Hanya yang belum pernah masuk", required=False)
+
+    def __init__(self, *args, instansi: QuerySet[Instansi], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = UnitKerja.objects.filter(instansi__in=instansi).order_by(
+            "instansi__nama", "kode"
+        )
+        self.fields["unit"].label_from_instance = lambda u: f"{u.kode} {u.nama}"
+        self.fields["unit"].widget.attrs["class"] = "form-select"
+        self.fields["unit"].error_messages["invalid_choice"] = (
+            "Unit kerja itu tidak ada di instansi yang Anda kelola. Pilih dari daftar."
+        )
+
+    def kriteria(self) -> dict:
+        """Keyword arguments of `organisasi.selectors.daftar_aktivasi`."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        unit = data.get("unit")
+        return {
+            "unit_id": unit.pk if unit else None,
+            "cari": data.get("q", ""),
+            "belum_masuk": bool(data.get("belum_masuk")),
+        }

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from organisasi.nip import format_nip, is_pppk, validate_nip
 from organisasi.pangkat import Golongan, nama_pangkat
@@ -324,3 +325,60 @@ class RiwayatEmailAkun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}: {self.email_lama or '-'} → {self.email_baru or '-'}"
+
+
+class SuratAktivasi(models.Model):
+    """One activation letter: a one-time code with which a pegawai without email sets a
+    password (`organisasi.aktivasi`). The code is never stored, only a keyed hash of it. A row
+    is the record of who issued which letter for whom and when, and of its use; it is never
+    deleted, and a newer letter for the same pegawai marks it `diganti`."""
+
+    pegawai = models.ForeignKey(
+        Pegawai, null=True, on_delete=models.SET_NULL, related_name="surat_aktivasi"
+    )
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="+")
+    # Kept apart from `pegawai`: the record still says for whom after the pegawai is deleted,
+    # and the activation page finds the letters by the NIP typed.
+    nip = models.CharField("NIP", max_length=18, db_index=True)
+    kode_hash = models.CharField(max_length=64)
+    dibuat = models.DateTimeField("diterbitkan", default=timezone.now)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="diterbitkan oleh",
+    )
+    berlaku_sampai = models.DateTimeField("berlaku sampai")
+    dipakai = models.DateTimeField("dipakai pada", null=True, blank=True)
+    dipakai_dari = models.GenericIPAddressField("dipakai dari alamat", null=True, blank=True)
+    diganti = models.DateTimeField("diganti surat baru pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "surat aktivasi"
+        verbose_name_plural = "surat aktivasi"
+        ordering = ["-dibuat", "-pk"]
+        constraints = [
+            # One code at a time: issuing a letter closes the previous one in the same write.
+            models.UniqueConstraint(
+                fields=["pegawai"],
+                condition=Q(dipakai__isnull=True, diganti__isnull=True),
+                name="aktivasi_satu_kode_terbuka",
+            ),
+            models.CheckConstraint(
+                condition=Q(dipakai__isnull=True) | Q(diganti__isnull=True),
+                name="aktivasi_dipakai_atau_diganti",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Surat aktivasi {self.nip} ({self.dibuat:%Y-%m-%d})"
+
+    @property
+    def keadaan(self) -> str:
+        """dipakai, diganti, kedaluwarsa or berlaku."""
+        if self.dipakai:
+            return "dipakai"
+        if self.diganti:
+            return "diganti"
+        return "kedaluwarsa" if self.berlaku_sampai <= timezone.now() else "berlaku"

@@ -7,7 +7,15 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from organisasi.models import AdminInstansi, Instansi, Jabatan, Pegawai, PenugasanSementara
+from organisasi.models import (
+    AdminInstansi,
+    Instansi,
+    Jabatan,
+    Pegawai,
+    PenugasanSementara,
+    SuratAktivasi,
+    UnitKerja,
+)
 
 
 def pegawai_dari_user(user: AbstractBaseUser | AnonymousUser) -> Pegawai | None:
@@ -186,3 +194,54 @@ def daftar_pegawai(instansi_qs: QuerySet[Instansi], cari: str = "") -> QuerySet[
             else Q(nama__icontains=cari)
         )
     return qs.order_by("nama", "nip")
+
+
+def unit_dan_turunan(unit_ids: list[int]) -> list[int]:
+    """The given units and every unit below them, each once. A unit already collected is not
+    descended again, so a cycle in the unit tree ends the walk instead of looping forever."""
+    hasil = dict.fromkeys(unit_ids)
+    lapis = list(hasil)
+    while lapis:
+        bawah = UnitKerja.objects.filter(induk_id__in=lapis).values_list("pk", flat=True)
+        lapis = [u for u in bawah if u not in hasil]
+        hasil |= dict.fromkeys(lapis)
+    return list(hasil)
+
+
+def daftar_aktivasi(
+    instansi_qs: QuerySet[Instansi],
+    *,
+    unit_id: int | None = None,
+    cari: str = "",
+    belum_masuk: bool = False,
+) -> QuerySet[Pegawai]:
+    """Pegawai for the admin's *Aktivasi Akun* page, with their login: of the given instansi,
+    in a unit with its sub-units, by NIP or name, or only those who never signed in."""
+    qs = daftar_pegawai(instansi_qs, cari).select_related("user")
+    if unit_id is not None:
+        qs = qs.filter(jabatan__unit_kerja_id__in=unit_dan_turunan([unit_id]))
+    if belum_masuk:
+        qs = qs.filter(Q(user__isnull=True) | Q(user__last_login__isnull=True))
+    return qs
+
+
+def boleh_diberi_surat(qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
+    """Those of `qs` an instansi may give an activation letter: active, and not a login with
+    rights of its own (the same rule as `organisasi.akun.kendali_akun`, as a filter)."""
+    return (
+        qs.filter(aktif=True)
+        .exclude(user__is_active=False)
+        .exclude(user__is_superuser=True)
+        .exclude(user__is_staff=True)
+        .exclude(user__admin_instansi__isnull=False)
+    )
+
+
+def surat_terakhir(pegawai_ids: Iterable[int]) -> dict[int, SuratAktivasi]:
+    """Each pegawai's latest activation letter, in one query."""
+    hasil: dict[int, SuratAktivasi] = {}
+    for s in SuratAktivasi.objects.filter(pegawai_id__in=list(pegawai_ids)).order_by(
+        "pegawai_id", "-dibuat", "-pk"
+    ):
+        hasil.setdefault(s.pegawai_id, s)
+    return hasil

@@ -9,4 +9,7 @@ urlpatterns = [
     path("impor/templat.xlsx", views.templat_pegawai, name="templat_pegawai"),
     path("impor/<int:pk>/", views.impor_pratinjau, name="impor_pratinjau"),
     path("impor/<int:pk>/terapkan/", views.impor_terapkan, name="impor_terapkan"),
+    path("aktivasi/", views.aktivasi, name="aktivasi"),
+    path("aktivasi/cetak/", views.aktivasi_cetak, name="aktivasi_cetak"),
+    path("aktivasi/<int:pk>/", views.aktivasi_pegawai, name="aktivasi_pegawai"),
 ]

@@ -20,24 +20,13 @@ from django_tasks import task
 from core.dokumen import baca_dokumen
 from organisasi.models import Instansi, UnitKerja
 from organisasi.nip import format_nip, normalisasi_nip
+from organisasi.selectors import unit_dan_turunan
 from skp.models import EksporSkp, Skp, StatusEkspor, StatusSkp
 from skp.verifikasi import nama_berkas, terbitkan
 
 logger = logging.getLogger(__name__)
 TIDAK_ADA = "Tidak ada SKP disetujui yang cocok."
 DAFTAR_GAGAL = "DAFTAR_GAGAL.txt"
-
-
-def unit_dan_turunan(unit_ids: list[int]) -> list[int]:
-    """The given units and every unit below them, each once. A unit already collected is not
-    descended again, so a cycle in the unit tree ends the walk instead of looping forever."""
-    hasil = dict.fromkeys(unit_ids)
-    lapis = list(hasil)
-    while lapis:
-        bawah = UnitKerja.objects.filter(induk_id__in=lapis).values_list("pk", flat=True)
-        lapis = [u for u in bawah if u not in hasil]
-        hasil |= dict.fromkeys(lapis)
-    return list(hasil)
 
 
 def skp_untuk_dicetak(

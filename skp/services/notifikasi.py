@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
+from core.alamat import alamat_situs
 from skp.models import Notifikasi, Skp
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,7 @@ def _kirim_email(penerima: AbstractBaseUser, judul: str, isi: str, tautan: str) 
     try:
         send_mail(
             subject=f"[SKP] {judul}",
-            message=f"{isi}\n\nBuka: {settings.SITE_URL}{tautan}",
+            message=f"{isi}\n\nBuka: {alamat_situs()}{tautan}",
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[penerima.email],
             fail_silently=False,

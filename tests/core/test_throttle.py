@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from core.throttle import client_ip, durasi_teks
+from core.throttle import client_ip, durasi_teks, hitung, kembalikan
 from tests.conftest import KATA_SANDI
 from tests.factories import UserFactory, nip_sah
 
@@ -222,3 +222,22 @@ def test_reset_per_alamat_memakai_alamat_klien_di_balik_proxy(client, db, settin
 )
 def test_durasi_teks(durasi, teks):
     assert durasi_teks(durasi) == teks
+
+
+# --- giving back a counted request (an activation that succeeded) ------------------------------
+
+
+def test_kembalikan_mengurangi_hitungan_tanpa_di_bawah_nol(db):
+    batas = {"uji:a": 2, "uji:b": 5}
+    jendela = timedelta(minutes=15)
+    assert hitung(batas=batas, jendela=jendela) is None
+    assert hitung(batas=batas, jendela=jendela) is None
+    assert hitung(batas=batas, jendela=jendela) is not None  # "uji:a" is full
+    kembalikan(list(batas))
+    assert hitung(batas=batas, jendela=jendela) is None  # one given back, one more allowed
+    kembalikan(["uji:c"])  # a key never counted: nothing to give back, nothing created
+    for _ in range(5):
+        kembalikan(["uji:a"])
+    assert hitung(batas={"uji:a": 2}, jendela=jendela) is None
+    assert hitung(batas={"uji:a": 2}, jendela=jendela) is None
+    assert hitung(batas={"uji:a": 2}, jendela=jendela) is not None

@@ -3,16 +3,26 @@ query count flat as the instansi grows, and the cache following edits."""
 
 import json
 import random
+import re
 from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from indikator.laporan import LABEL_TEMUAN, _jumlah_mirip, hitung_laporan, laporan_indikator
+from indikator.laporan import (
+    LABEL_SARAN,
+    LABEL_TEMUAN,
+    _analisis_ringkas,
+    _jumlah_mirip,
+    hitung_laporan,
+    label_temuan,
+    laporan_indikator,
+)
 from indikator.selectors import indikator_mirip
 from indikator.teks import DATA, kata_kunci
 from organisasi.models import JenisJabatan
+from organisasi.nip import format_nip
 from skp import services
 from skp.models import Skp, StatusSkp
 from tests.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
@@ -275,7 +285,7 @@ def test_halaman_rincian_unit_dengan_jejak_tanpa_javascript(
     ]
     assert "<caption>" in tabel and 'scope="col"' in tabel and 'scope="row"' in tabel
     assert f'href="{dasar}&amp;unit={surveilans.pk}"' in tabel
-    assert "Seksi Imunisasi" in tabel and "Temuan tersering" in tabel
+    assert "Seksi Imunisasi" in tabel and "Penyebab tidak terukur tersering" in tabel
     assert 'id="persen-unit">66.7%<' in isi or 'id="persen-unit">66,7%<' in isi
     assert "Dinas Pendidikan" not in isi  # only this unit's branch
 
@@ -354,6 +364,165 @@ def test_rincian_unit_dibaca_dari_laporan_yang_sama_di_cache(
 
     monkeypatch.setattr("indikator.laporan.hitung_laporan", tidak_boleh)
     assert client.get(f"{URL}?tahun={tahun}&unit={bidang.pk}").status_code == 200
+
+
+# --- what "terukur" counts, labels, and the indicators behind each finding ----------------------
+
+# Measurable with a light "aktivitas" finding: an activity counted in "kali", each time a result
+# that met a criterion ("selisihnya nihil"). The case of the issue: 100% terukur beside
+# "Kegiatan, bukan hasil kerja".
+TERUKUR_DENGAN_SARAN = "Rekonsiliasi data kepegawaian yang selisihnya nihil"
+
+
+def teks_tampak(html: str) -> str:
+    """The page's visible text: tags (and the URLs in them) removed."""
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_kode_temuan_tanpa_label_tidak_pernah_tampil():
+    # (That every code of temuan.json has a label is checked on main's side of this file.)
+    assert label_temuan("kode_baru_tanpa_label") == "Temuan lain"
+    assert label_temuan("aktivitas") == LABEL_TEMUAN["aktivitas"]
+    assert label_temuan("aktivitas", berat=False) == LABEL_SARAN["aktivitas"]
+
+
+@pytest.fixture
+def unit_terukur_dengan_saran(pemeran, tahun):
+    """Seksi Imunisasi: two more indicators of Dina's, both measurable, one with light advice
+    (with data_kecil they are her only ones)."""
+    terukur, berat, ringan = _analisis_ringkas(
+        TERUKUR_DENGAN_SARAN, Decimal(12), None, None, "kali", "kuantitas"
+    )
+    assert terukur and not berat and "aktivitas" in ringan  # the analyser's verdict used here
+    user = pemeran.orang_luar.user
+    skp = Skp.objects.filter(pegawai=pemeran.orang_luar, tahun=tahun).first()
+    skp = skp or services.skp_buat(user=user, tahun=tahun)
+    rhk = services.rhk_tambah(user=user, skp=skp, jenis="utama", uraian="Rekonsiliasi data")
+    tambah(user, rhk, TERUKUR_DENGAN_SARAN, satuan="kali")
+    tambah(user, rhk, "Jumlah dokumen kepegawaian yang diverifikasi")
+    return pemeran.orang_luar.jabatan.unit_kerja
+
+
+def test_terukur_dan_temuan_saling_sesuai(
+    client, pemeran, data_kecil, unit_terukur_dengan_saran, tahun
+):
+    laporan = hitung_laporan(pemeran.instansi, tahun)
+    imunisasi = laporan.rinci[unit_terukur_dengan_saran.pk]
+    assert (imunisasi.indikator, imunisasi.terukur, imunisasi.persen_terukur) == (2, 2, 100.0)
+    # A measurable unit has no reason to be unmeasurable; its advice is counted apart.
+    assert imunisasi.temuan_utama is None and imunisasi.temuan_teratas == []
+    assert imunisasi.saran_teratas == [("aktivitas", LABEL_SARAN["aktivitas"], 1)]
+    # Everywhere: every heavy finding belongs to an indicator that is not measurable, and
+    # every indicator that is not measurable has one.
+    for b in [*laporan.rinci.values(), *laporan.unit]:
+        assert all(n <= b.tidak_terukur for n in b.temuan.values())
+        assert bool(b.temuan) == bool(b.tidak_terukur)
+    assert dict((k, n) for k, _, n in laporan.saran)["aktivitas"] == 1
+    assert dict((k, n) for k, _, n in laporan.temuan)["aktivitas"] == 2  # the heavy ones
+
+    masuk(client, pemeran.admin)
+    isi = client.get(f"{URL}?tahun={tahun}&unit={unit_terukur_dengan_saran.pk}").content.decode()
+    assert 'id="persen-unit">100.0%<' in isi or 'id="persen-unit">100,0%<' in isi
+    tabel = isi[isi.index('id="tabel-temuan"') : isi.index('id="tabel-saran"')]
+    assert "Tidak ada: semua indikator terukur." in tabel
+    assert LABEL_SARAN["aktivitas"] in isi[isi.index('id="tabel-saran"') :]
+    assert "Terukur</strong> berarti" in isi and "saran</strong>" in isi
+    # No internal code is shown, on the unit page or the instansi's.
+    for halaman in (isi, client.get(f"{URL}?tahun={tahun}").content.decode()):
+        tampak = teks_tampak(halaman)
+        # (Codes that are also plain words, "normatif", "kabur", may appear in sentences.)
+        kode = [k for k in LABEL_TEMUAN if "_" in k or k == "aktivitas"]
+        assert not any(re.search(rf"\b{k}\b", tampak) for k in kode)
+        assert "<code>" not in halaman
+
+
+def url_temuan(kode, pemeran, tahun, **lain):
+    kueri = "&".join(f"{k}={v}" for k, v in {"instansi": pemeran.instansi.pk, "tahun": tahun,
+                                               **lain}.items())  # fmt: skip
+    return f"{reverse('indikator:laporan_temuan', args=[kode])}?{kueri}"
+
+
+def test_rincian_temuan_menampilkan_indikator_dan_pegawai_di_baliknya(
+    client, pemeran, data_bertingkat, unit_terukur_dengan_saran, tahun
+):
+    opd, bidang, surveilans, imunisasi = unit(pemeran)
+    laporan = hitung_laporan(pemeran.instansi, tahun)
+    masuk(client, pemeran.admin)
+    # The report links each finding to its list, with the unit when one is open.
+    isi = client.get(f"{URL}?tahun={tahun}&unit={bidang.pk}").content.decode()
+    assert url_temuan("normatif", pemeran, tahun, unit=bidang.pk).replace("&", "&amp;") in isi
+
+    respons = client.get(url_temuan("normatif", pemeran, tahun, unit=bidang.pk))
+    assert respons.status_code == 200
+    isi = respons.content.decode()
+    baris = isi[isi.index('id="tabel-indikator-temuan"') : isi.index("</table>")]
+    # As many rows as the report counts for the bidang: Rudi's and Dina's vague indicators.
+    assert baris.count("<tr>") - 1 == laporan.rinci[bidang.pk].temuan["normatif"] == 2
+    assert f"<strong>{laporan.rinci[bidang.pk].temuan['normatif']}</strong>" in isi
+    for orang in (pemeran.pegawai, pemeran.orang_luar):
+        assert orang.nama in baris and format_nip(orang.nip) in baris
+        skp = Skp.objects.get(pegawai=orang, tahun=tahun)
+        assert reverse("skp:detail", args=[skp.pk]) in baris
+    assert SAMAR in baris and "Tersedianya data" in baris  # indicator and RHK
+    assert "Ani Pendidikan" not in baris  # another OPD
+    assert "Ungkapan normatif" in isi and 'aria-current="page"' in isi
+    # The whole instansi: every vague indicator, the other OPD's too.
+    isi = client.get(url_temuan("normatif", pemeran, tahun)).content.decode()
+    assert "Ani Pendidikan" in isi and "<strong>3</strong>" in isi
+    # A light finding opens its own list: the measurable indicator with advice.
+    isi = client.get(url_temuan("aktivitas", pemeran, tahun, jenis="saran")).content.decode()
+    baris = isi[isi.index('id="tabel-indikator-temuan"') : isi.index("</table>")]
+    assert TERUKUR_DENGAN_SARAN in baris and baris.count("<tr>") - 1 == 1
+    assert LABEL_SARAN["aktivitas"] in isi
+    isi = client.get(url_temuan("aktivitas", pemeran, tahun)).content.decode()
+    assert TERUKUR_DENGAN_SARAN not in isi and "Melaksanakan rapat koordinasi" in isi
+
+
+def test_tangga_izin_rincian_temuan(client, pemeran, superuser, data_kecil, tahun):
+    _, bidang, _, _ = unit(pemeran)
+    url = url_temuan("normatif", pemeran, tahun, unit=bidang.pk)
+    respons = client.get(url)
+    assert respons.status_code == 302 and "/masuk/" in respons.url
+    assert masuk(client, pemeran.pegawai).get(url).status_code == 403
+    assert masuk(client, pemeran.atasan).get(url).status_code == 403
+    masuk(client, pemeran.admin_lain)
+    assert client.get(url).status_code == 404
+    respons = client.get(
+        f"{reverse('indikator:laporan_temuan', args=['normatif'])}?unit={bidang.pk}"
+    )
+    assert respons.status_code == 404 and "Bidang P2P" not in respons.content.decode()
+    assert masuk(client, pemeran.admin).get(url).status_code == 200
+    client.force_login(superuser)
+    assert client.get(url).status_code == 200
+
+
+def test_rincian_temuan_kode_tidak_sah(client, pemeran, data_kecil, tahun):
+    masuk(client, pemeran.admin)
+    assert client.get(url_temuan("Bukan-Kode", pemeran, tahun)).status_code == 404
+    isi = client.get(url_temuan("tidak_ada_kode_ini", pemeran, tahun)).content.decode()
+    assert "Tidak ada indikator dengan temuan ini" in isi and "Temuan lain" in isi
+
+
+def test_rincian_temuan_berhalaman_dengan_jumlah_query_tetap(
+    client, pemeran, data_kecil, dinas_lain, tahun, django_assert_max_num_queries
+):
+    seksi, kepala = dinas_lain
+    masuk(client, pemeran.admin)
+    url = url_temuan("normatif", pemeran, tahun, unit=seksi.induk_id)
+    client.get(url)
+    cache.clear()
+    with django_assert_max_num_queries(20) as sedikit:
+        assert client.get(url).status_code == 200
+    for n in range(14):
+        skp_isi(pegawai_di(seksi, kepala, f"Guru {n:02d}"), tahun, SAMAR, SAMAR + " sekali")
+    cache.clear()
+    with django_assert_max_num_queries(len(sedikit.captured_queries)):
+        isi = client.get(url).content.decode()
+    assert "<strong>29</strong>" in isi and "Halaman 1 dari 2" in isi
+    assert isi.count('<th scope="row"') == 25
+    isi = client.get(url + "&halaman=2").content.decode()
+    assert "Halaman 2 dari 2" in isi and isi.count('<th scope="row"') == 4
+    assert "Guru 13" in isi and "Ani Pendidikan" not in isi  # ordered by name
 
 
 # --- indicators nearly the same as a colleague's -----------------------------------------------
