@@ -1,4 +1,4 @@
-"""Benchmark of the Penilaian Bawahan page at Pemda scale (not a test: it prints timings).
+"""Benchmark of the evaluation pages at Pemda scale (not a test: it prints timings).
 
     .venv/bin/python benchmarks/bench_penilaian.py [--pegawai 20000] [--skp 15000] [--ulang 10]
                                                    [--database-url URL]
@@ -17,8 +17,10 @@ use, in bulk, as the services would have left it:
   30-bawahan Kepala Seksi rated nobody (their Kepala Bidang now sees the 30 as late).
 
 Then, with Django's test Client signed in as the right person, each page is requested once
-(warm-up: the first visit makes the evaluations still missing) and `--ulang` times, and one row
-is saved through htmx as many times (alternating ratings, so each save writes); each line gives
+(warm-up: the first visit makes the evaluations still missing) and `--ulang` times: Penilaian
+Bawahan, then for one bawahan of the 30-bawahan Kepala Seksi (sent, not rated yet) Penilaian
+Saya and the realisasi form as that pegawai, the evaluation page as the Kepala Seksi, and the
+admin's Periode Penilaian page; and one row is saved through htmx as many times (alternating ratings, so each save writes); each line gives
 the median and slowest time and the queries of one request. Run it at two sizes (e.g.
 `--pegawai 2000 --skp 1500`) to see whether a query count grows with the data.
 """
@@ -331,9 +333,22 @@ def ukur(data: dict, ulang: int) -> None:
     halaman("Sekda (Kepala Dinas), periode berjalan", data["sekda"], kini)
     halaman("Kepala Bidang, periode lalu (penilai terlambat)", data["kabid"], lalu)
 
+    # The other pages of the evaluation, for the evaluation saved below while it is still
+    # Dikirim (the pegawai may add evidence) and before its rating is saved.
+    p = data["disimpan"]
+    pegawai = p.pegawai
+    print("Halaman penilaian lain:")
+    halaman("Penilaian Saya (pegawai)", pegawai, kini,
+            f"{reverse('penilaian:saya')}?tahun={kini.tahun}")  # fmt: skip
+    halaman("Formulir realisasi (pegawai, dikirim)", pegawai, kini,
+            reverse("penilaian:realisasi", args=[p.pk]))  # fmt: skip
+    halaman("Halaman penilaian (penilai melihat)", kasi, kini,
+            reverse("penilaian:detail", args=[p.pk]))  # fmt: skip
+    halaman("Periode Penilaian (admin)", data["admin"], kini,
+            f"{reverse('penilaian:periode')}?tahun={kini.tahun}")  # fmt: skip
+
     # One row saved through htmx, alternating the rating so that every save writes.
     c = sebagai(kasi)
-    p = data["disimpan"]
     url = reverse("penilaian:bawahan_nilai", args=[p.pk])
     waktu, queries = [], 0
     for i in range(ulang + 1):
