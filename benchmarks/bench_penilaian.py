@@ -26,7 +26,6 @@ the median and slowest time and the queries of one request. Run it at two sizes 
 """
 
 import argparse
-import logging
 import os
 import random
 import statistics
@@ -56,10 +55,16 @@ def siapkan_django(database_url: str | None, tmp: str) -> None:
     import django
 
     warnings.filterwarnings("ignore", message="No directory at")
-    # The signed evaluation form is not issued yet (its module logs that after every rating).
-    logging.getLogger("penilaian.dokumen").setLevel(logging.WARNING)
     django.setup()
     from django.conf import settings
+
+    from core.tanda_tangan import buat_sertifikat
+
+    # Saving a rating issues the signed evaluation form, as in production: a certificate made
+    # for this run (without one the save would only log that issuing failed).
+    buat_sertifikat(Path(tmp) / "bench.p12", "bench")
+    settings.SKP_SIGN_P12 = Path(tmp) / "bench.p12"
+    settings.SKP_SIGN_P12_PASSPHRASE = "bench"
 
     settings.STORAGES["staticfiles"]["BACKEND"] = (
         "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -268,7 +273,8 @@ def isi_penilaian(data: dict) -> dict:
     umum = {"pegawai_id": disimpan.pegawai_id, "skp": s, "periode": kini, "pemberi": kasi.user,
             "pemberi_nama": kasi.nama_lengkap, "peran": PeranPemberi.PENILAI}  # fmt: skip
     UmpanBalik.objects.create(**umum, jenis=JenisUmpanBalik.HASIL_KERJA, teks="Tepat waktu.")
-    UmpanBalik.objects.create(**umum, jenis=JenisUmpanBalik.PERILAKU, teks="Ramah.")
+    UmpanBalik.objects.create(**umum, jenis=JenisUmpanBalik.PERILAKU, perilaku=perilaku[s.pk],
+                              teks="Ramah.")  # fmt: skip
     return {
         "ringkasan_penilaian": (
             f"{len(baru)} penilaian ({lalu} dan {kini}), {len(realisasi)} realisasi, "
