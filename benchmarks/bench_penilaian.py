@@ -1,4 +1,4 @@
-"""Benchmark of the Penilaian Bawahan page at Pemda scale (not a test: it prints timings).
+"""Benchmark of the evaluation pages at Pemda scale (not a test: it prints timings).
 
     .venv/bin/python benchmarks/bench_penilaian.py [--pegawai 20000] [--skp 15000] [--ulang 10]
                                                    [--database-url URL]
@@ -17,14 +17,15 @@ use, in bulk, as the services would have left it:
   30-bawahan Kepala Seksi rated nobody (their Kepala Bidang now sees the 30 as late).
 
 Then, with Django's test Client signed in as the right person, each page is requested once
-(warm-up: the first visit makes the evaluations still missing) and `--ulang` times, and one row
-is saved through htmx as many times (alternating ratings, so each save writes); each line gives
+(warm-up: the first visit makes the evaluations still missing) and `--ulang` times: Penilaian
+Bawahan, then for one bawahan of the 30-bawahan Kepala Seksi (sent, not rated yet) Penilaian
+Saya and the realisasi form as that pegawai, the evaluation page as the Kepala Seksi, and the
+admin's Periode Penilaian page; and one row is saved through htmx as many times (alternating ratings, so each save writes); each line gives
 the median and slowest time and the queries of one request. Run it at two sizes (e.g.
 `--pegawai 2000 --skp 1500`) to see whether a query count grows with the data.
 """
 
 import argparse
-import logging
 import os
 import random
 import statistics
@@ -54,10 +55,16 @@ def siapkan_django(database_url: str | None, tmp: str) -> None:
     import django
 
     warnings.filterwarnings("ignore", message="No directory at")
-    # The signed evaluation form is not issued yet (its module logs that after every rating).
-    logging.getLogger("penilaian.dokumen").setLevel(logging.WARNING)
     django.setup()
     from django.conf import settings
+
+    from core.tanda_tangan import buat_sertifikat
+
+    # Saving a rating issues the signed evaluation form, as in production: a certificate made
+    # for this run (without one the save would only log that issuing failed).
+    buat_sertifikat(Path(tmp) / "bench.p12", "bench")
+    settings.SKP_SIGN_P12 = Path(tmp) / "bench.p12"
+    settings.SKP_SIGN_P12_PASSPHRASE = "bench"
 
     settings.STORAGES["staticfiles"]["BACKEND"] = (
         "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -266,7 +273,8 @@ def isi_penilaian(data: dict) -> dict:
     umum = {"pegawai_id": disimpan.pegawai_id, "skp": s, "periode": kini, "pemberi": kasi.user,
             "pemberi_nama": kasi.nama_lengkap, "peran": PeranPemberi.PENILAI}  # fmt: skip
     UmpanBalik.objects.create(**umum, jenis=JenisUmpanBalik.HASIL_KERJA, teks="Tepat waktu.")
-    UmpanBalik.objects.create(**umum, jenis=JenisUmpanBalik.PERILAKU, teks="Ramah.")
+    UmpanBalik.objects.create(**umum, jenis=JenisUmpanBalik.PERILAKU, perilaku=perilaku[s.pk],
+                              teks="Ramah.")  # fmt: skip
     return {
         "ringkasan_penilaian": (
             f"{len(baru)} penilaian ({lalu} dan {kini}), {len(realisasi)} realisasi, "
@@ -331,9 +339,22 @@ def ukur(data: dict, ulang: int) -> None:
     halaman("Sekda (Kepala Dinas), periode berjalan", data["sekda"], kini)
     halaman("Kepala Bidang, periode lalu (penilai terlambat)", data["kabid"], lalu)
 
+    # The other pages of the evaluation, for the evaluation saved below while it is still
+    # Dikirim (the pegawai may add evidence) and before its rating is saved.
+    p = data["disimpan"]
+    pegawai = p.pegawai
+    print("Halaman penilaian lain:")
+    halaman("Penilaian Saya (pegawai)", pegawai, kini,
+            f"{reverse('penilaian:saya')}?tahun={kini.tahun}")  # fmt: skip
+    halaman("Formulir realisasi (pegawai, dikirim)", pegawai, kini,
+            reverse("penilaian:realisasi", args=[p.pk]))  # fmt: skip
+    halaman("Halaman penilaian (penilai melihat)", kasi, kini,
+            reverse("penilaian:detail", args=[p.pk]))  # fmt: skip
+    halaman("Periode Penilaian (admin)", data["admin"], kini,
+            f"{reverse('penilaian:periode')}?tahun={kini.tahun}")  # fmt: skip
+
     # One row saved through htmx, alternating the rating so that every save writes.
     c = sebagai(kasi)
-    p = data["disimpan"]
     url = reverse("penilaian:bawahan_nilai", args=[p.pk])
     waktu, queries = [], 0
     for i in range(ulang + 1):

@@ -48,6 +48,9 @@ class BukaPegawaiForm(forms.Form):
     )
 
     def __init__(self, *args, instansi: Instansi, periode: list[Periode], **kwargs) -> None:
+        # Its own element ids: the page holds this form beside MasaTidakDinilaiForm, whose
+        # `pegawai` field would otherwise share the id its label points to.
+        kwargs.setdefault("auto_id", "buka_%s")
         super().__init__(*args, **kwargs)
         self.fields["periode"].queryset = Periode.objects.filter(pk__in=[p.pk for p in periode])
         self.fields["periode"].label_from_instance = lambda p: f"{p.nama} {p.tahun}"
@@ -64,6 +67,8 @@ class MasaTidakDinilaiForm(forms.Form):
     catatan = forms.CharField(label="Catatan (mis. nomor SK)", max_length=1000, required=False)
 
     def __init__(self, *args, instansi: Instansi, **kwargs) -> None:
+        # Its own element ids (`pegawai` and `jenis` are also fields of the page's other forms).
+        kwargs.setdefault("auto_id", "masa_%s")
         super().__init__(*args, **kwargs)
         self.fields["pegawai"].instansi = instansi
 

@@ -1,6 +1,7 @@
 """Periods follow dates (no button opens them); the admin's settings are recorded; the page's
 permission ladder; objects of another instansi are 404."""
 
+import re
 from datetime import date
 
 import pytest
@@ -146,6 +147,19 @@ def test_halaman_tangga_izin(client, pemeran):
     assert r.status_code == 200
     assert "Triwulan IV-Akhir" in r.content.decode()
     assert "31 Januari 2027" in r.content.decode()
+
+
+def test_halaman_tanpa_id_kembar_setiap_label_menunjuk_isiannya(client, pemeran):
+    # The page holds several forms with fields of the same name (pegawai, jenis): each label
+    # must point at its own form's field, or a click on it (and a screen reader) lands in
+    # another form.
+    client.force_login(pemeran.admin.user)
+    html = client.get("/penilaian/periode/?tahun=2026").content.decode()
+    semua_id = re.findall(r'\sid="([^"]+)"', html)
+    kembar = sorted({i for i in semua_id if semua_id.count(i) > 1})
+    assert not kembar, kembar
+    for tujuan in re.findall(r'<label[^>]*\sfor="([^"]+)"', html):
+        assert tujuan in semua_id, tujuan
 
 
 def test_perpanjang_lewat_halaman_dan_instansi_lain_404(client, pemeran):
