@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from organisasi.models import Pegawai
 from organisasi.selectors import atasan_langsung
+from penilaian.distribusi import HasilDistribusi, Pembulatan, periksa
 from penilaian.isian import jenis_isian, persentase
 from penilaian.models import (
     BuktiDukung,
     MasaTidakDinilai,
+    PengaturanDistribusi,
     PenilaianPeriodik,
     Periode,
     PerpanjanganPegawai,
@@ -217,3 +219,26 @@ def isi_realisasi(penilaian: PenilaianPeriodik) -> list[BarisRhk]:
 def skp_disetujui_tahun(pegawai: Pegawai, tahun: int) -> Skp | None:
     """The SKP version in force now for the year (where rencana aksi are written)."""
     return Skp.objects.filter(pegawai=pegawai, tahun=tahun, status=StatusSkp.DISETUJUI).first()
+
+
+# --- the distribution curve ------------------------------------------------------------------
+
+
+def pembulatan_instansi(instansi_id: int | None) -> Pembulatan:
+    """The rounding an instansi chose for the distribution curve: bawah-atas unless it set
+    PengaturanDistribusi to biasa."""
+    if instansi_id is None:
+        return Pembulatan.BAWAH_ATAS
+    nilai = (
+        PengaturanDistribusi.objects.filter(instansi_id=instansi_id)
+        .values_list("pembulatan", flat=True)
+        .first()
+    )
+    return Pembulatan(nilai or Pembulatan.BAWAH_ATAS)
+
+
+def distribusi_instansi(
+    instansi_id: int, capaian: str, jumlah_pegawai: int, hitungan: dict[str, int] | None = None
+) -> HasilDistribusi:
+    """The distribution check of a unit of this instansi, with the instansi's own rounding."""
+    return periksa(capaian, jumlah_pegawai, hitungan, pembulatan_instansi(instansi_id))
