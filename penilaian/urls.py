@@ -1,6 +1,6 @@
 """Each page group keeps its routes beside its views (penilaian/views/<group>.py)."""
 
-from penilaian.views import bukti, detail, pegawai, periode, rencana_aksi
+from penilaian.views import bukti, detail, kalkulator, pegawai, periode, rencana_aksi
 
 app_name = "penilaian"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *bukti.urlpatterns,
     *rencana_aksi.urlpatterns,
     *periode.urlpatterns,
+    *kalkulator.urlpatterns,
 ]
