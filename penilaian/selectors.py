@@ -8,8 +8,9 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from organisasi.models import Pegawai
+from organisasi.models import JenisJabatan, Jenjang, Pegawai
 from organisasi.selectors import atasan_langsung
+from penilaian.angka_kredit import KOEFISIEN, BarisAngkaKredit, bulan_periode, rincian_tahun
 from penilaian.distribusi import HasilDistribusi, Pembulatan, periksa
 from penilaian.isian import jenis_isian, persentase
 from penilaian.models import (
@@ -32,6 +33,7 @@ from skp.models import (
     Skp,
     StatusSkp,
 )
+from skp.target import tampil_angka
 
 
 def tanggal_acuan(periode: Periode, hari_ini: date | None = None) -> date:
@@ -242,3 +244,42 @@ def distribusi_instansi(
 ) -> HasilDistribusi:
     """The distribution check of a unit of this instansi, with the instansi's own rounding."""
     return periksa(capaian, jumlah_pegawai, hitungan, pembulatan_instansi(instansi_id))
+
+
+# --- angka kredit on "Penilaian Saya" --------------------------------------------------------
+
+
+@dataclass
+class AngkaKreditTahun:
+    jenjang: Jenjang
+    koefisien: Decimal
+    baris: list[BarisAngkaKredit]
+
+    @property
+    def total_tampil(self) -> str:
+        return self.baris[-1].total_tampil if self.baris else "0,00"
+
+    @property
+    def koefisien_tampil(self) -> str:
+        return tampil_angka(self.koefisien)
+
+
+def angka_kredit_saya(pegawai: Pegawai, baris: list[BarisPeriode]) -> AngkaKreditTahun | None:
+    """The angka kredit of each rated period of the year for a fungsional pegawai with a jenjang
+    (None for anyone else): from the rows "Penilaian Saya" already holds, so it costs at most the
+    one query for the pegawai's position, whatever the number of periods."""
+    jabatan = pegawai.jabatan
+    if jabatan is None or jabatan.jenis != JenisJabatan.FUNGSIONAL or not jabatan.jenjang:
+        return None
+    jenjang = Jenjang(jabatan.jenjang)
+    dinilai = [
+        (b.periode.nama, b.penilaian.predikat, bulan_periode(b.periode.mulai, b.periode.selesai))
+        for b in baris
+        if b.penilaian is not None and b.penilaian.predikat
+    ]
+    koefisien = KOEFISIEN[jenjang]
+    return AngkaKreditTahun(
+        jenjang=jenjang,
+        koefisien=Decimal(koefisien.numerator) / Decimal(koefisien.denominator),
+        baris=rincian_tahun(jenjang, dinilai),
+    )
