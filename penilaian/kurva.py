@@ -79,7 +79,7 @@ def svg_distribusi(hasil: HasilDistribusi, *, id_awalan: str = "kurva") -> SafeS
         f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{SALAH}"/>'
         f'<line x1="0" y1="0" x2="0" y2="8" stroke="#ffffff" stroke-width="3"/></pattern>'
         "</defs>",
-        f'<rect x="1" y="1" width="{LEBAR - 2}" height="{TINGGI - 2}" fill="#ffffff" '
+        f'<rect x="2" y="2" width="{LEBAR - 4}" height="{TINGGI - 4}" fill="#ffffff" '
         + (
             f'stroke="{SALAH}" stroke-width="3" stroke-dasharray="10 5"/>'
             if melanggar
@@ -109,11 +109,11 @@ def svg_distribusi(hasil: HasilDistribusi, *, id_awalan: str = "kurva") -> SafeS
     for i, baris in enumerate(hasil.baris):
         cx = _tengah(i)
         r = baris.rentang
-        bagian.append(_rentang(cx, r, n, y))
         if baris.jumlah is not None:
             bagian.append(
                 _batang(cx, baris.predikat, baris.jumlah, bool(baris.dalam_rentang), y, ida)
             )
+        bagian.append(_rentang(cx, r, n, y))  # over the bar: a bar crossing a limit shows
         a, b = LABEL_SUMBU[baris.predikat]
         bagian.append(
             f'<text x="{_f(cx)}" y="{BAWAH + 20}" text-anchor="middle" fill="{TEKS}" '
