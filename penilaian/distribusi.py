@@ -418,8 +418,11 @@ def periksa(
     `hitungan` (predikat -> count, missing = 0) is given, whether it fits and why not. Counts
     summing to less than the unit are rated so far: the reasons then say what the pegawai not
     rated yet can no longer repair. A ValueError (Indonesian) for input that makes no sense."""
-    capaian = CapaianOrganisasi(capaian)
-    pembulatan = Pembulatan(pembulatan)
+    if capaian not in CapaianOrganisasi.values:
+        raise ValueError(f"Capaian kinerja organisasi tidak dikenal: {capaian}.")
+    if pembulatan not in Pembulatan.values:
+        raise ValueError(f"Aturan pembulatan tidak dikenal: {pembulatan}.")
+    capaian, pembulatan = CapaianOrganisasi(capaian), Pembulatan(pembulatan)
     n = jumlah_pegawai
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAKS_PEGAWAI:
         raise ValueError(

@@ -136,8 +136,14 @@ def svg_distribusi(hasil: HasilDistribusi, *, id_awalan: str = "kurva") -> SafeS
 def _status(hasil: HasilDistribusi) -> str:
     if hasil.hitungan is None:
         teks, warna = "Rentang jumlah yang dibolehkan per predikat", TEKS_LEMAH
-    elif hasil.alasan:
+    elif hasil.alasan and hasil.lengkap:
         teks, warna = "\u26a0 Pola TIDAK sesuai dengan pola distribusi", SALAH
+    elif hasil.alasan:  # some pegawai not rated yet, and they can no longer repair it
+        teks = (
+            f"\u26a0 Pola TIDAK sesuai: {hasil.belum_dinilai} pegawai yang belum dinilai tidak "
+            "dapat lagi membuatnya sesuai"
+        )
+        warna = SALAH
     elif hasil.sesuai:
         teks, warna = "\u2713 Pola sesuai dengan pola distribusi", BENAR
     else:

@@ -17,10 +17,14 @@ from penilaian.selectors import pembulatan_instansi
 
 
 def _instansi_pengguna(request: HttpRequest) -> int | None:
+    """Whose rounding applies by default: the pegawai's instansi, else the one instansi an admin
+    without pegawai data administers; a superuser gets the default."""
     peran = peran_dari_request(request)
     if peran.pegawai is not None:
         return peran.pegawai.instansi_id
-    return peran.admin_instansi[0].pk if peran.admin_instansi else None
+    if len(peran.admin_instansi) == 1 and not peran.superuser:
+        return peran.admin_instansi[0].pk
+    return None
 
 
 @login_required

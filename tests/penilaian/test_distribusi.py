@@ -222,6 +222,8 @@ def test_sebagian_dinilai_masih_mungkin_atau_sudah_tidak():
         ((C.BAIK, 7, {"baik": -1}), "Jumlah Baik harus bilangan bulat 0 atau lebih."),
         ((C.BAIK, 7, {"baik": 8}), "Jumlah predikat (8) melebihi jumlah pegawai unit (7)."),
         ((C.BAIK, 7, {"luar biasa": 1}), "Predikat tidak dikenal: luar biasa."),
+        (("cukup", 7), "Capaian kinerja organisasi tidak dikenal: cukup."),
+        ((C.BAIK, 7, None, "ke-atas"), "Aturan pembulatan tidak dikenal: ke-atas."),
     ],
 )
 def test_masukan_salah_ditolak_dengan_pesan(argumen, pesan):

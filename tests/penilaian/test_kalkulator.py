@@ -78,6 +78,21 @@ def test_pembulatan_bawaan_mengikuti_pengaturan_instansi(client, pemeran):
     assert buka(client, capaian="baik", jumlah=7).context["hasil"].pembulatan == "bawah-atas"
 
 
+def test_pemeriksaan_unit_memakai_pembulatan_instansinya(pemeran):
+    from penilaian.selectors import distribusi_instansi
+
+    assert distribusi_instansi(pemeran.instansi.pk, "baik", 7).rentang["baik"].maksimum == 4
+    PengaturanDistribusi.objects.create(instansi=pemeran.instansi, pembulatan="biasa")
+    assert distribusi_instansi(pemeran.instansi.pk, "baik", 7).rentang["baik"].maksimum == 5
+    assert distribusi_instansi(pemeran.instansi_lain.pk, "baik", 7).pembulatan == "bawah-atas"
+
+
+def test_superuser_memakai_pembulatan_bawaan(client, pemeran, superuser):
+    PengaturanDistribusi.objects.create(instansi=pemeran.instansi, pembulatan="biasa")
+    client.force_login(superuser)
+    assert buka(client, capaian="baik", jumlah=7).context["hasil"].pembulatan == "bawah-atas"
+
+
 def test_admin_tanpa_data_pegawai_memakai_pengaturan_instansinya(client, pemeran):
     from organisasi.services import jadikan_admin_instansi
     from tests.factories import UserFactory

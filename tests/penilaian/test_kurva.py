@@ -58,6 +58,15 @@ def test_peringatan_dengan_kata_dan_bentuk_bukan_hanya_warna():
     assert isi_batang == {"baik": BATANG, "kurang": BATANG}
 
 
+def test_sebagian_dinilai_masih_mungkin_atau_sudah_tidak():
+    masih = str(svg_distribusi(periksa("baik", 7, {"baik": 3})))
+    assert "3 dari 7 pegawai dinilai; pola masih dapat dibuat sesuai" in masih
+    assert 'stroke-dasharray="10 5"' not in masih
+    lewat = str(svg_distribusi(periksa("baik", 7, {"baik": 5})))
+    assert "Pola TIDAK sesuai: 2 pegawai yang belum dinilai tidak dapat lagi" in lewat
+    assert 'stroke-dasharray="10 5"' in lewat
+
+
 def test_hanya_rentang_tanpa_batang():
     akar = pohon(svg_distribusi(periksa("kurang", 10)))
     assert not [
