@@ -97,10 +97,10 @@ class UnitKerjaAdmin(TerbatasInstansiAdmin):
 
 @admin.register(Jabatan)
 class JabatanAdmin(TerbatasInstansiAdmin):
-    list_display = ["nama", "jenis", "unit_kerja", "atasan"]
+    list_display = ["nama", "jenis", "jenjang", "unit_kerja", "atasan"]
     list_select_related = ["unit_kerja", "atasan"]
     search_fields = ["nama", "unit_kerja__nama"]
-    list_filter = ["jenis", ("instansi", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["jenis", "jenjang", ("instansi", admin.RelatedOnlyFieldListFilter)]
     autocomplete_fields = ["atasan", "unit_kerja"]
 
 

@@ -27,7 +27,15 @@ from core.spreadsheet import (
     tabel_dari_sel,
 )
 from organisasi.akun import PESAN_AKUN_LAIN, Kendali, akun_per_nip, catat_ganti_email
-from organisasi.models import Instansi, Jabatan, JenisJabatan, Pegawai, SaluranUbahAkun, UnitKerja
+from organisasi.models import (
+    Instansi,
+    Jabatan,
+    JenisJabatan,
+    Jenjang,
+    Pegawai,
+    SaluranUbahAkun,
+    UnitKerja,
+)
 from organisasi.nip import masalah_nip, masalah_nip_pns, normalisasi_nip
 from organisasi.pangkat import adalah_golongan_pns, baca_golongan
 from organisasi.pohon import dalam_siklus
@@ -42,11 +50,12 @@ KOLOM_WAJIB = [
     "nama_unit",
     "nip_atasan",
 ]
-KOLOM_OPSIONAL = ["gelar_depan", "gelar_belakang", "kode_unit_induk", "email"]
+# jenjang: of a jabatan fungsional (angka kredit); an empty cell leaves the recorded one as it is.
+KOLOM_OPSIONAL = ["gelar_depan", "gelar_belakang", "kode_unit_induk", "email", "jenjang"]
 # Order of the template's columns, as the issue and README list them.
 KOLOM_TEMPLAT = [
     "nip", "nama", "gelar_depan", "gelar_belakang", "pangkat_golongan", "jenis_jabatan",
-    "jabatan", "kode_unit", "nama_unit", "kode_unit_induk", "nip_atasan", "email",
+    "jabatan", "kode_unit", "nama_unit", "kode_unit_induk", "nip_atasan", "email", "jenjang",
 ]  # fmt: skip
 BATCH = 1000
 
@@ -66,6 +75,7 @@ class BarisPegawai:
     kode_unit_induk: str
     nip_atasan: str
     email: str
+    jenjang: str = ""  # a Jenjang value, or "" (not given: the recorded one stays)
 
 
 @dataclass
@@ -145,6 +155,7 @@ def rencana_dari_nilai(daftar: list[tuple[int, dict[str, str]]]) -> Rencana:
             kode_unit_induk=v["kode_unit_induk"].strip(),
             nip_atasan=normalisasi_nip(v["nip_atasan"]),
             email=v["email"].strip().lower(),
+            jenjang=Jenjang.baca(v["jenjang"]) or "",
         )
         rencana.masalah += _periksa_baris(baris, v)
         if baris.nip in pertama_nip:
@@ -204,6 +215,25 @@ def _periksa_baris(b: BarisPegawai, asli: dict[str, str]) -> list[Masalah]:
                 "jenis_jabatan",
             )
         )
+    if asli["jenjang"].strip():
+        if not b.jenjang:
+            pilihan = ", ".join(j.label for j in Jenjang)
+            masalah.append(
+                Masalah(
+                    f"jenjang '{asli['jenjang'].strip()}' tidak dikenal (pilih: {pilihan}).",
+                    b.nomor,
+                    "jenjang",
+                )
+            )
+        elif b.jenis and b.jenis != JenisJabatan.FUNGSIONAL:
+            masalah.append(
+                Masalah(
+                    "jenjang hanya diisi untuk jabatan fungsional (jenis jabatan baris ini: "
+                    f"{JenisJabatan(b.jenis).label}); kosongkan kolom jenjang.",
+                    b.nomor,
+                    "jenjang",
+                )
+            )
     if b.nip_atasan:
         if alasan := masalah_nip(b.nip_atasan):
             masalah.append(Masalah(f"NIP atasan tidak sah: {alasan}", b.nomor, "nip_atasan"))
@@ -428,13 +458,22 @@ def _pegawai_berubah(p: Pegawai, b: BarisPegawai) -> bool:
     )  # fmt: skip
 
 
+def _jenjang_baru(lama: str, b: BarisPegawai) -> str:
+    """The file's jenjang; an empty cell keeps the recorded one, unless the position is no longer
+    fungsional (only a fungsional position has a jenjang)."""
+    if b.jenis != JenisJabatan.FUNGSIONAL:
+        return ""
+    return b.jenjang or lama
+
+
 def _jabatan_berubah(j: Jabatan, b: BarisPegawai) -> bool:
     atasan_nip = j.atasan.pemangku.nip if j.atasan and hasattr(j.atasan, "pemangku") else ""
-    return (j.nama, j.jenis, j.unit_kerja.kode, atasan_nip) != (
+    return (j.nama, j.jenis, j.unit_kerja.kode, atasan_nip, j.jenjang) != (
         b.jabatan,
         b.jenis,
         b.kode_unit,
         b.nip_atasan,
+        _jenjang_baru(j.jenjang, b),
     )
 
 
@@ -567,6 +606,7 @@ def _tulis_jabatan(
                     nama=b.jabatan,
                     jenis=b.jenis,
                     atasan=jabatan[b.nip_atasan] if b.nip_atasan else None,
+                    jenjang=_jenjang_baru("", b),
                 )
             )
         Jabatan.objects.bulk_create(baru, batch_size=BATCH)
@@ -579,11 +619,14 @@ def _tulis_jabatan(
             b.jenis,
             unit[b.kode_unit].pk,
             jabatan[b.nip_atasan].pk if b.nip_atasan else None,
+            _jenjang_baru(j.jenjang, b),
         )
-        if (j.nama, j.jenis, j.unit_kerja_id, j.atasan_id) != nilai:
-            j.nama, j.jenis, j.unit_kerja_id, j.atasan_id = nilai
+        if (j.nama, j.jenis, j.unit_kerja_id, j.atasan_id, j.jenjang) != nilai:
+            j.nama, j.jenis, j.unit_kerja_id, j.atasan_id, j.jenjang = nilai
             diubah.append(j)
-    Jabatan.objects.bulk_update(diubah, ["nama", "jenis", "unit_kerja", "atasan"], batch_size=BATCH)
+    Jabatan.objects.bulk_update(
+        diubah, ["nama", "jenis", "unit_kerja", "atasan", "jenjang"], batch_size=BATCH
+    )
     return jabatan
 
 

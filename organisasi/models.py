@@ -70,6 +70,26 @@ class JenisJabatan(models.TextChoices):
     FUNGSIONAL = "fungsional", "Fungsional"
 
 
+class Jenjang(models.TextChoices):
+    """Jenjang of a jabatan fungsional (keterampilan, then keahlian): sets its koefisien of
+    angka kredit (penilaian.angka_kredit)."""
+
+    PEMULA = "pemula", "Pemula"
+    TERAMPIL = "terampil", "Terampil"
+    MAHIR = "mahir", "Mahir"
+    PENYELIA = "penyelia", "Penyelia"
+    AHLI_PERTAMA = "ahli_pertama", "Ahli Pertama"
+    AHLI_MUDA = "ahli_muda", "Ahli Muda"
+    AHLI_MADYA = "ahli_madya", "Ahli Madya"
+    AHLI_UTAMA = "ahli_utama", "Ahli Utama"
+
+    @classmethod
+    def baca(cls, teks: str) -> "Jenjang | None":
+        """A jenjang from its value or label, case- and space-insensitive ("ahli pertama")."""
+        kunci = " ".join(str(teks).lower().replace("_", " ").split())
+        return next((j for j in cls if kunci in (j.value.replace("_", " "), j.label.lower())), None)
+
+
 class Jabatan(models.Model):
     """A position. `atasan` is the superior position; the atasan of a person is derived from it."""
 
@@ -85,6 +105,10 @@ class Jabatan(models.Model):
         related_name="bawahan",
         verbose_name="jabatan atasan",
     )
+    jenjang = models.CharField(
+        "jenjang jabatan fungsional", max_length=20, choices=Jenjang.choices, blank=True,
+        help_text="Hanya untuk jabatan fungsional; menentukan koefisien angka kredit.",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = "jabatan"
@@ -97,12 +121,22 @@ class Jabatan(models.Model):
             models.CheckConstraint(
                 condition=~Q(atasan=models.F("id")), name="jabatan_bukan_atasan_sendiri"
             ),
+            models.CheckConstraint(
+                condition=Q(jenjang="")
+                | Q(jenjang__in=Jenjang.values, jenis=JenisJabatan.FUNGSIONAL),
+                name="jabatan_jenjang_hanya_fungsional",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.nama
 
     def clean(self) -> None:
+        if self.jenjang and self.jenis != JenisJabatan.FUNGSIONAL:
+            raise ValidationError(
+                {"jenjang": "Jenjang hanya diisi untuk jabatan fungsional; kosongkan jenjang "
+                 "atau ubah jenis jabatan menjadi Fungsional."}
+            )  # fmt: skip
         if induk_melingkar(self, "atasan"):
             raise ValidationError(
                 {

@@ -30,6 +30,7 @@ PETUNJUK = [
     "kode_unit, nama_unit: unit kerja pegawai; kode_unit_induk: kode unit di atasnya (kosong untuk OPD).",
     "nip_atasan: NIP atasan langsung (kosong hanya untuk pimpinan tertinggi).",
     "email: dipakai untuk tautan pengaturan kata sandi (boleh kosong).",
+    "jenjang: hanya untuk jabatan fungsional: Pemula, Terampil, Mahir, Penyelia, Ahli Pertama, Ahli Muda, Ahli Madya, atau Ahli Utama (menentukan angka kredit); kosong = jenjang yang sudah tercatat tidak diubah.",
     f"Kolom wajib: {', '.join(KOLOM_WAJIB)}.",
 ]
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from organisasi.models import Instansi, Pegawai
+from penilaian.distribusi import Pembulatan
 from penilaian.kuadran import KUADRAN, Predikat, Rating
 from skp.models import IndikatorKinerja, PerilakuKerja, RencanaHasilKerja, Skp
 
@@ -45,6 +46,31 @@ class PengaturanPenilaian(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instansi_id} {self.tahun}: {self.get_jenis_periode_display()}"
+
+
+class PengaturanDistribusi(models.Model):
+    """How an instansi rounds the percentages of the distribution curve for a small unit
+    (penilaian.distribusi.Pembulatan), for every year. Without a row: bawah-atas."""
+
+    instansi = models.OneToOneField(Instansi, on_delete=models.CASCADE, related_name="+")
+    pembulatan = models.CharField(
+        "pembulatan pola distribusi", max_length=10, choices=Pembulatan.choices,
+        default=Pembulatan.BAWAH_ATAS,
+    )  # fmt: skip
+    diubah_oleh = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "pengaturan pola distribusi"
+        verbose_name_plural = "pengaturan pola distribusi"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pembulatan__in=Pembulatan.values), name="distribusi_pembulatan_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instansi}: pembulatan {self.pembulatan}"
 
 
 class Periode(models.Model):

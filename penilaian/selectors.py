@@ -9,12 +9,15 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from organisasi.models import Jabatan, Pegawai
+from organisasi.models import Jabatan, JenisJabatan, Jenjang, Pegawai
 from organisasi.selectors import atasan_langsung, jabatan_dipegang, pejabat_per_jabatan
+from penilaian.angka_kredit import KOEFISIEN, BarisAngkaKredit, bulan_periode, rincian_tahun
+from penilaian.distribusi import HasilDistribusi, Pembulatan, periksa
 from penilaian.isian import jenis_isian, persentase
 from penilaian.models import (
     BuktiDukung,
     MasaTidakDinilai,
+    PengaturanDistribusi,
     PenilaianPeriodik,
     PeranPemberi,
     Periode,
@@ -35,6 +38,7 @@ from skp.models import (
     StatusSkp,
 )
 from skp.selectors import muat_isi, rhk_dikelompokkan
+from skp.target import tampil_angka
 
 
 def tanggal_acuan(periode: Periode, hari_ini: date | None = None) -> date:
@@ -433,3 +437,65 @@ def rekan_untuk(pemberi: Pegawai, periode: Periode | None = None) -> list[Rekan]
         for r in daftar:
             r.jumlah = jumlah.get(r.pegawai.pk, 0)
     return daftar
+
+
+# --- the distribution curve ------------------------------------------------------------------
+
+
+def pembulatan_instansi(instansi_id: int | None) -> Pembulatan:
+    """The rounding an instansi chose for the distribution curve: bawah-atas unless it set
+    PengaturanDistribusi to biasa."""
+    if instansi_id is None:
+        return Pembulatan.BAWAH_ATAS
+    nilai = (
+        PengaturanDistribusi.objects.filter(instansi_id=instansi_id)
+        .values_list("pembulatan", flat=True)
+        .first()
+    )
+    return Pembulatan(nilai or Pembulatan.BAWAH_ATAS)
+
+
+def distribusi_instansi(
+    instansi_id: int, capaian: str, jumlah_pegawai: int, hitungan: dict[str, int] | None = None
+) -> HasilDistribusi:
+    """The distribution check of a unit of this instansi, with the instansi's own rounding."""
+    return periksa(capaian, jumlah_pegawai, hitungan, pembulatan_instansi(instansi_id))
+
+
+# --- angka kredit on "Penilaian Saya" --------------------------------------------------------
+
+
+@dataclass
+class AngkaKreditTahun:
+    jenjang: Jenjang
+    koefisien: Decimal
+    baris: list[BarisAngkaKredit]
+
+    @property
+    def total_tampil(self) -> str:
+        return self.baris[-1].total_tampil if self.baris else "0,00"
+
+    @property
+    def koefisien_tampil(self) -> str:
+        return tampil_angka(self.koefisien)
+
+
+def angka_kredit_saya(pegawai: Pegawai, baris: list[BarisPeriode]) -> AngkaKreditTahun | None:
+    """The angka kredit of each rated period of the year for a fungsional pegawai with a jenjang
+    (None for anyone else): from the rows "Penilaian Saya" already holds, so it costs at most the
+    one query for the pegawai's position, whatever the number of periods."""
+    jabatan = pegawai.jabatan
+    if jabatan is None or jabatan.jenis != JenisJabatan.FUNGSIONAL or not jabatan.jenjang:
+        return None
+    jenjang = Jenjang(jabatan.jenjang)
+    dinilai = [
+        (b.periode.nama, b.penilaian.predikat, bulan_periode(b.periode.mulai, b.periode.selesai))
+        for b in baris
+        if b.penilaian is not None and b.penilaian.predikat
+    ]
+    koefisien = KOEFISIEN[jenjang]
+    return AngkaKreditTahun(
+        jenjang=jenjang,
+        koefisien=Decimal(koefisien.numerator) / Decimal(koefisien.denominator),
+        baris=rincian_tahun(jenjang, dinilai),
+    )

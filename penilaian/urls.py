@@ -5,6 +5,7 @@ from penilaian.views import (
     bukti,
     detail,
     dokumen,
+    kalkulator,
     pegawai,
     periode,
     rencana_aksi,
@@ -22,4 +23,5 @@ urlpatterns = [
     *dokumen.urlpatterns,
     *periode.urlpatterns,
     *bawahan.urlpatterns,
+    *kalkulator.urlpatterns,
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.jenis_berkas import DAFTAR_DIIZINKAN
 from penilaian import access, selectors
+from penilaian.angka_kredit import RUMUS
 from penilaian.forms_pegawai import BuktiForm, RealisasiForm
 from penilaian.isian import ATURAN_PERSENTASE
 from penilaian.models import Periode
@@ -45,10 +46,13 @@ def _tahun(request: HttpRequest) -> int:
 def saya(request: HttpRequest) -> HttpResponse:
     pegawai = alur.wajib_pegawai(request.user)
     tahun = _tahun(request)
+    baris = selectors.penilaian_saya(pegawai, tahun)
     konteks = {
         "tahun": tahun,
         "daftar_tahun": list(range(timezone.localdate().year, TAHUN_PERTAMA - 1, -1)),
-        "baris": selectors.penilaian_saya(pegawai, tahun),
+        "baris": baris,
+        "angka_kredit": selectors.angka_kredit_saya(pegawai, baris),
+        "rumus_angka_kredit": RUMUS,
         "ada_skp": selectors.ada_skp_disetujui(pegawai, tahun),
         "skp_berlaku": selectors.skp_disetujui_tahun(pegawai, tahun),
     }
