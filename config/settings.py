@@ -48,9 +48,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    # Before django_tasks_db: its `db_worker` command is replaced by core's (with a lease).
+    "core",
     "django_tasks",
     "django_tasks_db",
-    "core",
     "organisasi",
     "perencanaan",
     "skp",
@@ -208,6 +209,13 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Background jobs (the bulk PDF export): Django's Tasks API (the django-tasks backport on 5.2)
 # with the database backend, so `manage.py db_worker` can run on any number of machines.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Each worker holds a lease renewed every PEKERJA_DETAK_DETIK seconds; a worker silent for
+# PEKERJA_LEASE_DETIK is dead and its running job goes back to the queue, at most
+# PEKERJA_MAKS_PERCOBAAN runs in all (core/pekerja.py). The lease must outlast a few missed
+# beats (a busy database), so keep it at several times the beat.
+PEKERJA_DETAK_DETIK = env.float("PEKERJA_DETAK_DETIK", default=10)
+PEKERJA_LEASE_DETIK = env.float("PEKERJA_LEASE_DETIK", default=60)
+PEKERJA_MAKS_PERCOBAAN = env.int("PEKERJA_MAKS_PERCOBAAN", default=3)
 
 # Caches. "default" stays in each process's memory. "pratinjau" keeps the rendered draft
 # previews (skp/pratinjau.py): every gunicorn worker and the background worker that renders

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files import File
+from django.db import transaction
 from django.db.models import QuerySet
 from django_tasks import task
 
@@ -96,6 +97,28 @@ def ekspor_mulai(
     hasil = buat_zip.enqueue(ekspor.pk)
     EksporSkp.objects.filter(pk=ekspor.pk).update(task_id=str(hasil.id))
     ekspor.refresh_from_db()
+    return ekspor
+
+
+SUDAH_DIULANG = "Ekspor ini sudah berjalan lagi atau sudah selesai; lihat kemajuannya di bawah."
+
+
+def ekspor_ulangi(*, ekspor_id: int, instansi: QuerySet[Instansi]) -> EksporSkp:
+    """Starts a failed export again as a new job (the caller passes the instansi the admin
+    manages; another instansi's export is not found). A second click finds it running and is
+    refused with SUDAH_DIULANG. Documents issued by the failed run are reused, not issued
+    again."""
+    with transaction.atomic():
+        ekspor = EksporSkp.objects.select_for_update().get(pk=ekspor_id, instansi__in=instansi)
+        if ekspor.status != StatusEkspor.GAGAL:
+            raise ValidationError(SUDAH_DIULANG)
+        ekspor.status = StatusEkspor.MENUNGGU
+        ekspor.selesai = 0
+        ekspor.pesan = ""
+        ekspor.save(update_fields=["status", "selesai", "pesan"])
+        hasil = buat_zip.enqueue(ekspor.pk)
+        ekspor.task_id = str(hasil.id)
+        ekspor.save(update_fields=["task_id"])
     return ekspor
 
 

@@ -1311,6 +1311,21 @@ def ekspor(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def ekspor_ulangi(request: HttpRequest, pk: int) -> HttpResponse:
+    """*Coba lagi* on a failed export: the same unit and year as a new background job."""
+    try:
+        services_ekspor.ekspor_ulangi(ekspor_id=pk, instansi=_instansi_admin(request))
+    except EksporSkp.DoesNotExist:
+        raise Http404("Ekspor tidak ditemukan.") from None
+    except ValidationError as e:
+        messages.info(request, e.messages[0])
+    else:
+        messages.success(request, "Ekspor dijalankan lagi. Kemajuannya tampil di bawah.")
+    return redirect("skp:ekspor")
+
+
+@login_required
 @require_GET
 def ekspor_unduh(request: HttpRequest, pk: int) -> HttpResponse:
     ekspor = get_object_or_404(
