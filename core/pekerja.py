@@ -81,10 +81,14 @@ def keluar(worker_id: str) -> None:
     PekerjaLatar.objects.filter(worker_id=worker_id).delete()
 
 
-def pungut_tugas_yatim() -> tuple[int, int]:
+def pungut_tugas_yatim(*, baru_mulai: str | None = None) -> tuple[int, int]:
     """Puts back in the queue every RUNNING job whose worker's lease expired (or that has none),
     or fails it for good once it was claimed PEKERJA_MAKS_PERCOBAAN times. Safe to run by many
-    workers at once: each job is locked (others skip it). Returns (re-queued, failed)."""
+    workers at once: each job is locked (others skip it). Returns (re-queued, failed).
+
+    `baru_mulai`: the id of a worker process starting now. It runs nothing yet, so a job still
+    RUNNING under that id was left by an earlier process given the same `--worker-id` (a
+    supervisor restarting it at once, before that lease expired)."""
     maks = settings.PEKERJA_MAKS_PERCOBAAN
     diulang, gagal = [], []
     with transaction.atomic():
@@ -93,6 +97,7 @@ def pungut_tugas_yatim() -> tuple[int, int]:
                 "worker_id", flat=True
             )
         )
+        hidup.discard(baru_mulai)
         berjalan = DBTaskResult.objects.running().select_for_update(skip_locked=True)
         for tugas in berjalan:
             pemilik = tugas.worker_ids[-1] if tugas.worker_ids else None

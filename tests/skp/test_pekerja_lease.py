@@ -178,3 +178,22 @@ def test_pratinjau_gagal_permanen_halaman_menawarkan_coba_lagi(
     # Loading the page anew queues it again (the marker of the lost render is gone).
     client.get(url)
     assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("dua_disetujui")
+def test_pekerja_dimulai_ulang_dengan_id_sama_mengambil_tugasnya_lagi(
+    pemeran, sertifikat, tahun, antrean_db
+):
+    # A supervisor restarting `db_worker --worker-id w1` at once: the killed process's lease
+    # has not expired, but the new process runs nothing yet, so the job is its predecessor's.
+    ekspor = ekspor_mulai(
+        user=pemeran.admin.user, instansi=pemeran.instansi, unit=None, tahun=tahun
+    )
+    klaim(ekspor, "w1", detak_lalu=1)
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--worker-id", "w1",
+        verbosity=0,
+    )  # fmt: skip
+    ekspor.refresh_from_db()
+    assert ekspor.status == StatusEkspor.SELESAI, ekspor.pesan

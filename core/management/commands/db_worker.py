@@ -15,11 +15,12 @@ logger = logging.getLogger("django_tasks_db")
 class WorkerBerdetak(asli.Worker):
     """Holds a lease while it runs: registered before the first job is claimed (so a job is
     never RUNNING under a worker without a lease), renewed by a thread, given up on a clean
-    exit. A killed worker leaves its lease to expire."""
+    exit. A killed worker leaves its lease to expire. Jobs of dead workers are collected first,
+    those left under this very id included (a restart with a fixed --worker-id)."""
 
     def run(self) -> None:
+        diulang, gagal = pekerja.pungut_tugas_yatim(baru_mulai=self.worker_id)
         pekerja.daftar(self.worker_id)
-        diulang, gagal = pekerja.pungut_tugas_yatim()
         if diulang or gagal:
             logger.warning("%d tugas diantrekan ulang, %d gagal permanen", diulang, gagal)
         detak = pekerja.Detak(self.worker_id, settings.PEKERJA_DETAK_DETIK)
