@@ -203,6 +203,13 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SKP <noreply@skp.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Notification mail is sent by the background worker (core/surel.py); while the server refuses
+# it is tried again after 1, 2, 4 ... minutes (at most an hour apart), 10 attempts in all
+# (about 4 hours), then recorded as failed. A connection attempt gives up after EMAIL_TIMEOUT.
+SUREL_MAKS_PERCOBAAN = env.int("SUREL_MAKS_PERCOBAAN", default=10)
+SUREL_JEDA_AWAL_DETIK = env.int("SUREL_JEDA_AWAL_DETIK", default=60)
+SUREL_JEDA_MAKS_DETIK = env.int("SUREL_JEDA_MAKS_DETIK", default=3600)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # The address people open the app at, for links in emails (no trailing slash).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
