@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "core.middleware.BatasUnggahMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A view that loses the database answers 503 "coba lagi" (core.views.galat_server does the
+    # same for the middleware above).
+    "core.middleware.BasisDataPutusMiddleware",
     # Last, as django-axes asks: it turns a lockout signal into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -116,6 +119,10 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+# Before a request reuses a connection (CONN_MAX_AGE > 0), check that it still works: after a
+# PostgreSQL restart or a connection closed by the server, the request reconnects instead of
+# failing. Costs nothing with CONN_MAX_AGE = 0 (a new connection per request).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take the lock when their transaction starts, so a second request (a double click)
     # waits for the first instead of failing with "database is locked" halfway through; the
