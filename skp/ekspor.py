@@ -18,6 +18,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django_tasks import task
 
+from core.penyimpanan import PESAN as PESAN_PENYIMPANAN
+from core.penyimpanan import PenyimpananGagal, simpan
 from organisasi.models import Instansi, UnitKerja
 from organisasi.nip import format_nip, normalisasi_nip
 from skp.models import EksporSkp, Skp, StatusEkspor, StatusSkp
@@ -163,16 +165,24 @@ def jalankan_ekspor(ekspor_id: int) -> int:
                 return 0
             sementara.seek(0)
             bagian = ekspor.unit.kode if ekspor.unit_id else "semua"
-            ekspor.berkas.save(f"skp_{ekspor.tahun}_{bagian}_{ekspor.pk}.zip", File(sementara),
-                               save=False)  # fmt: skip
+            kolom = EksporSkp._meta.get_field("berkas")
+            nama = f"skp_{ekspor.tahun}_{bagian}_{ekspor.pk}.zip"
+            ekspor.berkas.name = simpan(
+                kolom.storage, kolom.generate_filename(ekspor, nama), File(sementara),
+                max_length=kolom.max_length,
+            )  # fmt: skip
         ekspor.status = StatusEkspor.SELESAI
         ekspor.pesan = ringkasan_gagal(gagal, len(daftar)) if gagal else ""
         ekspor.save(update_fields=["berkas", "status", "pesan"])
     except Exception as e:
         logger.exception("Ekspor SKP %s gagal", ekspor.pk)
-        EksporSkp.objects.filter(pk=ekspor.pk).update(
-            status=StatusEkspor.GAGAL, pesan=f"Ekspor gagal: {e}"
+        pesan = (
+            f"Ekspor gagal: berkas ZIP tidak dapat disimpan karena {PESAN_PENYIMPANAN}. Coba "
+            "lagi setelah admin aplikasi mengatasinya."
+            if isinstance(e, PenyimpananGagal)
+            else f"Ekspor gagal: {e}"
         )
+        EksporSkp.objects.filter(pk=ekspor.pk).update(status=StatusEkspor.GAGAL, pesan=pesan)
         raise
     return len(daftar) - len(gagal)
 

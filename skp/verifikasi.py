@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from core.penyimpanan import simpan
 from organisasi.nip import format_nip
 from skp.cetak import STATUS_TERBIT, persetujuan, render_pdf
 from skp.models import DokumenSkp, Skp, StatusSkp
@@ -63,7 +64,15 @@ def terbitkan(skp: Skp) -> DokumenSkp:
         dokumen = DokumenSkp.objects.select_for_update().get(pk=dokumen.pk)
         if dokumen.terbit:  # another request finished first: theirs is the document
             return dokumen
-        dokumen.berkas.save(nama_berkas(skp), ContentFile(pdf), save=False)
+        # Stored before the row names it; a failed store raises (PenyimpananGagal) and the row
+        # stays a reserved token, so no row points to a missing file.
+        kolom = DokumenSkp._meta.get_field("berkas")
+        dokumen.berkas.name = simpan(
+            kolom.storage,
+            kolom.generate_filename(dokumen, nama_berkas(skp)),
+            ContentFile(pdf),
+            max_length=kolom.max_length,
+        )
         dokumen.sha256 = sidik_jari(pdf)
         dokumen.sertifikat_sha256 = sertifikat_dalam_pdf(pdf)
         dokumen.diterbitkan = timezone.now()
