@@ -9,6 +9,7 @@ is a file without a row (the row's save failed after the file was stored): harml
 by `manage.py periksa_berkas` (core/management/commands/periksa_berkas.py)."""
 
 import logging
+from collections.abc import Iterator
 
 from django.core.files import File
 from django.core.files.storage import Storage
@@ -52,3 +53,16 @@ def _buang(storage: Storage, nama: str) -> None:
             storage.delete(nama)
     except Exception:  # the store is still down: periksa_berkas will list the leftover
         logger.exception("Sisa berkas %s tidak dapat dihapus", nama)
+
+
+def semua_berkas(storage: Storage, folder: str = "") -> Iterator[str]:
+    """Every file name in `storage` (walked with listdir, which FileSystemStorage and the S3
+    backend both implement). A storage folder that does not exist yet holds nothing."""
+    try:
+        folders, berkas = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for nama in berkas:
+        yield f"{folder}{nama}"
+    for sub in folders:
+        yield from semua_berkas(storage, f"{folder}{sub}/")

@@ -16,6 +16,8 @@ from django.core.files.storage import Storage
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import models
 
+from core.penyimpanan import semua_berkas
+
 
 @dataclass(frozen=True)
 class BerkasHilang:
@@ -33,19 +35,6 @@ def kolom_berkas() -> Iterator[tuple[type[models.Model], models.FileField]]:
         for field in model._meta.concrete_fields:
             if isinstance(field, models.FileField):
                 yield model, field
-
-
-def semua_berkas(storage: Storage, folder: str = "") -> Iterator[str]:
-    """Every file name in `storage` (walked with listdir, which FileSystemStorage and the S3
-    backend both implement). A storage folder that does not exist yet holds nothing."""
-    try:
-        folders, berkas = storage.listdir(folder)
-    except FileNotFoundError:
-        return
-    for nama in berkas:
-        yield f"{folder}{nama}"
-    for sub in folders:
-        yield from semua_berkas(storage, f"{folder}{sub}/")
 
 
 @dataclass
