@@ -48,9 +48,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    # Before django_tasks_db: its `db_worker` command is replaced by core's (with a lease).
+    "core",
     "django_tasks",
     "django_tasks_db",
-    "core",
     "organisasi",
     "perencanaan",
     "skp",
@@ -74,6 +75,9 @@ MIDDLEWARE = [
     "core.middleware.BatasUnggahMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A view that loses the database answers 503 "coba lagi" (core.views.galat_server does the
+    # same for the middleware above).
+    "core.middleware.BasisDataPutusMiddleware",
     # Last, as django-axes asks: it turns a lockout signal into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -117,6 +121,10 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+# Before a request reuses a connection (CONN_MAX_AGE > 0), check that it still works: after a
+# PostgreSQL restart or a connection closed by the server, the request reconnects instead of
+# failing. Costs nothing with CONN_MAX_AGE = 0 (a new connection per request).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take the lock when their transaction starts, so a second request (a double click)
     # waits for the first instead of failing with "database is locked" halfway through; the
@@ -210,6 +218,13 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SKP <noreply@skp.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Notification mail is sent by the background worker (core/surel.py); while the server refuses
+# it is tried again after 1, 2, 4 ... minutes (at most an hour apart), 10 attempts in all
+# (about 4 hours), then recorded as failed. A connection attempt gives up after EMAIL_TIMEOUT.
+SUREL_MAKS_PERCOBAAN = env.int("SUREL_MAKS_PERCOBAAN", default=10)
+SUREL_JEDA_AWAL_DETIK = env.int("SUREL_JEDA_AWAL_DETIK", default=60)
+SUREL_JEDA_MAKS_DETIK = env.int("SUREL_JEDA_MAKS_DETIK", default=3600)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # The address people open the app at, for links in emails, PDFs and letters (no trailing slash).
 # Unset: the address of the request being served, or for the background worker the first https
 # origin of CSRF_TRUSTED_ORIGINS (else the first allowed host); see core/alamat.py.
@@ -218,6 +233,13 @@ SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 # Background jobs (the bulk PDF export): Django's Tasks API (the django-tasks backport on 5.2)
 # with the database backend, so `manage.py db_worker` can run on any number of machines.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Each worker holds a lease renewed every PEKERJA_DETAK_DETIK seconds; a worker silent for
+# PEKERJA_LEASE_DETIK is dead and its running job goes back to the queue, at most
+# PEKERJA_MAKS_PERCOBAAN runs in all (core/pekerja.py). The lease must outlast a few missed
+# beats (a busy database), so keep it at several times the beat.
+PEKERJA_DETAK_DETIK = env.float("PEKERJA_DETAK_DETIK", default=10)
+PEKERJA_LEASE_DETIK = env.float("PEKERJA_LEASE_DETIK", default=60)
+PEKERJA_MAKS_PERCOBAAN = env.int("PEKERJA_MAKS_PERCOBAAN", default=3)
 
 # Caches. "default" stays in each process's memory. "pratinjau" keeps the rendered draft
 # previews (skp/pratinjau.py): every gunicorn worker and the background worker that renders

@@ -8,6 +8,9 @@ admin.site.site_header = "Administrasi SKP"
 admin.site.site_title = "Administrasi SKP"
 admin.site.index_title = "Data organisasi dan pegawai"
 
+# A lost database is answered 503 "coba lagi", anything else with templates/500.html.
+handler500 = "core.views.galat_server"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Public and short: printed under the QR code of every signed document (SKP, evaluation).

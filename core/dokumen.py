@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.penyimpanan import simpan
 from core.tanda_tangan import (
     periksa_tanda_tangan,
     sertifikat_dalam_pdf,
@@ -116,7 +117,15 @@ def terbitkan(
         dokumen = type(dokumen).objects.select_for_update().get(pk=dokumen.pk)
         if dokumen.terbit:
             return dokumen
-        dokumen.berkas.save(nama_berkas, ContentFile(pdf), save=False)
+        # Stored before the row names it; a failed store raises (PenyimpananGagal) and the row
+        # stays a reserved token, so no row points to a missing file.
+        kolom = type(dokumen)._meta.get_field("berkas")
+        dokumen.berkas.name = simpan(
+            kolom.storage,
+            kolom.generate_filename(dokumen, nama_berkas),
+            ContentFile(pdf),
+            max_length=kolom.max_length,
+        )
         dokumen.sha256 = sidik_jari(pdf)
         dokumen.sertifikat_sha256 = sertifikat_dalam_pdf(pdf)
         dokumen.diterbitkan = timezone.now()

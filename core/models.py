@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 
 
 class ThrottleCounter(models.Model):
@@ -13,3 +14,58 @@ class ThrottleCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kunci[:12]}…: {self.jumlah} sejak {self.mulai:%Y-%m-%d %H:%M}"
+
+
+class PekerjaLatar(models.Model):
+    """The lease of one running background worker process (`manage.py db_worker`): renewed by
+    the worker every PEKERJA_DETAK_DETIK seconds; older than PEKERJA_LEASE_DETIK means the
+    worker is dead and its jobs go back to the queue (core/pekerja.py)."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    mulai = models.DateTimeField()
+    detak = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "pekerja latar belakang"
+        verbose_name_plural = "pekerja latar belakang"
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.pid} ({self.worker_id[:8]})"
+
+
+class StatusSurel(models.TextChoices):
+    MENUNGGU = "menunggu", "Menunggu"
+    TERKIRIM = "terkirim", "Terkirim"
+    GAGAL = "gagal", "Gagal"
+
+
+class Surel(models.Model):
+    """One email to one address, sent by a background job (core/surel.py) and retried with
+    backoff while the mail server refuses. The row is what makes it go out once: a job finds
+    it TERKIRIM and does nothing."""
+
+    kepada = models.EmailField(max_length=254)
+    subjek = models.CharField(max_length=255)
+    isi = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=StatusSurel.choices, default=StatusSurel.MENUNGGU
+    )
+    percobaan = models.PositiveSmallIntegerField(default=0)
+    galat = models.TextField("galat terakhir", blank=True)
+    dibuat = models.DateTimeField(default=timezone.now)
+    terkirim = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "email"
+        verbose_name_plural = "email"
+        ordering = ["-dibuat", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=StatusSurel.values), name="surel_status_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subjek} → {self.kepada} ({self.get_status_display()})"

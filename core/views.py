@@ -1,3 +1,4 @@
+import sys
 from collections.abc import Callable
 from functools import wraps
 
@@ -7,12 +8,14 @@ from django.contrib.auth.views import PasswordResetView
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core import dokumen
 from core.alamat import alamat_situs
 from core.forms import ResetKataSandiForm
+from core.middleware import BASIS_DATA_PUTUS, basis_data_tidak_tersedia
 from core.peran import peran_dari_request
 from core.throttle import client_ip, durasi_teks, hitung
 from organisasi.selectors import atasan_langsung, bawahan_langsung
@@ -57,6 +60,18 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception:  # any database failure means "not healthy", whatever its type
         return JsonResponse({"status": "gagal", "database": "tidak terhubung"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def galat_server(request: HttpRequest) -> HttpResponse:
+    """handler500: an exception that comes from losing the database (also raised in a middleware,
+    e.g. while loading the session) is an outage, answered with the 503 page; anything else is
+    Django's 500 page (templates/500.html)."""
+    galat, langkah = sys.exc_info()[1], 0
+    while galat is not None and langkah < 5:
+        if isinstance(galat, BASIS_DATA_PUTUS):
+            return basis_data_tidak_tersedia()
+        galat, langkah = galat.__cause__ or galat.__context__, langkah + 1
+    return defaults.server_error(request)
 
 
 class ResetKataSandiView(PasswordResetView):

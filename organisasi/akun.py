@@ -13,11 +13,9 @@ import logging
 from dataclasses import dataclass
 from enum import Enum
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.hashers import make_password
-from django.core import mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import pre_delete
@@ -25,6 +23,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core import surel
 from organisasi.models import AdminInstansi, Pegawai, RiwayatEmailAkun, SaluranUbahAkun
 
 log = logging.getLogger(__name__)
@@ -173,30 +172,24 @@ def catat_ganti_email(
 
 
 def _kabari_alamat_lama(riwayat: list[RiwayatEmailAkun]) -> None:
-    try:
-        with mail.get_connection() as koneksi:
-            for r in riwayat:
-                waktu = date_format(timezone.localtime(r.dibuat), "j F Y H:i")
-                pesan = mail.EmailMessage(
-                    subject="[SKP] Alamat email akun Anda diubah",
-                    body=(
-                        f"Alamat email akun {r.username} di aplikasi SKP diubah dari {r.email_lama} "
-                        f"menjadi {r.email_baru or '(kosong)'} pada {waktu} melalui "
-                        f"{r.get_melalui_display().lower()}.\n\n"
-                        "Tautan atur ulang kata sandi kini dikirim ke alamat yang baru. Jika Anda "
-                        "tidak mengetahui perubahan ini, segera hubungi admin kepegawaian instansi "
-                        "Anda atau admin aplikasi."
-                    ),
-                    from_email=settings.DEFAULT_FROM_EMAIL,
-                    to=[r.email_lama],
-                    connection=koneksi,
-                )
-                try:
-                    pesan.send()
-                except Exception:  # one bad address must not keep the others from being told
-                    log.exception("Pemberitahuan ganti email gagal dikirim ke %s", r.email_lama)
-    except Exception:  # the mail server being down must not turn a saved change into an error
-        log.exception("Pemberitahuan ganti email tidak dapat dikirim")
+    """One mail per old address, through the job queue (core/surel.py)."""
+    for r in riwayat:
+        waktu = date_format(timezone.localtime(r.dibuat), "j F Y H:i")
+        try:
+            surel.antre(
+                kepada=r.email_lama,
+                subjek="[SKP] Alamat email akun Anda diubah",
+                isi=(
+                    f"Alamat email akun {r.username} di aplikasi SKP diubah dari {r.email_lama} "
+                    f"menjadi {r.email_baru or '(kosong)'} pada {waktu} melalui "
+                    f"{r.get_melalui_display().lower()}.\n\n"
+                    "Tautan atur ulang kata sandi kini dikirim ke alamat yang baru. Jika Anda "
+                    "tidak mengetahui perubahan ini, segera hubungi admin kepegawaian instansi "
+                    "Anda atau admin aplikasi."
+                ),
+            )
+        except Exception:  # the queue unreachable must not turn a saved change into an error
+            log.exception("Pemberitahuan ganti email ke %s tidak dapat diantrekan", r.email_lama)
 
 
 @receiver(pre_delete, sender=Pegawai, dispatch_uid="organisasi.akun.nonaktifkan_login")

@@ -13,3 +13,13 @@ class SkpConfig(AppConfig):
         from skp.verifikasi import JENIS
 
         daftarkan(JENIS)
+
+        # A background job of this app whose worker died: the export says so, the preview page
+        # stops waiting (skp/tugas.py).
+        from django_tasks.signals import task_finished
+
+        from core.pekerja import tugas_diulang
+        from skp import tugas
+
+        tugas_diulang.connect(tugas.saat_diulang, dispatch_uid="skp_tugas_diulang")
+        task_finished.connect(tugas.saat_selesai, dispatch_uid="skp_tugas_selesai")

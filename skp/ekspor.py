@@ -12,12 +12,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files import File
+from django.db import transaction
 from django.db.models import QuerySet
 from django_tasks import task
 
 from core.dokumen import baca_dokumen
+from core.penyimpanan import PESAN as PESAN_PENYIMPANAN
+from core.penyimpanan import PenyimpananGagal, simpan
 from organisasi.models import Instansi, UnitKerja
 from organisasi.nip import format_nip, normalisasi_nip
 from organisasi.selectors import unit_dan_turunan
@@ -89,6 +92,28 @@ def ekspor_mulai(
     return ekspor
 
 
+SUDAH_DIULANG = "Ekspor ini sudah berjalan lagi atau sudah selesai; lihat kemajuannya di bawah."
+
+
+def ekspor_ulangi(*, ekspor_id: int, instansi: QuerySet[Instansi]) -> EksporSkp:
+    """Starts a failed export again as a new job (the caller passes the instansi the admin
+    manages; another instansi's export is not found). A second click finds it running and is
+    refused with SUDAH_DIULANG. Documents issued by the failed run are reused, not issued
+    again."""
+    with transaction.atomic():
+        ekspor = EksporSkp.objects.select_for_update().get(pk=ekspor_id, instansi__in=instansi)
+        if ekspor.status != StatusEkspor.GAGAL:
+            raise ValidationError(SUDAH_DIULANG)
+        ekspor.status = StatusEkspor.MENUNGGU
+        ekspor.selesai = 0
+        ekspor.pesan = ""
+        ekspor.save(update_fields=["status", "selesai", "pesan"])
+        hasil = buat_zip.enqueue(ekspor.pk)
+        ekspor.task_id = str(hasil.id)
+        ekspor.save(update_fields=["task_id"])
+    return ekspor
+
+
 def jalankan_ekspor(ekspor_id: int) -> int:
     """Renders (or reads the stored) signed PDF of every matching SKP into a ZIP, updating the
     progress after each file. Returns how many PDFs it holds."""
@@ -130,16 +155,24 @@ def jalankan_ekspor(ekspor_id: int) -> int:
                 return 0
             sementara.seek(0)
             bagian = ekspor.unit.kode if ekspor.unit_id else "semua"
-            ekspor.berkas.save(f"skp_{ekspor.tahun}_{bagian}_{ekspor.pk}.zip", File(sementara),
-                               save=False)  # fmt: skip
+            kolom = EksporSkp._meta.get_field("berkas")
+            nama = f"skp_{ekspor.tahun}_{bagian}_{ekspor.pk}.zip"
+            ekspor.berkas.name = simpan(
+                kolom.storage, kolom.generate_filename(ekspor, nama), File(sementara),
+                max_length=kolom.max_length,
+            )  # fmt: skip
         ekspor.status = StatusEkspor.SELESAI
         ekspor.pesan = ringkasan_gagal(gagal, len(daftar)) if gagal else ""
         ekspor.save(update_fields=["berkas", "status", "pesan"])
     except Exception as e:
         logger.exception("Ekspor SKP %s gagal", ekspor.pk)
-        EksporSkp.objects.filter(pk=ekspor.pk).update(
-            status=StatusEkspor.GAGAL, pesan=f"Ekspor gagal: {e}"
+        pesan = (
+            f"Ekspor gagal: berkas ZIP tidak dapat disimpan karena {PESAN_PENYIMPANAN}. Coba "
+            "lagi setelah admin aplikasi mengatasinya."
+            if isinstance(e, PenyimpananGagal)
+            else f"Ekspor gagal: {e}"
         )
+        EksporSkp.objects.filter(pk=ekspor.pk).update(status=StatusEkspor.GAGAL, pesan=pesan)
         raise
     return len(daftar) - len(gagal)
 

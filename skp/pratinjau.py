@@ -174,3 +174,14 @@ def siapkan_pratinjau(skp_id: int) -> None:
                 raise
     finally:
         c.delete(_kunci_tugas(skp_id))
+
+
+def tandai_gagal(skp_id: int) -> None:
+    """The preview job of this SKP failed for good outside its own error handling (its worker
+    died too often, core/pekerja.py): the page says so and offers to try again, instead of
+    waiting for the marker of the lost render to expire."""
+    skp = Skp.objects.filter(pk=skp_id).first()
+    c = _cache()
+    if skp is not None and skp.status not in STATUS_TERBIT:
+        c.set(_kunci_gagal(kunci(skp)), True, timeout=GAGAL_DETIK)
+    c.delete(_kunci_tugas(skp_id))

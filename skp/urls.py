@@ -11,6 +11,7 @@ urlpatterns = [
     path("notifikasi/", views.notifikasi, name="notifikasi"),
     path("ekspor/", views.ekspor, name="ekspor"),
     path("ekspor/<int:pk>/unduh/", views.ekspor_unduh, name="ekspor_unduh"),
+    path("ekspor/<int:pk>/ulangi/", views.ekspor_ulangi, name="ekspor_ulangi"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/pdf/", views.unduh_pdf, name="unduh_pdf"),
     path("<int:pk>/pratinjau/", views.pratinjau, name="pratinjau"),

@@ -1,6 +1,7 @@
 """SKP pages. Thin: access -> form -> service -> render. A GET renders the page; an htmx request
 renders only the named partial. A plain POST redirects; an htmx POST returns the partial."""
 
+import logging
 from dataclasses import dataclass
 
 from django import forms
@@ -23,6 +24,7 @@ from django_htmx.http import (
 )
 
 from core.dokumen import baca_dokumen
+from core.penyimpanan import PenyimpananGagal
 from core.peran import peran_dari_request
 from organisasi.models import Pegawai, UnitKerja
 from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
@@ -57,6 +59,8 @@ from skp.selectors import RhkAtasan, TautanRenstra
 from skp.target import SARAN_SATUAN
 from skp.verifikasi import nama_berkas, terbitkan
 from skp.workflow import TRANSISI, kalimat
+
+logger = logging.getLogger(__name__)
 
 # --- SKP Saya -------------------------------------------------------------------------------
 
@@ -1201,11 +1205,21 @@ def unduh_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             data = baca_dokumen(terbitkan(skp))
         except ImproperlyConfigured:
-            return HttpResponse(
+            return _tidak_tersedia(
                 "Dokumen SKP bertanda tangan belum dapat dibuat: sertifikat penanda tangan instansi "
-                "belum dipasang. Hubungi admin aplikasi.",
-                status=503,
-                content_type="text/plain; charset=utf-8",
+                "belum dipasang. Hubungi admin aplikasi."
+            )
+        except PenyimpananGagal:
+            return _tidak_tersedia(
+                "Dokumen SKP bertanda tangan belum dapat disimpan karena penyimpanan berkas "
+                "sedang bermasalah. Tidak ada yang berubah; coba lagi beberapa saat lagi atau "
+                "hubungi admin aplikasi."
+            )
+        except OSError:  # issued, but its file is gone or unreadable (periksa_berkas lists it)
+            logger.exception("Berkas dokumen SKP %s tidak dapat dibaca", skp.pk)
+            return _tidak_tersedia(
+                "Berkas dokumen SKP bertanda tangan tidak dapat dibaca dari penyimpanan. Hubungi "
+                "admin aplikasi."
             )
         nama = nama_berkas(skp)
     else:
@@ -1217,6 +1231,10 @@ def unduh_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     respons["Content-Disposition"] = f'inline; filename="{nama}"'
     respons["Cache-Control"] = "private, no-store"
     return respons
+
+
+def _tidak_tersedia(pesan: str) -> HttpResponse:
+    return HttpResponse(pesan, status=503, content_type="text/plain; charset=utf-8")
 
 
 @login_required
@@ -1299,11 +1317,29 @@ def ekspor(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def ekspor_ulangi(request: HttpRequest, pk: int) -> HttpResponse:
+    """*Coba lagi* on a failed export: the same unit and year as a new background job."""
+    try:
+        services_ekspor.ekspor_ulangi(ekspor_id=pk, instansi=_instansi_admin(request))
+    except EksporSkp.DoesNotExist:
+        raise Http404("Ekspor tidak ditemukan.") from None
+    except ValidationError as e:
+        messages.info(request, e.messages[0])
+    else:
+        messages.success(request, "Ekspor dijalankan lagi. Kemajuannya tampil di bawah.")
+    return redirect("skp:ekspor")
+
+
+@login_required
 @require_GET
 def ekspor_unduh(request: HttpRequest, pk: int) -> HttpResponse:
     ekspor = get_object_or_404(
         EksporSkp.objects.exclude(berkas=""), pk=pk, instansi__in=_instansi_admin(request)
     )
-    return FileResponse(
-        ekspor.berkas.open("rb"), as_attachment=True, filename=ekspor.berkas.name.split("/")[-1]
-    )
+    try:
+        berkas = ekspor.berkas.open("rb")
+    except OSError:  # the ZIP is gone from the storage (periksa_berkas lists it)
+        logger.exception("Berkas ekspor %s tidak dapat dibaca", ekspor.pk)
+        raise Http404("Berkas ZIP ekspor tidak ada di penyimpanan; jalankan ekspor lagi.") from None
+    return FileResponse(berkas, as_attachment=True, filename=ekspor.berkas.name.split("/")[-1])

@@ -80,6 +80,13 @@ def _berkas_uji(settings, _p12_uji, tmp_path) -> None:
     settings.SKP_SIGN_P12_PASSPHRASE = "frasa-uji"
 
 
+@pytest.fixture
+def pekerja_langsung(settings) -> None:
+    """Background jobs (mail included) run at once, in the test, instead of waiting in the
+    database queue for a `db_worker` (the default here as in production)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture(autouse=True)
 def _hash_cepat(settings) -> None:
     # PBKDF2 with a million rounds would dominate the suite's run time.

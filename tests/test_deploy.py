@@ -236,3 +236,33 @@ def test_healthz_503_bila_basis_data_gagal(client, db, monkeypatch):
 
     assert response.status_code == 503
     assert response.json()["status"] != "ok"
+
+
+def test_docker_compose_memulai_ulang_web_dan_pekerja():
+    hasil = _compose_config(_env(**_rahasia()), diam=False)
+    assert hasil.returncode == 0, hasil.stderr
+    # The services are the two-space-indented keys of the top-level "services:" block.
+    layanan = hasil.stdout.split("services:\n", 1)[1].split("\nvolumes:\n", 1)[0]
+    blok = {b.split(":", 1)[0]: b for b in re.split(r"^  (?=\w+:$)", layanan, flags=re.M) if b}
+    for nama in ("db", "web", "worker"):
+        assert "restart: unless-stopped" in blok[nama], blok[nama]
+    # Two workers; no fixed worker id (each process its own lease); no autoreload.
+    assert "scale: 2" in blok["worker"] and "--worker-id" not in blok["worker"]
+    assert "- db_worker\n    - --no-reload" in blok["worker"]
+    assert "stop_grace_period" in blok["worker"]
+
+
+@pytest.mark.parametrize("unit", ["skp-web.service", "skp-worker@.service"])
+def test_unit_systemd_dimulai_ulang_dan_memakai_perintah_yang_ada(unit):
+    isi = (BASE_DIR / "deploy" / "systemd" / unit).read_text(encoding="utf-8")
+    bagian = dict(re.findall(r"^(\w+)=(.*)$", isi, flags=re.MULTILINE))
+    assert bagian["Restart"] == "always" and bagian["User"] == "skp"
+    assert bagian["EnvironmentFile"] == "/etc/skp/skp.env"
+    perintah = bagian["ExecStart"].split()
+    assert perintah[0].startswith("/opt/skp/.venv/bin/")
+    if unit.startswith("skp-worker"):
+        # Each process a random id, hence its own lease; never the code reloader.
+        assert perintah[1:] == ["manage.py", "db_worker", "--no-reload"]
+        assert "--worker-id" not in isi.split("[Service]")[1].replace("No --worker-id", "")
+    else:
+        assert perintah[1] == "config.wsgi:application"

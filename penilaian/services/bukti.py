@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from core.jenis_berkas import DAFTAR_DIIZINKAN, JENIS, kenali
+from core.penyimpanan import simpan
 from penilaian.models import BuktiDukung, PenilaianPeriodik
 from penilaian.services.realisasi import kunci_untuk_isi
 from skp.models import IndikatorKinerja, RencanaHasilKerja
@@ -175,7 +176,8 @@ def bukti_tambah(
     field = BuktiDukung._meta.get_field("berkas")
     try:
         # The stored name is random with the extension of the content's type (_lokasi_bukti).
-        disimpan = field.storage.save(
+        disimpan = simpan(
+            field.storage,
             field.generate_filename(bukti, f"bukti{jenis.akhiran_utama}"),
             berkas,
             max_length=field.max_length,

@@ -1,34 +1,32 @@
-"""Notifications: an in-app row and an email, both after the transaction commits. A failed mail
-is logged and never undoes the transition it reports."""
+"""Notifications: an in-app row and an email, both after the transaction commits. The email goes
+through the job queue (core/surel.py): the request never waits on the mail server, and a server
+that is down delays the mail without losing it. Neither undoes the transition it reports."""
 
 import logging
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
+from core import surel
 from core.alamat import alamat_situs
 from skp.models import Notifikasi, Skp
 
 log = logging.getLogger(__name__)
 
 
-def _kirim_email(penerima: AbstractBaseUser, judul: str, isi: str, tautan: str) -> None:
-    if not penerima.email:
-        return
+def _antre_email(daftar: list[AbstractBaseUser], judul: str, isi: str, tautan: str) -> None:
     try:
-        send_mail(
-            subject=f"[SKP] {judul}",
-            message=f"{isi}\n\nBuka: {alamat_situs()}{tautan}",
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[penerima.email],
-            fail_silently=False,
-        )
-    except Exception:  # a mail server being down must not break the page or lose the event
-        log.exception("Email notifikasi SKP gagal dikirim ke %s", penerima.email)
+        with transaction.atomic():
+            for u in daftar:
+                surel.antre(
+                    kepada=u.email,
+                    subjek=f"[SKP] {judul}",
+                    isi=f"{isi}\n\nBuka: {alamat_situs()}{tautan}",
+                )
+    except Exception:  # the queue itself unreachable: the in-app notification is there
+        log.exception("Email notifikasi SKP tidak dapat diantrekan: %s", judul)
 
 
 def kabari(*, penerima: Iterable[AbstractBaseUser | None], skp: Skp, judul: str, isi: str) -> None:
@@ -48,8 +46,7 @@ def kabari_tautan(
         Notifikasi.objects.bulk_create(
             Notifikasi(penerima=u, judul=judul, isi=isi, tautan=tautan) for u in daftar
         )
-        for u in daftar:
-            _kirim_email(u, judul, isi, tautan)
+        _antre_email(daftar, judul, isi, tautan)
 
     transaction.on_commit(kirim)
 

@@ -8,6 +8,9 @@ from django.urls import reverse
 
 from tests.conftest import KATA_SANDI
 
+# Reset mails go through the job queue (core/surel.py); here it runs at once.
+pytestmark = pytest.mark.usefixtures("pekerja_langsung")
+
 
 def test_masuk_dengan_nip_berspasi(client, pemeran):
     respons = client.post(

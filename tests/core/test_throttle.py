@@ -15,6 +15,9 @@ from core.throttle import client_ip, durasi_teks, hitung, kembalikan
 from tests.conftest import KATA_SANDI
 from tests.factories import UserFactory, nip_sah
 
+# Reset mails go through the job queue (core/surel.py); here it runs at once.
+pytestmark = pytest.mark.usefixtures("pekerja_langsung")
+
 ALAMAT = "198.51.100.10"
 ALAMAT_LAIN = "198.51.100.11"
 PROXY = "10.0.0.1"

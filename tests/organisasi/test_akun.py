@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
+from core.models import StatusSurel, Surel
 from organisasi.akun import PESAN_AKUN_LAIN, Kendali, kendali_akun, muat_akun
 from organisasi.models import (
     AdminInstansi,
@@ -20,6 +21,9 @@ from organisasi.models import (
 from organisasi.services import jadikan_admin_instansi
 from tests.factories import JabatanFactory, PegawaiFactory, UserFactory
 from tests.organisasi.test_views import masuk, unggah
+
+# Mails go through the job queue (core/surel.py); here it runs at once.
+pytestmark = pytest.mark.usefixtures("pekerja_langsung")
 
 User = get_user_model()
 
@@ -403,7 +407,10 @@ def test_surat_gagal_tidak_membatalkan_perubahan(
     rudi_beremail.user.refresh_from_db()
     assert rudi_beremail.user.email == "rudi.baru@contoh.go.id"
     assert RiwayatEmailAkun.objects.count() == 1
-    assert "Pemberitahuan ganti email gagal dikirim ke rudi.lama@contoh.go.id" in caplog.text
+    # Queued, tried (here at once, up to the limit) and recorded as failed: never an error page.
+    surel = Surel.objects.get(kepada="rudi.lama@contoh.go.id")
+    assert surel.status == StatusSurel.GAGAL and "server email mati" in surel.galat
+    assert f"Email {surel.pk} ke rudi.lama@contoh.go.id gagal" in caplog.text
 
 
 def test_ganti_email_di_admin_pengguna_juga_tercatat(

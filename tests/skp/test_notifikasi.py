@@ -1,9 +1,13 @@
 """Notifications: in-app and email on submit, return, approve and revision, only after the
-commit; a failing mail server never loses the transition."""
+commit; the email goes through the job queue, so a failing mail server never loses the
+transition nor the mail (tests/core/test_surel.py: the outage itself)."""
 
 import pytest
 from django.core import mail
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
+from core.models import StatusSurel, Surel
 from skp import services
 from skp.models import Notifikasi, RiwayatStatus, StatusSkp
 
@@ -16,8 +20,9 @@ def dengan_email(pemeran):
 
 
 def test_ajukan_mengabari_penilai_setelah_commit(
-    pemeran, skp_pegawai, dengan_email, django_capture_on_commit_callbacks, settings
-):
+    pemeran, skp_pegawai, dengan_email, django_capture_on_commit_callbacks, settings,
+    pekerja_langsung,
+):  # fmt: skip
     settings.SITE_URL = "https://skp.contoh.go.id"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai)
@@ -34,7 +39,7 @@ def test_ajukan_mengabari_penilai_setelah_commit(
 
 
 def test_kembalikan_setujui_dan_revisi_mengabari(
-    pemeran, skp_pegawai, dengan_email, django_capture_on_commit_callbacks
+    pemeran, skp_pegawai, dengan_email, django_capture_on_commit_callbacks, pekerja_langsung
 ):
     pegawai, atasan = pemeran.pegawai.user, pemeran.atasan.user
     with django_capture_on_commit_callbacks(execute=True):
@@ -56,8 +61,9 @@ def test_kembalikan_setujui_dan_revisi_mengabari(
 
 
 def test_email_gagal_tidak_menghilangkan_transisi(
-    pemeran, skp_pegawai, dengan_email, django_capture_on_commit_callbacks, settings, caplog
+    pemeran, skp_pegawai, dengan_email, django_capture_on_commit_callbacks, settings
 ):
+    # The queue in the database, as in production: the request only records the mail.
     settings.EMAIL_BACKEND = "tests.skp.test_notifikasi.BackendRusak"
     with django_capture_on_commit_callbacks(execute=True):
         services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai)
@@ -65,7 +71,26 @@ def test_email_gagal_tidak_menghilangkan_transisi(
     assert skp_pegawai.status == StatusSkp.DIAJUKAN
     assert RiwayatStatus.objects.filter(skp=skp_pegawai).count() == 1
     assert Notifikasi.objects.filter(penerima=pemeran.atasan.user).count() == 1
-    assert "Email notifikasi SKP gagal" in caplog.text
+    surel = Surel.objects.get()
+    assert surel.kepada == pemeran.atasan.user.email and surel.status == StatusSurel.MENUNGGU
+    tugas = DBTaskResult.objects.get(task_path="core.surel.kirim_surel")
+    assert tugas.status == TaskResultStatus.READY and tugas.args_kwargs["args"] == [surel.pk]
+    assert not mail.outbox
+
+
+def test_antrean_email_tidak_terjangkau_notifikasi_tetap_tercatat(
+    pemeran, skp_pegawai, dengan_email, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    class TugasRusak:
+        def enqueue(self, *args):
+            raise RuntimeError("antrean rusak")
+
+    monkeypatch.setattr("core.surel.kirim_surel", TugasRusak())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai)
+    assert Notifikasi.objects.filter(penerima=pemeran.atasan.user).count() == 1
+    assert not Surel.objects.exists()  # no mail without its job
+    assert "Email notifikasi SKP tidak dapat diantrekan" in caplog.text
 
 
 class BackendRusak:
