@@ -505,7 +505,7 @@ def test_menu_kelola_memuat_aktivasi_akun(client, pemeran):
 # --- the reset page tells nothing about a NIP -----------------------------------------------------
 
 
-def test_atur_ulang_menjawab_sama_untuk_setiap_nip(client, pemeran):
+def test_atur_ulang_menjawab_sama_untuk_setiap_nip(client, pemeran, pekerja_langsung):
     dengan_email = pemeran.atasan
     dengan_email.user.email = "rina@contoh.go.id"
     dengan_email.user.save(update_fields=["email"])

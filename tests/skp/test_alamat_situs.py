@@ -27,7 +27,7 @@ def tanpa_site_url(settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_persetujuan_lewat_permintaan_memakai_alamat_permintaan(
-    client, pemeran, skp_pegawai, sertifikat, tanpa_site_url
+    client, pemeran, skp_pegawai, sertifikat, tanpa_site_url, pekerja_langsung
 ):
     # transaction=True: the commit (and so the mail and the PDF) happens inside the request.
     pemeran.pegawai.user.email = "rudi@contoh.go.id"
