@@ -16,6 +16,7 @@ from datetime import datetime
 from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
+from django_tasks import task
 
 from core import dokumen as dokumen_bertanda
 from core.pdf import tanggal_indonesia
@@ -108,6 +109,14 @@ def terbitkan_setelah_dinilai(penilaian_pk: int) -> None:
         logger.exception(
             "Dokumen penilaian %s belum dapat diterbitkan; dibuat saat diunduh.", penilaian_pk
         )
+
+
+@task()
+def terbitkan_di_latar(penilaian_pk: int) -> None:
+    """The background job after a rating: rendering and signing take a second or more, and a
+    penilai saving thirty rows on Penilaian Bawahan should not wait for them. Safe to run twice
+    (one document per rating); if it never runs, the first download issues the document."""
+    terbitkan_setelah_dinilai(penilaian_pk)
 
 
 def dokumen_terbit(penilaian: PenilaianPeriodik) -> list[DokumenPenilaian]:

@@ -3,6 +3,7 @@ locks the row, checks the person, the state and the calendar on the fresh row (c
 penilaian/workflow.py's table), writes a RiwayatPenilaian row and notifies after the commit, as
 the SKP approval does."""
 
+import logging
 from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -33,6 +34,8 @@ from penilaian.selectors import (
 from penilaian.workflow import TRANSISI, alasan_ditolak
 from skp.services.notifikasi import kabari_tautan
 from skp.workflow import kalimat
+
+logger = logging.getLogger(__name__)
 
 PESAN_KEDALUWARSA = (
     "Penilaian ini sudah diubah di tab atau perangkat lain. Muat ulang halaman untuk melihat "
@@ -176,10 +179,14 @@ def _data_rating(penilaian: PenilaianPeriodik, hasil: str, perilaku: str, pred: 
 
 
 def _setelah_dinilai(penilaian_pk: int) -> None:
-    """Issues the signed evaluation form after the commit (a hook the document module fills)."""
+    """After the commit: the signed evaluation form is issued by the background worker. Should
+    the queue be unreachable, nothing is lost: the first download issues it."""
     from penilaian import dokumen
 
-    dokumen.terbitkan_setelah_dinilai(penilaian_pk)
+    try:
+        dokumen.terbitkan_di_latar.enqueue(penilaian_pk)
+    except Exception:
+        logger.exception("Penerbitan dokumen penilaian %s tidak dapat diantrekan.", penilaian_pk)
 
 
 @transaction.atomic

@@ -36,6 +36,9 @@ from penilaian.services import alur
 from skp.models import IndikatorKinerja, JenisFormulir, Pendekatan, Skp
 from tests.penilaian.conftest import beri_umpan_balik_lengkap, pada
 
+# The form is issued by a background job after the rating commits: here jobs run at once.
+pytestmark = pytest.mark.usefixtures("pekerja_langsung")
+
 A, S, B = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH
 
 
@@ -598,3 +601,23 @@ def test_judul_periode_bulanan_dan_rentang(pemeran):
                     buka=date(2026, 12, 18), tenggat=date(2027, 1, 31))  # fmt: skip
     assert judul_periode(akhir) == "TRIWULAN IV-AKHIR"
     assert rentang_periode(akhir) == "1 OKTOBER SD 31 DESEMBER 2026"
+
+
+def test_penilaian_tidak_menunggu_penerbitan_dokumen(
+    kasus, pemeran, sertifikat, settings, django_capture_on_commit_callbacks
+):
+    """With the real queue (and no worker in the test), saving a rating only queues the form:
+    the penilai does not wait for rendering and signing; the job issues it later."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    p = dinilai(kasus, pemeran, django_capture_on_commit_callbacks)
+    assert terbit(p) == []
+    antre = DBTaskResult.objects.filter(task_path__endswith="terbitkan_di_latar")
+    assert antre.count() == 1
+    from penilaian.dokumen import terbitkan_di_latar
+
+    terbitkan_di_latar.call(p.pk)  # what the worker runs
+    assert [d.versi for d in terbit(p)] == [1]
