@@ -23,6 +23,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
+from core.dokumen import verifikasi_berkas
 from organisasi import demo as organisasi_demo
 from organisasi.models import Instansi, Pegawai
 from penilaian.models import BuktiDukung
@@ -32,7 +33,6 @@ from penilaian.services.bukti import bukti_tambah
 from skp.demo import NIP_DIAJUKAN, NIP_DISETUJUI
 from skp.ekspor import jalankan_ekspor
 from skp.models import DokumenSkp, EksporSkp, Skp, StatusEkspor
-from skp.verifikasi import verifikasi_berkas
 from tests import contoh_berkas as contoh
 from tests.penilaian.conftest import pada
 

@@ -17,11 +17,11 @@ from django.db import connection
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from core.dokumen import verifikasi_berkas
 from core.models import PekerjaLatar
 from skp import services
 from skp.ekspor import ekspor_mulai
 from skp.models import DokumenSkp, EksporSkp, StatusEkspor
-from skp.verifikasi import verifikasi_berkas
 from tests.factories import JabatanFactory, PegawaiFactory
 from tests.skp.conftest import setujui_skp, tambah_kkw
 from tests.skp.test_ekspor import isi_zip

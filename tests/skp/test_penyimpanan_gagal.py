@@ -11,10 +11,11 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
 
+from core.dokumen import verifikasi_berkas
 from core.penyimpanan import PenyimpananGagal, simpan
 from skp.ekspor import jalankan_ekspor
 from skp.models import DokumenSkp, EksporSkp, StatusEkspor
-from skp.verifikasi import terbitkan, verifikasi_berkas
+from skp.verifikasi import terbitkan
 from tests.penyimpanan_rusak import berkas_di, disk_penuh
 from tests.skp.conftest import setujui_skp
 from tests.skp.test_ekspor import dua_disetujui  # noqa: F401 - fixture
