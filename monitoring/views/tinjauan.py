@@ -1,5 +1,5 @@
 """The mid-year review: the atasan's list of direct bawahan (who has reviewed, how many RHK are
-behind), and one page per pegawai with the RHK behind schedule, the way into a revision of the
+behind, their last jurnal entry and open follow-ups), and one page per pegawai with the RHK behind schedule, the way into a revision of the
 SKP (the SKP's own revision workflow) and the two confirmations."""
 
 from django.contrib import messages
@@ -33,8 +33,17 @@ def daftar(request: HttpRequest) -> HttpResponse:
     ids = [b.pk for b in bawahan]
     kemajuan = selectors.kemajuan_banyak(ids, tahun)
     tinjauan = selectors.tinjauan_per_pegawai(ids, tahun)
+    jurnal = selectors.jurnal_terakhir(ids)
+    tindak_lanjut = selectors.tindak_lanjut_per_pegawai(ids)
     baris = [
-        {"pegawai": b, "kemajuan": kemajuan[b.pk], "tinjauan": tinjauan.get(b.pk)} for b in bawahan
+        {
+            "pegawai": b,
+            "kemajuan": kemajuan[b.pk],
+            "tinjauan": tinjauan.get(b.pk),
+            "jurnal": jurnal.get(b.pk),
+            "tindak_lanjut": tindak_lanjut.get(b.pk, []),
+        }
+        for b in bawahan
     ]
     # Those still waiting for the atasan's confirmation first, the most RHK behind first.
     baris.sort(

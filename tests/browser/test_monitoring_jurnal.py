@@ -71,8 +71,7 @@ def test_pegawai_menulis_tiga_entri_di_ponsel_lalu_melihat_usulan_realisasi(
     browser: Browser, live_server, pemeran, skp_dua_rhk
 ):
     page = masuk_ponsel(browser, live_server.url, pemeran.pegawai.nip)
-    page.get_by_role("button", name="Buka menu").click()
-    page.get_by_role("link", name="Jurnal Kinerja").click()
+    page.get_by_role("main").get_by_role("link", name="Jurnal Kinerja").click()
     expect(page.get_by_role("heading", name="Jurnal Kinerja", level=1)).to_be_visible()
     expect(batang(page, "Utama 1")).to_have_attribute("aria-valuenow", "0")
     expect(batang(page, "Utama 2")).to_have_attribute("aria-valuenow", "0")

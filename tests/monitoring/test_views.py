@@ -46,7 +46,7 @@ def test_jurnal_tangga_izin(client, pemeran, superuser, jurnal):
     assert r.status_code == 200
     html = r.content.decode()
     assert "Tulis entri" in html and 'role="progressbar"' in html
-    assert "Jurnal Kinerja" in html  # the navbar link
+    assert f'href="{JURNAL}">Jurnal Kinerja</a>' in html  # in the user menu
     r = client.get(JURNAL, **HTMX)
     assert b'id="isi-jurnal"' in r.content and b"<html" not in r.content
 
@@ -379,9 +379,28 @@ def test_daftar_tinjauan_atasan(client, pemeran, jurnal):
     assert ke_login(client.get(url))
     r = masuk(client, pemeran.pegawai).get(url)  # no bawahan: their own review
     assert r["Location"] == reverse("monitoring:tinjauan_pegawai", args=[pemeran.pegawai.pk])
+    tulis(pemeran.pegawai, jurnal.rhk2, tanggal=date(2026, 5, 4))
     html = masuk(client, pemeran.atasan).get(url).content.decode()
     assert pemeran.pegawai.nama_lengkap in html and "2 dari 2 RHK" in html
-    assert "Belum ditinjau" in html
+    assert "Belum ditinjau" in html and "4 Mei 2026" in html
+
+
+def test_kueri_daftar_bawahan_tetap(client, pemeran, jurnal, django_assert_max_num_queries):
+    from tests.factories import JabatanFactory, PegawaiFactory
+
+    url = reverse("monitoring:tinjauan")
+    c = masuk(client, pemeran.atasan)
+    tulis(pemeran.pegawai, jurnal.rhk1, hasil=Decimal(1))
+    c.get(url)
+    kecil = _hitung(c, url)
+    for i in range(12):
+        j = JabatanFactory(unit_kerja=pemeran.atasan.jabatan.unit_kerja, nama=f"Pelaksana {i}",
+                           atasan=pemeran.atasan.jabatan)  # fmt: skip
+        PegawaiFactory(nama=f"Bawahan {i:02}", jabatan=j)
+    _isi_banyak(pemeran, jurnal, 20)
+    with django_assert_max_num_queries(kecil):
+        html = c.get(url).content.decode()
+    assert html.count('id="bawahan-') == 13
 
 
 def test_spanduk_tinjauan_juni_juli(client, pemeran, jurnal):

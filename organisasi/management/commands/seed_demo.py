@@ -93,6 +93,9 @@ class Command(BaseCommand):
         from skp.demo import muat_demo as muat_demo_skp  # after the Renstra its JPT RHK link to
 
         self.stdout.write(muat_demo_skp(instansi))
+        from monitoring.demo import muat_demo as muat_demo_monitoring  # needs approved SKP
+
+        self.stdout.write(muat_demo_monitoring(instansi))
 
     def _cetak_login(self, *, kata_sandi: str | None) -> None:
         pegawai = {p.nip: p for p in Pegawai.objects.filter(nip__in=[o.nip for o in demo.ORANG])}
