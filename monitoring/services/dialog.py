@@ -49,7 +49,9 @@ def dialog_catat(
     tanggal_tindak_lanjut: date | None = None,
 ) -> DialogKinerja:
     """Records a dialog between `pegawai` and their atasan, by either of them (403 otherwise)."""
-    pegawai = Pegawai.objects.select_for_update().select_related("user").get(pk=pegawai.pk)
+    pegawai = (
+        Pegawai.objects.select_for_update(of=("self",)).select_related("user").get(pk=pegawai.pk)
+    )
     atasan = access.penilai(pegawai)
     pihak = access.pihak_dialog(user, pegawai, atasan)
     if pihak is None:

@@ -64,7 +64,11 @@ def _pegawai_terkunci(user: AbstractBaseUser) -> Pegawai:
     if pegawai is None or not user.is_active:
         raise PermissionDenied(access.PESAN_BUKAN_PEMILIK)
     # Serialises one pegawai's writes: a double click waits here, then finds its token used.
-    return Pegawai.objects.select_for_update().select_related("instansi").get(pk=pegawai.pk)
+    return (
+        Pegawai.objects.select_for_update(of=("self",))
+        .select_related("instansi")
+        .get(pk=pegawai.pk)
+    )
 
 
 def _periksa(

@@ -49,7 +49,9 @@ def tinjauan_konfirmasi(
     """Records that `user` (the pegawai or their penilai in force; 403 otherwise) reviewed this
     year's SKP with the other party, with a note. Refused before June, without an approved SKP,
     and when the same party already confirmed."""
-    pegawai = Pegawai.objects.select_for_update().select_related("user").get(pk=pegawai.pk)
+    pegawai = (
+        Pegawai.objects.select_for_update(of=("self",)).select_related("user").get(pk=pegawai.pk)
+    )
     atasan = access.penilai(pegawai)
     pihak = access.pihak_tinjauan(user, pegawai, atasan)
     if pihak is None:

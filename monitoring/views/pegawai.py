@@ -137,6 +137,7 @@ def dialog_saya(request: HttpRequest) -> HttpResponse:
         "sebagai_pegawai": selectors.dialog_pegawai(saya)[:50],
         "sebagai_atasan": selectors.dialog_sebagai_atasan(saya)[:50],
         "punya_bawahan": bool(bawahan),
+        "hari_ini": timezone.localdate(),
     }
     return render(request, "monitoring/dialog.html", konteks)
 
