@@ -119,7 +119,7 @@ def kemajuan_banyak(
 ) -> dict[int, KemajuanPegawai]:
     """The progress of every RHK of the SKP in force of each pegawai in `tahun` (pegawai id ->
     KemajuanPegawai, also for those without one): realisasi of the periods already sent or rated
-    plus the jurnal's results of the other periods so far, against the trajectory. Eight queries
+    plus the jurnal's results of the other periods so far, against the trajectory. Six queries
     plus two per instansi, however many pegawai, RHK and entries."""
     hari_ini = hari_ini or timezone.localdate()
     ids = list(dict.fromkeys(pegawai_ids))
