@@ -2,7 +2,6 @@
 the views attach back onto these forms."""
 
 import secrets
-from datetime import date
 
 from django import forms
 from django.utils import timezone
@@ -179,10 +178,3 @@ class TinjauanForm(FormSkp):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, id_form="tinjauan", **kwargs)
-
-
-def tanggal_atau_none(teks: str) -> date | None:
-    try:
-        return date.fromisoformat(teks)
-    except (TypeError, ValueError):
-        return None

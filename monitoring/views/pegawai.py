@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -69,7 +70,11 @@ def _ke_dialog(pegawai: Pegawai) -> HttpResponse:
 
 
 def _bagian_dialog(request: HttpRequest, pegawai: Pegawai, form=None) -> HttpResponse:
-    return render(request, "monitoring/pegawai.html#dialog", _konteks(request, pegawai, form))
+    """The dialog section (htmx), and the open follow-ups above it out of band."""
+    konteks = _konteks(request, pegawai, form)
+    html = render_to_string("monitoring/pegawai.html#dialog", konteks, request)
+    html += render_to_string("monitoring/_tindak_lanjut.html", {**konteks, "oob": True}, request)
+    return HttpResponse(html)
 
 
 @login_required

@@ -306,6 +306,9 @@ def test_tindak_lanjut_selesai_oleh_salah_satu_pihak(client, pemeran, jurnal):
     assert masuk(client, pemeran.admin).post(url).status_code == 403
     r = masuk(client, pemeran.atasan).post(url, **HTMX)
     assert r.status_code == 200 and b'id="dialog"' in r.content and b"Selesai" in r.content
+    # the open follow-ups above the dialogs are replaced too (out of band), now empty
+    oob = r.content.decode().split('<div id="tindak-lanjut" hx-swap-oob="true">')[1]
+    assert "Periksa rekap 3 desa" not in oob.split("</div>")[0]
     d.refresh_from_db()
     assert (d.selesai_oleh, d.selesai_oleh_nama) == (
         pemeran.atasan.user,
