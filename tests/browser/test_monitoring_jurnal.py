@@ -1,7 +1,8 @@
 """In a real browser on a phone-sized screen (390x844): a pegawai writes three jurnal entries
 against two RHK, sees the progress bars move after each one (htmx, no reload), then opens the
 realisasi form of the period and finds the journal's results proposed beside the inputs, copied
-in only when asked. axe-core checks every page state for WCAG 2.2 AA; the Content-Security-Policy
+in only when asked. Then the atasan records a dialog kinerja with a follow-up on the pegawai's
+page and marks it done in place, and the pegawai edits an entry (history kept). axe-core checks every page state for WCAG 2.2 AA; the Content-Security-Policy
 is watched by tests/browser/conftest.py (no inline script, style or handler).
 
 The SKP is of the current year and the window of the period today falls in is set around today
@@ -115,3 +116,55 @@ def test_pegawai_menulis_tiga_entri_di_ponsel_lalu_melihat_usulan_realisasi(
     expect(page.get_by_text("Realisasi disimpan.")).to_be_visible()
     expect(page.get_by_label("Realisasi Jumlah laporan surveilans mingguan")).to_have_value("7")
     periksa_aksesibilitas(page, "Formulir realisasi sesudah disimpan")
+
+
+def test_atasan_mencatat_dialog_dan_menandai_tindak_lanjut_selesai(
+    browser: Browser, live_server, pemeran, skp_dua_rhk
+):
+
+    from monitoring.forms import token_baru
+    from monitoring.services.jurnal import IsianJurnal, jurnal_tambah
+
+    rhk = skp_dua_rhk.rhk.get(urutan=1, jenis="utama")
+    entri = jurnal_tambah(
+        user=pemeran.pegawai.user, token=token_baru(),
+        isian=IsianJurnal(tanggal=timezone.localdate(), rhk_id=rhk.pk, kegiatan="Merekap data",
+                          hasil=None, hambatan="Data desa belum lengkap"),
+    )  # fmt: skip
+    page = masuk_ponsel(browser, live_server.url, pemeran.atasan.nip)
+    page.get_by_role("main").get_by_role("link", name="Kemajuan dan tinjauan bawahan").click()
+    expect(
+        page.get_by_role("heading", name="Kemajuan dan tinjauan bawahan", exact=False)
+    ).to_be_visible()
+    periksa_aksesibilitas(page, "Kemajuan dan tinjauan bawahan")
+    page.get_by_role("link", name=pemeran.pegawai.nama_lengkap, exact=True).click()
+    expect(page.get_by_text("Data desa belum lengkap")).to_have_count(2)  # last hambatan, entry
+    periksa_aksesibilitas(page, "Halaman kemajuan pegawai")
+
+    page.get_by_text("Catat dialog kinerja", exact=True).click()
+    dialog = page.locator("#dialog")
+    dialog.get_by_label("Jenis").select_option(label="Coaching")
+    dialog.get_by_label("Topik").fill("Kelengkapan data desa")
+    dialog.get_by_label("Yang disepakati").fill("Data desa dilengkapi lewat bidan desa")
+    dialog.get_by_label("Tindak lanjut (boleh kosong)").fill("Periksa data 5 desa")
+    besok = timezone.localdate() + timedelta(days=7)
+    dialog.get_by_label("Tanggal tindak lanjut").fill(besok.isoformat())
+    dialog.get_by_role("button", name="Simpan dialog").click()
+    expect(page.locator("#dialog").get_by_text("Dialog kinerja dicatat")).to_be_visible()
+    expect(page.locator("#tindak-lanjut")).to_contain_text("Periksa data 5 desa")
+    periksa_aksesibilitas(page, "Dialog tercatat")
+    page.get_by_role("button", name="Tandai tindak lanjut selesai (Kelengkapan data desa)").click()
+    expect(page.locator("#dialog").get_by_role("status")).to_contain_text("ditandai selesai")
+    expect(page.locator("#tindak-lanjut")).not_to_contain_text("Periksa data 5 desa")
+    page.goto(f"{live_server.url}/monitoring/dialog/")
+    periksa_aksesibilitas(page, "Daftar dialog kinerja")
+    page.goto(f"{live_server.url}/monitoring/tinjauan/{pemeran.pegawai.pk}/")
+    periksa_aksesibilitas(page, "Tinjauan tengah tahun")
+
+    pegawai = masuk_ponsel(browser, live_server.url, pemeran.pegawai.nip)
+    pegawai.goto(f"{live_server.url}/monitoring/jurnal/{entri.pk}/ubah/")
+    pegawai.get_by_label("Hasil (angka, boleh kosong)").fill("2")
+    periksa_aksesibilitas(pegawai, "Ubah entri jurnal")
+    pegawai.get_by_role("button", name="Simpan perubahan").click()
+    expect(pegawai.get_by_text("Entri jurnal diubah.")).to_be_visible()
+    expect(pegawai.get_by_text("diubah 1 kali")).to_be_visible()
