@@ -2,8 +2,9 @@
 against two RHK, sees the progress bars move after each one (htmx, no reload), then opens the
 realisasi form of the period and finds the journal's results proposed beside the inputs, copied
 in only when asked. Then the atasan records a dialog kinerja with a follow-up on the pegawai's
-page and marks it done in place, and the pegawai edits an entry (history kept). axe-core checks every page state for WCAG 2.2 AA; the Content-Security-Policy
-is watched by tests/browser/conftest.py (no inline script, style or handler).
+page and marks it done in place, and the pegawai edits an entry (history kept). axe-core checks
+every page state for WCAG 2.2 AA; the Content-Security-Policy is watched by
+tests/browser/conftest.py (no inline script, style or handler).
 
 The SKP is of the current year and the window of the period today falls in is set around today
 (as the admin would), so the live server and the browser agree on the date without moving the
