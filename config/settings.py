@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "skp",
     "indikator",
     "penilaian",
+    "monitoring",
 ]
 
 MIDDLEWARE = [
@@ -283,6 +284,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = UNGGAH_MAKS_BYTES
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Largest bukti dukung file a pegawai may upload (bytes); must fit under UNGGAH_MAKS_BYTES.
 BUKTI_MAKS_BYTES = env.int("BUKTI_MAKS_BYTES", default=10 * 1024 * 1024)
+# How many days after writing it a pegawai may still change a jurnal kinerja entry; after that
+# it is kept as it was.
+JURNAL_HARI_UBAH = env.int("JURNAL_HARI_UBAH", default=3)
 
 # Content-Security-Policy (django-csp; Django 6 has the same settings built in as SECURE_CSP):
 # scripts and styles only from the app's own static files, so injected markup can run nothing.

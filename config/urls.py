@@ -23,5 +23,6 @@ urlpatterns = [
     path("skp/", include("skp.urls")),
     path("indikator/", include("indikator.urls")),
     path("penilaian/", include("penilaian.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("", include("core.urls")),
 ]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 
 from core.jenis_berkas import DAFTAR_DIIZINKAN, JENIS, kenali
 from core.penyimpanan import simpan
@@ -130,22 +130,10 @@ def _rhk_dan_indikator(
     return rhk, indikator
 
 
-@transaction.atomic
-def bukti_tambah(
-    *,
-    user: AbstractBaseUser,
-    penilaian: PenilaianPeriodik,
-    rhk_id: int,
-    indikator_id: int | None = None,
-    tautan: str = "",
-    berkas: UploadedFile | None = None,
-    keterangan: str = "",
-) -> BuktiDukung:
-    """Adds one bukti dukung (a link, a file, or both) to an RHK (optionally one indicator).
-    The file is stored first and the row written after it; when the row cannot be written the
-    file is removed again, so no row ever points to a missing file."""
-    penilaian = kunci_untuk_isi(user, penilaian.pk)
-    rhk, indikator = _rhk_dan_indikator(penilaian, rhk_id, indikator_id)
+def periksa_lampiran(tautan: str, berkas: UploadedFile | None) -> tuple[str, str, dict[str, str]]:
+    """The checks every bukti dukung gets, wherever it is attached (a period's RHK here, a journal
+    entry in `monitoring`): (the link as stored, the kode of the file's type, the errors by field
+    name "tautan" / "berkas")."""
     galat: dict[str, str] = {}
     try:
         tautan = periksa_tautan(tautan)
@@ -157,6 +145,58 @@ def bukti_tambah(
             kode = periksa_berkas(berkas)
         except ValidationError as e:
             galat["berkas"] = e.messages[0]
+    return tautan, kode, galat
+
+
+def simpan_dengan_berkas(obj: models.Model, berkas: UploadedFile, kode: str) -> None:
+    """Stores `berkas` (checked by `periksa_berkas`, of type `kode`) through the storage of
+    `obj`'s `berkas` field, under the field's random name with the extension of the content's
+    type, then saves `obj` (which has `nama_berkas`, `ukuran` and `jenis_berkas` beside it).
+    The file is stored first and the row written after it; when the row cannot be written the
+    file is removed again, so no row ever points to a missing file. A storage failure raises
+    ValidationError on "berkas" and writes nothing."""
+    jenis = JENIS[kode]
+    field = obj._meta.get_field("berkas")
+    try:
+        # core.penyimpanan.simpan removes whatever a failing store half wrote.
+        disimpan = simpan(
+            field.storage,
+            field.generate_filename(obj, f"bukti{jenis.akhiran_utama}"),
+            berkas,
+            max_length=field.max_length,
+        )
+    except Exception:  # any storage backend's failure (disk full, S3 down, ...): nothing saved
+        log.exception("Berkas bukti dukung %s tidak dapat disimpan", obj._meta.label)
+        raise ValidationError({"berkas": PESAN_SIMPAN_GAGAL}) from None
+    obj.berkas.name = disimpan
+    obj.nama_berkas = (berkas.name or "")[-255:]
+    obj.ukuran = berkas.size
+    obj.jenis_berkas = jenis.mime
+    try:
+        with transaction.atomic():
+            obj.save()
+    except Exception:
+        field.storage.delete(disimpan)
+        raise
+    # A rollback after this point (the caller's transaction) would leave the file without its
+    # row; callers run nothing that can fail after it, so only a failed commit could.
+
+
+@transaction.atomic
+def bukti_tambah(
+    *,
+    user: AbstractBaseUser,
+    penilaian: PenilaianPeriodik,
+    rhk_id: int,
+    indikator_id: int | None = None,
+    tautan: str = "",
+    berkas: UploadedFile | None = None,
+    keterangan: str = "",
+) -> BuktiDukung:
+    """Adds one bukti dukung (a link, a file, or both) to an RHK (optionally one indicator)."""
+    penilaian = kunci_untuk_isi(user, penilaian.pk)
+    rhk, indikator = _rhk_dan_indikator(penilaian, rhk_id, indikator_id)
+    tautan, kode, galat = periksa_lampiran(tautan, berkas)
     keterangan = (keterangan or "").strip()
     if len(keterangan) > MAKS_KETERANGAN:
         galat["keterangan"] = f"Keterangan paling panjang {MAKS_KETERANGAN} karakter."
@@ -171,32 +211,8 @@ def bukti_tambah(
     )  # fmt: skip
     if berkas is None:
         bukti.save()
-        return bukti
-    jenis = JENIS[kode]
-    field = BuktiDukung._meta.get_field("berkas")
-    try:
-        # The stored name is random with the extension of the content's type (_lokasi_bukti).
-        disimpan = simpan(
-            field.storage,
-            field.generate_filename(bukti, f"bukti{jenis.akhiran_utama}"),
-            berkas,
-            max_length=field.max_length,
-        )
-    except Exception:  # any storage backend's failure (disk full, S3 down, ...): nothing saved
-        log.exception("Bukti dukung penilaian %s tidak dapat disimpan", penilaian.pk)
-        raise ValidationError({"berkas": PESAN_SIMPAN_GAGAL}) from None
-    bukti.berkas.name = disimpan
-    bukti.nama_berkas = (berkas.name or "")[-255:]
-    bukti.ukuran = berkas.size
-    bukti.jenis_berkas = jenis.mime
-    try:
-        with transaction.atomic():
-            bukti.save()
-    except Exception:
-        field.storage.delete(disimpan)
-        raise
-    # A rollback after this point (the caller's transaction) would leave the file without its
-    # row; nothing in this service runs after the save, so only a failed commit could.
+    else:
+        simpan_dengan_berkas(bukti, berkas, kode)
     return bukti
 
 
@@ -212,7 +228,13 @@ def bukti_hapus(*, user: AbstractBaseUser, bukti: BuktiDukung) -> None:
     storage = bukti.berkas.storage
     bukti.delete()
     if nama:
-        transaction.on_commit(lambda: _hapus_berkas(storage, nama))
+        hapus_berkas_setelah_commit(storage, nama)
+
+
+def hapus_berkas_setelah_commit(storage, nama: str) -> None:
+    """Deletes a stored file once the transaction that dropped (or replaced) its row commits; a
+    rollback keeps both."""
+    transaction.on_commit(lambda: _hapus_berkas(storage, nama))
 
 
 def _hapus_berkas(storage, nama: str) -> None:

@@ -20,6 +20,7 @@ from penilaian.kuadran import PANDUAN_HASIL_KERJA, PANDUAN_PERILAKU, Predikat, R
 from penilaian.models import Periode
 from penilaian.periode import periode_berjalan, periode_tahun
 from penilaian.services import bawahan as services
+from penilaian.signals import spanduk_untuk
 
 
 def _periode(request: HttpRequest, pegawai: Pegawai) -> Periode:
@@ -68,6 +69,7 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     konteks = _konteks(
         halaman,
         daftar_periode=_daftar_periode(pegawai, periode),
+        spanduk=spanduk_untuk(request, pegawai, periode),
         panduan=[
             (Rating(r).label, PANDUAN_HASIL_KERJA[r], PANDUAN_PERILAKU[r]) for r in Rating.values
         ],

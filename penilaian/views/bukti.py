@@ -5,11 +5,12 @@ and never sniffed by the browser."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from core.unduhan import berkas_unggahan
 from penilaian import access, selectors
 from penilaian.forms_pegawai import BuktiForm
 from penilaian.models import BuktiDukung
@@ -86,21 +87,7 @@ def unduh(request: HttpRequest, bukti_pk: int) -> HttpResponse:
     bukti = access.get_bukti_for_user(request.user, bukti_pk)  # 404 for who may not see it
     if not bukti.berkas:
         raise Http404("Bukti dukung ini berupa tautan, bukan berkas.")
-    try:
-        berkas = bukti.berkas.open("rb")
-    except (OSError, ValueError):
-        raise Http404("Berkas bukti dukung tidak ditemukan di penyimpanan.") from None
-    respons = FileResponse(
-        berkas,
-        as_attachment=True,
-        filename=bukti.nama_berkas or bukti.berkas.name.rsplit("/", 1)[-1],
-        content_type=bukti.jenis_berkas or "application/octet-stream",
-    )
-    # Evidence is whatever a pegawai uploaded: never let the browser reinterpret or run it here.
-    respons["X-Content-Type-Options"] = "nosniff"
-    respons["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    respons["Cache-Control"] = "private, no-store"
-    return respons
+    return berkas_unggahan(bukti.berkas, nama=bukti.nama_berkas, jenis=bukti.jenis_berkas)
 
 
 urlpatterns = [

@@ -23,6 +23,7 @@ from penilaian.periode import batas_pegawai
 from penilaian.services import alur
 from penilaian.services.bukti import ukuran_mb
 from penilaian.services.realisasi import realisasi_simpan
+from penilaian.signals import usulan_untuk
 from skp.services import TAHUN_PERTAMA
 
 PENGINGAT_BUKTI = (
@@ -87,12 +88,15 @@ def konteks_realisasi(
     boleh_isi = access.can(request.user, "isi_realisasi", penilaian)
     if form is None:
         form = RealisasiForm(baris=baris, revisi=penilaian.revisi, boleh_isi=boleh_isi)
+    # Proposals from other apps (the journal's results of the period): shown, never filled in.
+    usulan = usulan_untuk(penilaian) if boleh_isi else {}
     for b in baris:
         b.form = (
             bukti_form if bukti_form is not None and bukti_rhk == b.rhk.pk else BuktiForm(baris=b)
         )
         for bi in b.indikator:
             bi.field = form[f"indikator_{bi.indikator.pk}"]
+            bi.usulan = usulan.get(bi.indikator.pk)
     batas = batas_pegawai(penilaian.periode, penilaian.pegawai)
     return {
         "penilaian": penilaian,

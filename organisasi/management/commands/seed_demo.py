@@ -96,6 +96,9 @@ class Command(BaseCommand):
         from penilaian.demo import muat_demo as muat_demo_penilaian  # after the SKP it evaluates
 
         self.stdout.write(muat_demo_penilaian(instansi))
+        from monitoring.demo import muat_demo as muat_demo_monitoring  # needs approved SKP
+
+        self.stdout.write(muat_demo_monitoring(instansi))
 
     def _cetak_login(self, *, kata_sandi: str | None) -> None:
         pegawai = {p.nip: p for p in Pegawai.objects.filter(nip__in=[o.nip for o in demo.ORANG])}

@@ -1,0 +1,11 @@
+"""Each page group keeps its routes beside its views (monitoring/views/<group>.py)."""
+
+from monitoring.views import jurnal, pegawai, tinjauan
+
+app_name = "monitoring"
+
+urlpatterns = [
+    *jurnal.urlpatterns,
+    *pegawai.urlpatterns,
+    *tinjauan.urlpatterns,
+]
