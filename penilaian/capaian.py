@@ -6,6 +6,7 @@ atasan sits outside it); the capaian is set by the holder of the position one le
 (Plt/Plh included, organisasi.selectors). The annual capaian is the one of the last period of
 the year (Triwulan IV-Akhir / Desember)."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,8 +15,10 @@ from django.utils import timezone
 
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 from organisasi.selectors import jabatan_dipegang, pejabat_per_jabatan
-from penilaian.models import CapaianUnit, PenilaianPeriodik, Periode
-from penilaian.selectors import penilai_periode, tanggal_acuan
+from penilaian.distribusi import HasilDistribusi
+from penilaian.kurva import svg_distribusi
+from penilaian.models import AlasanPola, CapaianUnit, PenilaianPeriodik, Periode
+from penilaian.selectors import distribusi_instansi, penilai_periode, tanggal_acuan
 
 
 def _puncak(unit_ids) -> dict[int, int]:  # noqa: ANN001
@@ -146,3 +149,58 @@ def riwayat(unit_ids, periode_id: int) -> dict[int, list[CapaianUnit]]:  # noqa:
     ):
         hasil.setdefault(c.unit_kerja_id, []).append(c)
     return hasil
+
+
+@dataclass
+class PolaUnit:
+    """The unit's capaian and its distribution check for the rows a penilai rates, with the
+    penilai's reason when the pattern does not fit (the warning acknowledged)."""
+
+    berlaku: CapaianBerlaku
+    hasil: HasilDistribusi | None  # None while the capaian is not set
+    alasan: AlasanPola | None
+
+    @property
+    def svg(self) -> str:
+        return svg_distribusi(self.hasil, id_awalan="kurva-bawahan") if self.hasil else ""
+
+    @property
+    def tidak_sesuai(self) -> bool:
+        """Does not fit, or can no longer be made to fit by the rows not rated yet."""
+        return self.hasil is not None and bool(self.hasil.alasan)
+
+    @property
+    def final(self) -> bool:
+        """Every row rated and the pattern fits, or its misfit acknowledged with a reason."""
+        if self.hasil is None or not self.hasil.lengkap:
+            return False
+        return not self.tidak_sesuai or self.alasan is not None
+
+
+def unit_dinilai(penilai: Pegawai) -> UnitKerja | None:
+    """The unit a penilai leads on Penilaian Bawahan: the unit of their own position."""
+    return penilai.jabatan.unit_kerja if penilai.jabatan_id else None
+
+
+def alasan_terakhir(penilai_id: int, unit_id: int, periode_id: int) -> AlasanPola | None:
+    return (
+        AlasanPola.objects.filter(
+            penilai_id=penilai_id, unit_kerja_id=unit_id, periode_id=periode_id
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+def pola_bawahan(penilai: Pegawai, periode: Periode, predikat: list[str]) -> PolaUnit | None:
+    """`predikat`: one entry per bawahan who counts (their predikat, "" when not rated yet).
+    A fixed number of queries, whatever the number of bawahan."""
+    unit = unit_dinilai(penilai)
+    if unit is None or not predikat:
+        return None
+    berlaku = capaian_berlaku(unit, periode)
+    hasil = None
+    if berlaku.capaian:
+        hitungan = Counter(p for p in predikat if p)
+        hasil = distribusi_instansi(periode.instansi_id, berlaku.capaian, len(predikat), hitungan)
+    return PolaUnit(berlaku, hasil, alasan_terakhir(penilai.pk, unit.pk, periode.pk))

@@ -6,12 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.pdf import tanggal_indonesia
-from organisasi.models import UnitKerja
+from organisasi.models import Pegawai, UnitKerja
 from organisasi.selectors import pegawai_dari_user
 from penilaian import access
-from penilaian.capaian import pimpinan_unit
+from penilaian.capaian import alasan_terakhir, pimpinan_unit, unit_dinilai
 from penilaian.distribusi import CapaianOrganisasi
-from penilaian.models import CapaianUnit, Periode
+from penilaian.models import AlasanPola, CapaianUnit, Periode
 
 MAKS_CATATAN = 2000
 
@@ -61,3 +61,28 @@ def tetapkan_capaian(
             unit_kerja=unit_kerja, periode=periode, capaian=capaian, catatan=catatan, oleh=user,
             atas_nama=atas_nama, oleh_nama=pelaku.nama_lengkap if pelaku else user.get_username(),
         )  # fmt: skip
+
+
+def catat_alasan_pola(*, user: AbstractBaseUser, periode: Periode, alasan: str) -> AlasanPola:
+    """The penilai acknowledges that the ratings of their unit do not fit the pattern of its
+    capaian, with a reason (a new row per change; the same text twice records nothing more).
+    Never blocks a rating: it is what makes the ratings final despite the warning."""
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError("Tuliskan alasan mengapa pola predikat tidak sesuai.")
+    if len(alasan) > MAKS_CATATAN:
+        raise ValidationError(f"Alasan paling panjang {MAKS_CATATAN} karakter.")
+    penilai = pegawai_dari_user(user)
+    if penilai is None or not access.boleh_buka_penilaian_bawahan(user):
+        raise ValidationError("Alasan pola distribusi dicatat oleh pejabat penilai.")
+    unit = unit_dinilai(penilai)
+    if unit is None or periode.instansi_id != penilai.instansi_id:
+        raise ValidationError("Anda tidak memimpin unit kerja pada periode ini.")
+    with transaction.atomic():
+        Pegawai.objects.select_for_update().get(pk=penilai.pk)
+        lalu = alasan_terakhir(penilai.pk, unit.pk, periode.pk)
+        if lalu is not None and lalu.alasan == alasan:
+            return lalu
+        return AlasanPola.objects.create(
+            penilai=penilai, unit_kerja=unit, periode=periode, alasan=alasan, oleh=user
+        )
