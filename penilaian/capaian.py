@@ -204,3 +204,17 @@ def pola_bawahan(penilai: Pegawai, periode: Periode, predikat: list[str]) -> Pol
         hitungan = Counter(p for p in predikat if p)
         hasil = distribusi_instansi(periode.instansi_id, berlaku.capaian, len(predikat), hitungan)
     return PolaUnit(berlaku, hasil, alasan_terakhir(penilai.pk, unit.pk, periode.pk))
+
+
+def pola_penilaian(penilaian: PenilaianPeriodik) -> tuple[CapaianBerlaku | None, PolaUnit | None]:
+    """For the evaluation form: the capaian of the unit led by the penilai and the pattern of
+    the penilai's bawahan as it stands now (the form is rendered once, when issued, and kept)."""
+    from penilaian.bawahan import halaman_bawahan
+
+    berlaku = capaian_untuk_penilaian(penilaian)
+    penilai = penilai_periode(penilaian)
+    if penilai is None:
+        return berlaku, None
+    halaman = halaman_bawahan(penilai, penilaian.periode)
+    predikat = [b.penilaian.predikat or "" for b in halaman.baris if b.penilaian is not None]
+    return berlaku, pola_bawahan(penilai, penilaian.periode, predikat)
