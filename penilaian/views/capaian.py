@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from organisasi.models import Instansi, UnitKerja
 from organisasi.selectors import instansi_dikelola, pegawai_dari_user
 from penilaian import access
-from penilaian.capaian import capaian_berlaku, riwayat, unit_dipimpin
+from penilaian.capaian import capaian_banyak, unit_dipimpin
 from penilaian.distribusi import CapaianOrganisasi
 from penilaian.models import Periode
 from penilaian.periode import periode_berjalan, periode_tahun
@@ -53,8 +53,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
     instansi = _instansi(request)
     periode = _periode(request.GET.get("periode", ""), instansi)
     unit = _unit(request, instansi)
-    lama = riwayat([u.pk for u in unit], periode.pk)
-    baris = [(capaian_berlaku(u, periode), lama.get(u.pk, [])) for u in unit]
+    baris = capaian_banyak(unit, periode)
     konteks = {
         "periode": periode,
         "daftar_periode": [

@@ -69,3 +69,54 @@ def test_admin_melihat_semua_unit_dan_galat_ditampilkan(client, pemeran, tw1, da
     assert CapaianUnit.objects.get().atas_nama == pemeran.atasan_atasan
     teks = client.get(f"{URL}?periode={tw1.pk}").content.decode()
     assert "atas nama Budi Kabid" in teks
+
+
+def _tambah_unit(pemeran, jumlah: int, awal: int) -> None:
+    """Seksi under the Kabid, each with a head, and a capaian already set for some."""
+    from organisasi.models import JenisJabatan
+    from tests.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
+
+    bidang = pemeran.atasan_atasan.jabatan.unit_kerja
+    for n in range(awal, awal + jumlah):
+        unit = UnitKerjaFactory(instansi=pemeran.instansi, kode=f"1.02.01.{n + 10}",
+                                nama=f"Seksi {n}", induk=bidang)  # fmt: skip
+        PegawaiFactory(jabatan=JabatanFactory(unit_kerja=unit, nama=f"Kepala Seksi {n}",
+                       jenis=JenisJabatan.PENGAWAS, atasan=pemeran.atasan_atasan.jabatan))  # fmt: skip
+
+
+def test_jumlah_query_tetap_dari_3_sampai_30_unit(
+    client, pemeran, tw1, dalam_jendela_tw1, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from penilaian.services.capaian import tetapkan_capaian
+
+    _tambah_unit(pemeran, 3, 0)
+    client.force_login(pemeran.admin.user)
+    tetapkan_capaian(user=pemeran.admin.user, unit_kerja=pemeran.pegawai.jabatan.unit_kerja,
+                     periode=tw1, capaian="baik")  # fmt: skip
+    client.get(URL)
+    with CaptureQueriesContext(connection) as q:
+        assert client.get(URL).status_code == 200
+    _tambah_unit(pemeran, 27, 3)
+    with django_assert_max_num_queries(len(q)):
+        teks = client.get(URL).content.decode()
+    assert teks.count('name="capaian"') == 30 + 4
+
+
+def test_tahunan_tahun_lalu_dipakai_dan_disebut(client, pemeran):
+    from datetime import date
+
+    from penilaian.services.capaian import tetapkan_capaian
+    from tests.penilaian.conftest import pada
+
+    seksi = pemeran.pegawai.jabatan.unit_kerja
+    with pada(date(2026, 1, 10)):
+        tetapkan_capaian(user=pemeran.atasan_atasan.user, unit_kerja=seksi,
+                         periode=periode_tahun(pemeran.instansi, 2025)[-1], capaian="istimewa")  # fmt: skip
+    akhir = periode_tahun(pemeran.instansi, 2026)[-1]
+    with pada(date(2027, 2, 1)):
+        client.force_login(pemeran.atasan_atasan.user)
+        teks = client.get(f"{URL}?periode={akhir.pk}").content.decode()
+    assert "Seksi Surveilans: Istimewa (capaian tahunan 2025" in teks
