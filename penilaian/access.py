@@ -394,3 +394,44 @@ def halaman_umpan_balik(user: Pengguna, umpan_balik) -> PenilaianPeriodik | None
     if user.is_authenticated and akar.pemberi_id == user.pk:
         return None
     raise Http404("Umpan balik tidak ditemukan.")
+
+
+# --- capaian kinerja organisasi --------------------------------------------------------------
+
+
+def memimpin_unit(user: Pengguna, unit) -> bool:  # noqa: ANN001
+    """The user acts in the position one level above the unit head's."""
+    from penilaian.capaian import pimpinan_unit
+
+    pegawai = pegawai_dari_user(user)
+    if pegawai is None or pegawai.instansi_id != unit.instansi_id:
+        return False
+    pimpinan = pimpinan_unit(unit)
+    return pimpinan is not None and pimpinan.pk == pegawai.pk
+
+
+def boleh_tetapkan_capaian(user: Pengguna, unit) -> bool:  # noqa: ANN001
+    """The leader of the unit from above, or the admin of its instansi on their behalf."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return memimpin_unit(user, unit) or admin_instansi(user, unit.instansi_id)
+
+
+def boleh_buka_capaian(user: Pengguna) -> bool:
+    """The page "Capaian Kinerja Organisasi": for those who lead a unit from above and admins."""
+    from penilaian.capaian import unit_dipimpin
+
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if AdminInstansi.objects.filter(user=user).exists():
+        return True
+    pegawai = pegawai_dari_user(user)
+    return pegawai is not None and bool(unit_dipimpin(pegawai))
+
+
+def require_buka_capaian(user: Pengguna) -> None:
+    if not boleh_buka_capaian(user):
+        raise PermissionDenied(
+            "Halaman Capaian Kinerja Organisasi untuk pimpinan satu tingkat di atas kepala unit "
+            "dan admin instansi."
+        )

@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from core.pdf import konteks_verifikasi, tanggal_indonesia
 from core.pdf import render_pdf as render_dokumen
 from organisasi.models import Pegawai
+from penilaian.capaian import pola_penilaian
 from penilaian.kuadran import Predikat, Rating
 from penilaian.models import (
     BuktiDukung,
@@ -302,6 +303,7 @@ def konteks_cetak(
         "kalimat_verifikasi": f"Dokumen evaluasi kinerja ini (versi {versi}) ditandatangani "
         "secara elektronik melalui aplikasi SKP.",
     }
+    konteks["capaian"], konteks["pola"] = pola_penilaian(penilaian)
     konteks.update(konteks_verifikasi(token))
     return konteks
 

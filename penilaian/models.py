@@ -9,8 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from organisasi.models import Instansi, Pegawai
-from penilaian.distribusi import Pembulatan
+from organisasi.models import Instansi, Pegawai, UnitKerja
+from penilaian.distribusi import CapaianOrganisasi, Pembulatan
 from penilaian.kuadran import KUADRAN, Predikat, Rating
 from skp.models import IndikatorKinerja, PerilakuKerja, RencanaHasilKerja, Skp
 
@@ -502,3 +502,52 @@ class DokumenPenilaian(models.Model):
     @property
     def terbit(self) -> bool:
         return bool(self.sha256 and self.berkas)
+
+
+class CapaianUnit(models.Model):
+    """The capaian kinerja organisasi of a unit kerja for a period, set by the leader one level
+    above the unit head (or by the admin of the instansi on their behalf: `atas_nama`). Never
+    updated: each change is a new row, the latest one counts, the older ones are the history.
+    The annual capaian is the one of the last period of the year (Triwulan IV-Akhir)."""
+
+    unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="+")
+    periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="+")
+    capaian = models.CharField(max_length=20, choices=CapaianOrganisasi.choices)
+    catatan = models.TextField(blank=True)
+    oleh = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    # The leader in whose name the admin entered it; None when the leader entered it.
+    atas_nama = models.ForeignKey(
+        Pegawai, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    oleh_nama = models.CharField(max_length=200)
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "capaian kinerja organisasi"
+        verbose_name_plural = "capaian kinerja organisasi"
+        ordering = ["unit_kerja", "periode", "-pk"]
+        indexes = [models.Index(fields=["unit_kerja", "periode"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit_kerja} {self.periode}: {self.get_capaian_display()}"
+
+
+class AlasanPola(models.Model):
+    """The penilai's reason for ratings of a unit whose pattern does not fit the distribution
+    of its capaian: the warning acknowledged, per (penilai, unit, periode); the latest counts."""
+
+    penilai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="+")
+    unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="+")
+    periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="+")
+    alasan = models.TextField()
+    oleh = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "alasan pola distribusi"
+        verbose_name_plural = "alasan pola distribusi"
+        ordering = ["penilai", "unit_kerja", "periode", "-pk"]
+        indexes = [models.Index(fields=["penilai", "unit_kerja", "periode"])]
+
+    def __str__(self) -> str:
+        return f"Alasan pola {self.unit_kerja} {self.periode}"

@@ -3,6 +3,7 @@
 from penilaian.views import (
     bawahan,
     bukti,
+    capaian,
     detail,
     dokumen,
     kalkulator,
@@ -24,4 +25,5 @@ urlpatterns = [
     *periode.urlpatterns,
     *bawahan.urlpatterns,
     *kalkulator.urlpatterns,
+    *capaian.urlpatterns,
 ]

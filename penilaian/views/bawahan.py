@@ -16,10 +16,12 @@ from organisasi.models import Pegawai
 from organisasi.selectors import pegawai_dari_user
 from penilaian import access
 from penilaian.bawahan import HalamanBawahan, halaman_bawahan, lengkapi
+from penilaian.capaian import PolaUnit, pola_bawahan
 from penilaian.kuadran import PANDUAN_HASIL_KERJA, PANDUAN_PERILAKU, Predikat, Rating
 from penilaian.models import Periode
 from penilaian.periode import periode_berjalan, periode_tahun
 from penilaian.services import bawahan as services
+from penilaian.services.capaian import catat_alasan_pola
 from penilaian.signals import spanduk_untuk
 
 
@@ -68,6 +70,7 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     lengkapi(halaman, request.user.pk)
     konteks = _konteks(
         halaman,
+        pola=_pola(pegawai, halaman),
         daftar_periode=_daftar_periode(pegawai, periode),
         spanduk=spanduk_untuk(request, pegawai, periode),
         panduan=[
@@ -77,6 +80,13 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "penilaian/bawahan.html#isi", konteks)
     return render(request, "penilaian/bawahan.html", konteks)
+
+
+def _pola(pegawai: Pegawai, halaman: HalamanBawahan) -> PolaUnit | None:
+    """The unit's capaian and the chart of the rows the viewer rates as their penilai (a row
+    not rated yet counts in the unit's size, not in any predikat)."""
+    predikat = [b.penilaian.predikat or "" for b in halaman.baris if b.penilaian is not None]
+    return pola_bawahan(pegawai, halaman.periode, predikat)
 
 
 def _kembali(periode_id: int, penilaian_pk: int) -> HttpResponse:
@@ -125,11 +135,32 @@ def nilai(request: HttpRequest, pk: int) -> HttpResponse:
     baris.pilihan = pilihan
     konteks = _konteks(halaman, b=baris, galat=galat, tersimpan=not galat, fokus=True)
     html = render_to_string("penilaian/bawahan.html#baris", konteks, request)
-    html += render_to_string("penilaian/bawahan.html#ringkasan", {**konteks, "oob": True})
+    konteks = {**konteks, "oob": True, "pola": _pola(pegawai, halaman)}
+    html += render_to_string("penilaian/bawahan.html#ringkasan", konteks)
+    html += render_to_string("penilaian/bawahan.html#pola", konteks, request)
     return HttpResponse(html)
+
+
+@login_required
+@require_POST
+def alasan_pola(request: HttpRequest, periode_pk: int) -> HttpResponse:
+    """The penilai acknowledges a pattern that does not fit, with a reason (PRG)."""
+    access.require_penilaian_bawahan(request.user)
+    pegawai = pegawai_dari_user(request.user)
+    periode = Periode.objects.filter(pk=periode_pk, instansi_id=pegawai.instansi_id).first()
+    if periode is None:
+        raise Http404("Periode penilaian tidak ditemukan.")
+    try:
+        catat_alasan_pola(user=request.user, periode=periode, alasan=request.POST.get("alasan", ""))
+    except ValidationError as e:
+        messages.error(request, "Alasan belum tersimpan. " + " ".join(e.messages))
+    else:
+        messages.success(request, "Alasan pola distribusi tercatat.")
+    return redirect(f"{reverse('penilaian:bawahan')}?periode={periode.pk}#pola-distribusi")
 
 
 urlpatterns = [
     path("bawahan/", bawahan, name="bawahan"),
     path("bawahan/<int:pk>/nilai/", nilai, name="bawahan_nilai"),
+    path("bawahan/alasan-pola/<int:periode_pk>/", alasan_pola, name="bawahan_alasan_pola"),
 ]
