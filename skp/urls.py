@@ -17,12 +17,18 @@ urlpatterns = [
     path("<int:pk>/ajukan/", views.ajukan, name="ajukan"),
     path("<int:pk>/kembalikan/", views.kembalikan, name="kembalikan"),
     path("<int:pk>/setujui/", views.setujui, name="setujui"),
+    path("<int:pk>/tarik/", views.tarik, name="tarik"),
     path("<int:pk>/revisi/", views.buka_revisi, name="buka_revisi"),
     path("<int:pk>/alihkan-penilai/", views.alihkan_penilai, name="alihkan_penilai"),
     path(
         "<int:pk>/komentar/<int:komentar_pk>/tandai/",
         views.komentar_tandai,
         name="komentar_tandai",
+    ),
+    path(
+        "<int:pk>/komentar/<int:komentar_pk>/balas/",
+        views.komentar_balas,
+        name="komentar_balas",
     ),
     path("<int:pk>/bandingkan/<int:pk2>/", views.bandingkan_versi, name="bandingkan"),
     path("<int:pk>/mph/", views.mph, name="mph"),

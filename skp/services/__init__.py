@@ -12,8 +12,10 @@ from skp.services.alur import (
     alihkan_penilai,
     buka_revisi,
     kembalikan,
+    komentar_balas,
     komentar_tandai,
     setujui,
+    tarik,
 )
 from skp.services.buat import TAHUN_PERTAMA, skp_buat, tahun_tersedia
 from skp.services.hapus import rhk_hapus, skp_hapus
@@ -36,8 +38,10 @@ __all__ = [
     "alihkan_penilai",
     "buka_revisi",
     "kembalikan",
+    "komentar_balas",
     "komentar_tandai",
     "setujui",
+    "tarik",
     "TAHUN_PERTAMA",
     "ekspektasi_ubah",
     "indikator_hapus",
