@@ -43,6 +43,7 @@ urlpatterns = [
         views.indikator_tambah,
         name="indikator_tambah",
     ),
+    path("<int:pk>/indikator/periksa/", views.indikator_periksa, name="indikator_periksa"),
     path("<int:pk>/indikator/<int:ind_pk>/ubah/", views.indikator_ubah, name="indikator_ubah"),
     path("<int:pk>/indikator/<int:ind_pk>/hapus/", views.indikator_hapus, name="indikator_hapus"),
     path("<int:pk>/lampiran/ubah/", views.lampiran_ubah, name="lampiran_ubah"),

@@ -1,6 +1,7 @@
 """SKP pages. Thin: access -> form -> service -> render. A GET renders the page; an htmx request
 renders only the named partial. A plain POST redirects; an htmx POST returns the partial."""
 
+import re
 from dataclasses import dataclass
 
 from django import forms
@@ -24,6 +25,7 @@ from django_htmx.http import (
 )
 
 from core.peran import peran_dari_request
+from indikator.selectors import analisis_isian
 from organisasi.models import Pegawai, UnitKerja
 from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
 from skp import access, selectors, services
@@ -712,6 +714,53 @@ def _aspek_berikut(rhk: RencanaHasilKerja) -> str:
         if aspek not in ada:
             return aspek
     return ""
+
+
+def alasan_ditolak_indikator(skp: Skp, form: IndikatorForm) -> list[str]:
+    """Why saving what `form` holds would be refused now, in the words saving would use: the
+    form's own conversion (a number that is not one) and the service's rules
+    (`services.periksa_indikator`: satuan missing, a target an aspek needs, ...), for the fields
+    the form could convert. Empty when saving would succeed. No rule is repeated here."""
+    form.is_valid()
+    alasan = [pesan for daftar in form.errors.values() for pesan in daftar]
+    d = form.cleaned_data
+    try:
+        services.periksa_indikator(
+            skp,
+            aspek=d.get("aspek", ""),
+            uraian=d.get("uraian", ""),
+            target_min=d.get("target_min"),
+            target_maks=d.get("target_maks"),
+            satuan=d.get("satuan", ""),
+            target_tanggal=d.get("target_tanggal"),
+            rencana_bukti_dukung=d.get("rencana_bukti_dukung", ""),
+        )
+    except ValidationError as e:
+        alasan += [p for kolom, daftar in e.message_dict.items() if kolom not in form.errors
+                   for p in daftar]  # fmt: skip
+    return alasan
+
+
+_ID_TEMUAN = re.compile(r"temuan-[a-z0-9-]{1,40}")
+
+
+@login_required
+@require_POST
+def indikator_periksa(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live advice under the indicator form (htmx, as the pegawai types): the analyser's
+    findings, and whether saving would be refused and why, so the advice and the form agree.
+    Saves nothing."""
+    skp = _skp_untuk_diubah(request, pk)
+    target = request.htmx.target if request.htmx else ""
+    return render(
+        request,
+        "indikator/_temuan.html",
+        {
+            "hasil": analisis_isian(request.POST),
+            "ditolak": alasan_ditolak_indikator(skp, IndikatorForm(request.POST, skp=skp)),
+            "id_temuan": target if target and _ID_TEMUAN.fullmatch(target) else "temuan-indikator",
+        },
+    )
 
 
 @login_required
