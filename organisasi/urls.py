@@ -9,4 +9,6 @@ urlpatterns = [
     path("impor/templat.xlsx", views.templat_pegawai, name="templat_pegawai"),
     path("impor/<int:pk>/", views.impor_pratinjau, name="impor_pratinjau"),
     path("impor/<int:pk>/terapkan/", views.impor_terapkan, name="impor_terapkan"),
+    path("plt/", views.plt, name="plt"),
+    path("plt/<int:pk>/akhiri/", views.plt_akhiri, name="plt_akhiri"),
 ]
