@@ -19,6 +19,7 @@ from core.middleware import BASIS_DATA_PUTUS, basis_data_tidak_tersedia
 from core.peran import peran_dari_request
 from core.throttle import client_ip, durasi_teks, hitung
 from organisasi.selectors import atasan_langsung, bawahan_langsung
+from skp.langkah import langkah_skp
 
 
 @login_required
@@ -28,6 +29,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     konteks = {}
     if peran.pegawai:
         konteks["atasan"] = atasan_langsung(peran.pegawai) if peran.pegawai.jabatan_id else None
+        konteks["langkah"] = langkah_skp(peran.pegawai)
         if peran.atasan:
             konteks["bawahan"] = list(bawahan_langsung(peran.pegawai, jabatan=peran.jabatan))
     return render(request, "core/beranda.html", konteks)

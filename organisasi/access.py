@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from organisasi.models import Instansi
 from organisasi.selectors import instansi_dikelola
 
-AKSI_ADMIN = {"impor_pegawai", "lihat_pegawai", "aktivasi_akun"}
+AKSI_ADMIN = {"impor_pegawai", "lihat_pegawai", "aktivasi_akun", "kelola_plt"}
 
 
 def adalah_admin(user: AbstractBaseUser | AnonymousUser) -> bool:

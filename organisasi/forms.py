@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 
 from organisasi.aktivasi import PANJANG_KODE, normalisasi_kode
 from organisasi.akun import PESAN_AKUN_LAIN, Kendali, akun_per_nip
-from organisasi.models import Instansi, Pegawai, UnitKerja
+from organisasi.models import Instansi, Jabatan, JenisPenugasan, Pegawai, UnitKerja
 from organisasi.nip import normalisasi_nip
 
 
@@ -154,3 +154,68 @@ class SaringAktivasiForm(forms.Form):
             "cari": data.get("q", ""),
             "belum_masuk": bool(data.get("belum_masuk")),
         }
+
+
+class TanggalInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class PltForm(forms.Form):
+    """Adding a Plt/Plh: the position (among those with a position under them), the person by
+    NIP (an instansi has thousands: a list would not do), the kind and the dates. The rules on
+    the dates and overlaps are the model's (`PenugasanSementara.clean`), applied by the
+    service."""
+
+    jabatan = forms.ModelChoiceField(
+        queryset=Jabatan.objects.none(),
+        label="Jabatan yang dilaksanakan",
+        empty_label="— pilih jabatan —",
+        error_messages={
+            "required": "Pilih jabatan.",
+            "invalid_choice": "Pilih jabatan dari daftar.",
+        },
+    )
+    nip = forms.CharField(
+        label="NIP pegawai yang ditugasi",
+        max_length=30,
+        help_text="Boleh dengan spasi, misalnya 19800422 200501 1 003.",
+        error_messages={"required": "Isi NIP pegawai yang ditugasi."},
+    )
+    jenis = forms.ChoiceField(label="Jenis", choices=JenisPenugasan.choices)
+    mulai = forms.DateField(
+        label="Mulai", widget=TanggalInput(), error_messages={"required": "Isi tanggal mulai."}
+    )
+    selesai = forms.DateField(
+        label="Selesai", widget=TanggalInput(), error_messages={"required": "Isi tanggal selesai."}
+    )
+    nomor_sk = forms.CharField(label="Nomor SK (tidak wajib)", max_length=100, required=False)
+
+    def __init__(self, *args, instansi: Instansi, jabatan: QuerySet[Jabatan], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instansi = instansi
+        self.fields["jabatan"].queryset = jabatan
+        self.fields["jabatan"].label_from_instance = lambda j: (
+            f"{j.unit_kerja.kode} {j.nama} ({j.unit_kerja.nama})"
+            + ("" if getattr(j, "pemangku", None) else " · lowong")
+        )
+
+    def clean_nip(self) -> Pegawai:
+        nip = normalisasi_nip(self.cleaned_data["nip"])
+        pegawai = Pegawai.objects.filter(instansi=self.instansi, nip=nip).first()
+        if pegawai is None:
+            raise forms.ValidationError(f"Tidak ada pegawai dengan NIP {nip} di {self.instansi}.")
+        return pegawai
+
+
+class AkhiriPltForm(forms.Form):
+    selesai = forms.DateField(
+        label="Hari terakhir",
+        widget=TanggalInput(),
+        error_messages={
+            "required": "Isi hari terakhir Plt/Plh.",
+            "invalid": "Isi tanggal yang sah.",
+        },
+    )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from organisasi.models import (
@@ -245,3 +245,29 @@ def surat_terakhir(pegawai_ids: Iterable[int]) -> dict[int, SuratAktivasi]:
     ):
         hasil.setdefault(s.pegawai_id, s)
     return hasil
+
+
+def daftar_plt(instansi: Instansi) -> QuerySet[PenugasanSementara]:
+    """Every Plt/Plh recorded for `instansi`'s positions, the latest start first, with what the
+    list shows (position and unit, the person and their own position) in one query."""
+    return (
+        PenugasanSementara.objects.filter(jabatan__instansi=instansi)
+        .select_related("jabatan__unit_kerja", "jabatan__pemangku", "pegawai__jabatan")
+        .order_by("-mulai", "-pk")
+    )
+
+
+def jabatan_atasan(instansi: Instansi, cari: str = "") -> QuerySet[Jabatan]:
+    """The positions of `instansi` with a position under them: those a Plt/Plh stands in for as
+    atasan. `cari` narrows them by the position's or its unit's name or the unit's code."""
+    qs = Jabatan.objects.filter(
+        Exists(Jabatan.objects.filter(atasan_id=OuterRef("pk"))), instansi=instansi
+    )
+    cari = cari.strip()
+    if cari:
+        qs = qs.filter(
+            Q(nama__icontains=cari)
+            | Q(unit_kerja__nama__icontains=cari)
+            | Q(unit_kerja__kode__startswith=cari)
+        )
+    return qs.select_related("unit_kerja", "pemangku").order_by("unit_kerja__kode", "nama")

@@ -1,15 +1,25 @@
 """Every write to the organisation's data."""
 
+from datetime import date
 from typing import IO
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from core.unggahan import ImporDitolak, tolak_bila_usang
 from organisasi import access, impor
-from organisasi.models import AdminInstansi, ImporPegawai, Instansi, StatusImpor
+from organisasi.models import (
+    AdminInstansi,
+    ImporPegawai,
+    Instansi,
+    Jabatan,
+    Pegawai,
+    PenugasanSementara,
+    StatusImpor,
+)
 
 
 def impor_pratinjau(
@@ -77,3 +87,65 @@ def jadikan_admin_instansi(*, user: AbstractBaseUser, instansi: Instansi) -> Adm
         user.is_staff = True
         user.save(update_fields=["is_staff"])
     return admin
+
+
+# --- Plt/Plh --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plt_tambah(
+    *,
+    user: AbstractBaseUser,
+    jabatan: Jabatan,
+    pegawai: Pegawai,
+    jenis: str,
+    mulai: date,
+    selesai: date,
+    nomor_sk: str = "",
+) -> PenugasanSementara:
+    """Records a Plt/Plh of `jabatan`. The position's row is locked first, so two admins adding
+    overlapping assignments at once are checked one after the other (the model's `clean` refuses
+    a second acting holder on the same day); everything is checked before anything is written."""
+    jabatan = Jabatan.objects.select_for_update().select_related("instansi").get(pk=jabatan.pk)
+    access.require(user, "kelola_plt", jabatan.instansi)
+    if not pegawai.aktif:
+        raise ValidationError({"pegawai": "Pegawai ini tidak aktif; pilih pegawai yang aktif."})
+    if pegawai.jabatan_id == jabatan.pk:
+        raise ValidationError(
+            {"pegawai": "Pegawai ini adalah pemegang jabatan tersebut; Plt/Plh diisi orang lain."}
+        )
+    penugasan = PenugasanSementara(
+        jabatan=jabatan, pegawai=pegawai, jenis=jenis, mulai=mulai, selesai=selesai,
+        nomor_sk=nomor_sk.strip(),
+    )  # fmt: skip
+    penugasan.full_clean()
+    penugasan.save()
+    return penugasan
+
+
+@transaction.atomic
+def plt_akhiri(
+    *, user: AbstractBaseUser, penugasan: PenugasanSementara, selesai: date
+) -> PenugasanSementara:
+    """Ends a Plt/Plh early: its last day becomes `selesai` (from its first day, and before the
+    last day recorded). From the day after, the definitive holder (or the next position up)
+    acts again, in the Kotak Masuk and for approvals alike."""
+    penugasan = (
+        PenugasanSementara.objects.select_for_update()
+        .select_related("jabatan__instansi")
+        .get(pk=penugasan.pk)
+    )
+    access.require(user, "kelola_plt", penugasan.jabatan.instansi)
+    if selesai < penugasan.mulai:
+        raise ValidationError(
+            {"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai "
+             f"({penugasan.mulai:%d-%m-%Y})."}
+        )  # fmt: skip
+    if selesai >= penugasan.selesai:
+        raise ValidationError(
+            {"selesai": "Untuk mengakhiri lebih awal, pilih tanggal sebelum tanggal selesai yang "
+             f"tercatat ({penugasan.selesai:%d-%m-%Y})."}
+        )  # fmt: skip
+    penugasan.selesai = selesai
+    penugasan.save(update_fields=["selesai"])
+    return penugasan

@@ -12,4 +12,6 @@ urlpatterns = [
     path("aktivasi/", views.aktivasi, name="aktivasi"),
     path("aktivasi/cetak/", views.aktivasi_cetak, name="aktivasi_cetak"),
     path("aktivasi/<int:pk>/", views.aktivasi_pegawai, name="aktivasi_pegawai"),
+    path("plt/", views.plt, name="plt"),
+    path("plt/<int:pk>/akhiri/", views.plt_akhiri, name="plt_akhiri"),
 ]

@@ -22,13 +22,21 @@ from organisasi import access, services
 from organisasi import aktivasi as aktivasi_layanan
 from organisasi.aktivasi import SuratTerbit
 from organisasi.akun import akun_per_nip
-from organisasi.forms import AktivasiForm, SaringAktivasiForm, UnggahPegawaiForm
-from organisasi.models import ImporPegawai, Pegawai, SuratAktivasi
+from organisasi.forms import (
+    AkhiriPltForm,
+    AktivasiForm,
+    PltForm,
+    SaringAktivasiForm,
+    UnggahPegawaiForm,
+)
+from organisasi.models import ImporPegawai, Instansi, Pegawai, PenugasanSementara, SuratAktivasi
 from organisasi.selectors import (
     boleh_diberi_surat,
     daftar_aktivasi,
     daftar_pegawai,
+    daftar_plt,
     instansi_dikelola,
+    jabatan_atasan,
     penilai_per_pegawai,
     surat_terakhir,
 )
@@ -194,6 +202,82 @@ def _unduh_surat(request: HttpRequest, terbit: list[SuratTerbit], nama: str) -> 
     return respons
 
 
+# --- Plt/Plh --------------------------------------------------------------------------------
+
+
+def _instansi_plt(request: HttpRequest) -> Instansi:
+    """The instansi whose Plt/Plh the page shows: the one chosen (?instansi=, only among those
+    the user administers; another is not told to exist), else the first."""
+    access.require(request.user, "kelola_plt")
+    dikelola = instansi_dikelola(request.user).order_by("nama")
+    pilih = request.GET.get("instansi") or request.POST.get("instansi") or ""
+    if not pilih:
+        return dikelola.first()
+    instansi = dikelola.filter(pk=int(pilih)).first() if pilih.isdigit() else None
+    if instansi is None:
+        raise Http404("Instansi tidak ditemukan.")
+    return instansi
+
+
+def _url_plt(instansi: Instansi, jangkar: str = "") -> str:
+    return f"{reverse('organisasi:plt')}?instansi={instansi.pk}" + (
+        f"#{jangkar}" if jangkar else ""
+    )
+
+
+# The model's errors name its fields; the form asks for the pegawai by NIP.
+_KOLOM_FORM_PLT = {"pegawai": "nip", "jabatan": "jabatan", "mulai": "mulai", "selesai": "selesai",
+                   "jenis": "jenis", "nomor_sk": "nomor_sk"}  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plt(request: HttpRequest) -> HttpResponse:
+    """Plt/Plh of the admin's instansi: the list with dates, position and person, and a form to
+    record one. Ending one early is `plt_akhiri`."""
+    instansi = _instansi_plt(request)
+    cari = request.GET.get("cari", "").strip()[:100]
+    dikirim = request.method == "POST"
+    form = PltForm(
+        request.POST if dikirim else None,
+        instansi=instansi,
+        # A posted choice is checked against every position, whatever the search showed.
+        jabatan=jabatan_atasan(instansi, "" if dikirim else cari),
+        initial={"mulai": timezone.localdate()},
+    )
+    if dikirim and form.is_valid():
+        d = form.cleaned_data
+        try:
+            baru = services.plt_tambah(
+                user=request.user, jabatan=d["jabatan"], pegawai=d["nip"], jenis=d["jenis"],
+                mulai=d["mulai"], selesai=d["selesai"], nomor_sk=d["nomor_sk"],
+            )  # fmt: skip
+        except ValidationError as e:
+            for kolom, pesan in e.message_dict.items():
+                form.add_error(_KOLOM_FORM_PLT.get(kolom), pesan)
+        else:
+            messages.success(
+                request,
+                f"{baru.get_jenis_display()} {baru.jabatan.nama} dicatat: "
+                f"{baru.pegawai.nama_lengkap}, {baru.mulai:%d-%m-%Y} s.d. {baru.selesai:%d-%m-%Y}.",
+            )
+            return redirect(_url_plt(instansi, f"plt-{baru.pk}"))
+    halaman = Paginator(daftar_plt(instansi), 50).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "organisasi/plt.html",
+        {
+            "form": form,
+            "form_akhiri": AkhiriPltForm(initial={"selesai": timezone.localdate()}),
+            "halaman": halaman,
+            "instansi": instansi,
+            "daftar_instansi": instansi_dikelola(request.user).order_by("nama"),
+            "cari": cari,
+            "hari_ini": timezone.localdate(),
+        },
+    )
+
+
 @login_required
 @require_POST
 def aktivasi_cetak(request: HttpRequest) -> HttpResponse:
@@ -317,3 +401,34 @@ def aktivasi_akun(request: HttpRequest) -> HttpResponse:
             )
             return redirect("beranda")
     return render(request, "registration/aktivasi.html", {"form": form})
+
+
+def plt_akhiri(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require(request.user, "kelola_plt")
+    # 404 for another instansi's: its existence is not told.
+    penugasan = get_object_or_404(
+        PenugasanSementara.objects.select_related("jabatan__instansi"),
+        pk=pk,
+        jabatan__instansi__in=instansi_dikelola(request.user),
+    )
+    form = AkhiriPltForm(request.POST)
+    instansi = penugasan.jabatan.instansi
+    if not form.is_valid():
+        for pesan in form.errors["selesai"]:
+            messages.error(request, pesan)
+        return redirect(_url_plt(instansi, f"plt-{pk}"))
+    try:
+        penugasan = services.plt_akhiri(
+            user=request.user, penugasan=penugasan, selesai=form.cleaned_data["selesai"]
+        )
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(
+            request,
+            f"{penugasan.get_jenis_display()} {penugasan.jabatan.nama} "
+            f"({penugasan.pegawai.nama_lengkap}) diakhiri; hari terakhirnya "
+            f"{penugasan.selesai:%d-%m-%Y}.",
+        )
+    return redirect(_url_plt(instansi, f"plt-{pk}"))

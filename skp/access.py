@@ -49,6 +49,7 @@ AKSI_SKP = {
     *TRANSISI,
     "alihkan_penilai",
     "tandai_komentar",
+    "balas_komentar",
     "hapus_draf",
 }
 AKSI_UMUM = {"buat_skp", "lihat_bawahan"}
@@ -157,7 +158,8 @@ def can(user: Pengguna, aksi: str, skp: Skp | None = None) -> bool:
     if aksi == "ubah":
         return _pemilik(user, skp) and skp.status in STATUS_DAPAT_DIUBAH
     if aksi in TRANSISI:
-        return boleh_peran(user, aksi, skp) and skp.status in TRANSISI[aksi].dari
+        # The state first: it is on the row, while finding the penilai takes queries.
+        return skp.status in TRANSISI[aksi].dari and boleh_peran(user, aksi, skp)
     if aksi == "alihkan_penilai":
         return skp.status in STATUS_MENUNGGU and (
             user.is_superuser
@@ -165,6 +167,10 @@ def can(user: Pengguna, aksi: str, skp: Skp | None = None) -> bool:
         )
     if aksi == "tandai_komentar":
         return _pemilik(user, skp) and skp.status in STATUS_DAPAT_DIUBAH
+    if aksi == "balas_komentar":
+        # A comment's thread is between the pegawai and the penilai in force, while the SKP is
+        # being agreed (the comments are shown only then).
+        return skp.status in STATUS_MENUNGGU and (_pemilik(user, skp) or adalah_penilai(user, skp))
     if aksi == "hapus_draf":
         return _pemilik(user, skp) and alasan_tidak_dapat_dihapus(skp) == ""
     if aksi == "isi_ekspektasi":
@@ -239,10 +245,13 @@ PESAN_DITOLAK = {
     "kembalikan": "Hanya pejabat penilai kinerja SKP ini yang dapat mengembalikannya.",
     "setujui": "Hanya pejabat penilai kinerja SKP ini yang dapat menyetujuinya. Tidak ada yang "
     "dapat menyetujui SKP-nya sendiri.",
+    "tarik": "Hanya pegawai pemilik SKP yang dapat menarik kembali pengajuannya.",
     "buka_revisi": "Revisi hanya dapat dibuka oleh pegawai pemilik SKP atau pejabat penilainya.",
     "alihkan_penilai": "Hanya admin instansi yang dapat mengalihkan pejabat penilai, dan hanya "
     "untuk SKP yang belum disetujui.",
     "tandai_komentar": "Hanya pemilik SKP yang menandai komentar, selama SKP dapat diubah.",
+    "balas_komentar": "Hanya pegawai pemilik SKP dan pejabat penilainya yang dapat membalas "
+    "komentar, selama SKP belum disetujui.",
     "hapus_draf": "Hanya pegawai pemilik SKP yang dapat menghapus drafnya.",
     "ubah": "Hanya pemilik SKP yang dapat mengubahnya, dan hanya selama berstatus Draf atau "
     "Dikembalikan.",

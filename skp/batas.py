@@ -18,6 +18,8 @@ MAKS_URAIAN = 2000
 MAKS_LAMPIRAN = 5000
 # The satuan column of an indicator (IndikatorKinerja.satuan).
 MAKS_SATUAN = 50
+# A comment's thread is a short exchange, not a chat: answers per comment, characters each.
+MAKS_BALASAN = 20
 
 # The draft preview is rendered in the request up to this size, by the background worker above
 # it (skp/pratinjau.py). Rows are the RHK and indicators together; the characters are all the

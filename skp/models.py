@@ -463,6 +463,26 @@ class Komentar(models.Model):
         return self.butir == ButirKomentar.RHK and self.rhk_id is None
 
 
+class KomentarBalasan(models.Model):
+    """One message in a comment's short thread: the pegawai answers the penilai's comment
+    (explains, or asks back) and the penilai may answer in turn; both read it beside the RHK."""
+
+    komentar = models.ForeignKey(Komentar, on_delete=models.CASCADE, related_name="balasan")
+    teks = models.TextField()
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "balasan komentar"
+        verbose_name_plural = "balasan komentar"
+        ordering = ["komentar", "dibuat", "pk"]
+
+    def __str__(self) -> str:
+        return self.teks[:60]
+
+
 class Notifikasi(models.Model):
     """An in-app notification (the same news also goes out by email)."""
 

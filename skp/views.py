@@ -2,12 +2,14 @@
 renders only the named partial. A plain POST redirects; an htmx POST returns the partial."""
 
 import logging
+import re
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -26,6 +28,7 @@ from django_htmx.http import (
 from core.dokumen import baca_dokumen
 from core.penyimpanan import PenyimpananGagal
 from core.peran import peran_dari_request
+from indikator.selectors import analisis_isian
 from organisasi.models import Pegawai, UnitKerja
 from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
 from skp import access, selectors, services
@@ -49,6 +52,7 @@ from skp.models import (
     IndikatorKinerja,
     JenisRhk,
     Komentar,
+    KomentarBalasan,
     Notifikasi,
     PerilakuKerja,
     RencanaHasilKerja,
@@ -197,7 +201,11 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
     komentar: dict[int, list[Komentar]] = {}
     komentar_dihapus: list[Komentar] = []
     if skp.status in STATUS_MENUNGGU:
-        for k in skp.komentar.exclude(butir=ButirKomentar.SKP).select_related("indikator"):
+        for k in (
+            skp.komentar.exclude(butir=ButirKomentar.SKP)
+            .select_related("indikator")
+            .prefetch_related(_BALASAN)
+        ):
             if k.butir_dihapus:
                 komentar_dihapus.append(k)
             else:
@@ -210,6 +218,8 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
             dipakai.setdefault(r.rhk_atasan_id, []).append(r)
     if boleh_ubah:
         _intervensi_per_rhk(skp, utama + tambahan)
+    # Review mode: the penilai deciding writes comments beside each RHK and indicator.
+    meninjau = can(request.user, "kembalikan", skp)
     return {
         "skp": skp,
         "rhk_utama": utama,
@@ -230,6 +240,10 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
         "pemilik": skp.pegawai.user_id == request.user.pk,
         "boleh_ajukan": boleh_ajukan,
         "boleh_tandai": can(request.user, "tandai_komentar", skp),
+        "boleh_balas": can(request.user, "balas_komentar", skp),
+        "meninjau": meninjau,
+        # Named in the "Ajukan" confirmation: who the SKP goes to.
+        "penilai_tujuan": selectors.penilai_aktif(skp) if boleh_ajukan else None,
         "komentar_dihapus": komentar_dihapus,
         # At a limit (skp/batas.py) the "Tambah" button gives way to a note saying so.
         "rhk_penuh": len(utama) + len(tambahan) >= MAKS_RHK,
@@ -241,6 +255,12 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
             "indikator_skp": MAKS_INDIKATOR_SKP,
         },
     }
+
+
+# Each comment's answers with who wrote them, in order (one query for all comments).
+_BALASAN = Prefetch(
+    "balasan", queryset=KomentarBalasan.objects.select_related("oleh__pegawai").order_by("pk")
+)
 
 
 def _intervensi_per_rhk(skp: Skp, daftar_rhk: list[RencanaHasilKerja]) -> None:
@@ -293,10 +313,23 @@ def _cari_perilaku(skp: Skp, urutan: int) -> PerilakuKerja:
     raise Http404("Baris perilaku tidak ditemukan.")
 
 
+# Where the person came from, for the breadcrumb (?dari=): only these are ever linked.
+DARI = frozenset({"kotak-masuk", "bawahan"})
+
+
+def _dari(request: HttpRequest) -> str:
+    dari = request.GET.get("dari") or request.POST.get("dari") or ""
+    return dari if dari in DARI else ""
+
+
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     skp = get_skp_for_user(request.user, pk)
+    if not request.htmx and not can(request.user, "setujui", skp):
+        # Opened after a decision (or by someone with nothing to decide): the news about it has
+        # been seen. What still waits for this person's decision stays, as in the Kotak Masuk.
+        services.notifikasi.tandai_dibaca_skp(user=request.user, skp=skp)
     konteks = _konteks(request, skp)
     if request.htmx:
         # Used by "Batal" buttons to put an element back as it was.
@@ -314,9 +347,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             ekstra["boleh_hapus_draf"] = can(request.user, "hapus_draf", skp)
             return _fokus(_render_bagian(request, konteks, bagian, **ekstra), "tombol-hapus-skp")
         return _render_bagian(request, konteks, bagian, **ekstra)
+    return _halaman_penuh(request, skp, konteks)
+
+
+def _halaman_penuh(
+    request: HttpRequest, skp: Skp, konteks: dict, status: int = 200, **ekstra
+) -> HttpResponse:
     konteks["tampil_mph"] = adalah_atasan(skp.pegawai)
+    konteks["dari"] = _dari(request)
     konteks.update(_alur_konteks(request, skp))
-    return render(request, "skp/detail.html", konteks)
+    return render(request, "skp/detail.html", {**konteks, **ekstra}, status=status)
 
 
 def _angka(teks: str | None) -> int:
@@ -401,9 +441,7 @@ def _tampil_sunting(
         ekstra["rhk"] = _cari_rhk(konteks, ekstra.pop("rhk_pk"))
     if request.htmx:
         return _render_bagian(request, konteks, bagian, **ekstra)
-    konteks["tampil_mph"] = adalah_atasan(skp.pegawai)
-    konteks.update(_alur_konteks(request, skp))
-    return render(request, "skp/detail.html", {**konteks, **ekstra})
+    return _halaman_penuh(request, skp, konteks, **ekstra)
 
 
 def _revisi_form(request: HttpRequest) -> int | None:
@@ -680,6 +718,53 @@ def _aspek_berikut(rhk: RencanaHasilKerja) -> str:
         if aspek not in ada:
             return aspek
     return ""
+
+
+def alasan_ditolak_indikator(skp: Skp, form: IndikatorForm) -> list[str]:
+    """Why saving what `form` holds would be refused now, in the words saving would use: the
+    form's own conversion (a number that is not one) and the service's rules
+    (`services.periksa_indikator`: satuan missing, a target an aspek needs, ...), for the fields
+    the form could convert. Empty when saving would succeed. No rule is repeated here."""
+    form.is_valid()
+    alasan = [pesan for daftar in form.errors.values() for pesan in daftar]
+    d = form.cleaned_data
+    try:
+        services.periksa_indikator(
+            skp,
+            aspek=d.get("aspek", ""),
+            uraian=d.get("uraian", ""),
+            target_min=d.get("target_min"),
+            target_maks=d.get("target_maks"),
+            satuan=d.get("satuan", ""),
+            target_tanggal=d.get("target_tanggal"),
+            rencana_bukti_dukung=d.get("rencana_bukti_dukung", ""),
+        )
+    except ValidationError as e:
+        alasan += [p for kolom, daftar in e.message_dict.items() if kolom not in form.errors
+                   for p in daftar]  # fmt: skip
+    return alasan
+
+
+_ID_TEMUAN = re.compile(r"temuan-[a-z0-9-]{1,40}")
+
+
+@login_required
+@require_POST
+def indikator_periksa(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live advice under the indicator form (htmx, as the pegawai types): the analyser's
+    findings, and whether saving would be refused and why, so the advice and the form agree.
+    Saves nothing."""
+    skp = _skp_untuk_diubah(request, pk)
+    target = request.htmx.target if request.htmx else ""
+    return render(
+        request,
+        "indikator/_temuan.html",
+        {
+            "hasil": analisis_isian(request.POST),
+            "ditolak": alasan_ditolak_indikator(skp, IndikatorForm(request.POST, skp=skp)),
+            "id_temuan": target if target and _ID_TEMUAN.fullmatch(target) else "temuan-indikator",
+        },
+    )
 
 
 @login_required
@@ -979,6 +1064,7 @@ def _alur_konteks(request: HttpRequest, skp: Skp) -> dict:
     )
     penilai_kini = selectors.penilai_aktif(skp) if skp.status in STATUS_MENUNGGU else None
     boleh_alihkan = can(request.user, "alihkan_penilai", skp)
+    boleh = {aksi: can(request.user, aksi, skp) for aksi in TRANSISI if aksi != "ganti"}
     return {
         "riwayat": riwayat,
         "beda": beda,
@@ -987,7 +1073,11 @@ def _alur_konteks(request: HttpRequest, skp: Skp) -> dict:
         "catatan_terakhir": kembali[-1] if kembali else None,
         "daftar_versi": versi if len(versi) > 1 else [],
         "penilai_kini": penilai_kini,
-        "boleh": {aksi: can(request.user, aksi, skp) for aksi in TRANSISI if aksi != "ganti"},
+        "boleh": boleh,
+        # Reminded (not blocked) before approving: the BerAKHLAK rows still without one.
+        "ekspektasi_kosong": [p for p in skp.perilaku.all() if not p.ekspektasi_khusus.strip()]
+        if boleh["setujui"]
+        else [],
         "boleh_alihkan": boleh_alihkan,
         "boleh_hapus_draf": can(request.user, "hapus_draf", skp),
         "calon_penilai": (
@@ -1001,14 +1091,15 @@ def _alur_konteks(request: HttpRequest, skp: Skp) -> dict:
     }
 
 
-def _ke_detail(skp_pk: int) -> HttpResponse:
-    return redirect("skp:detail", pk=skp_pk)
+def _ke_detail(skp_pk: int, dari: str = "") -> HttpResponse:
+    url = reverse("skp:detail", args=[skp_pk])
+    return redirect(f"{url}?dari={dari}" if dari else url)
 
 
 def _tolak(request: HttpRequest, skp_pk: int, galat: ValidationError) -> HttpResponse:
     for pesan in galat.messages:
         messages.error(request, pesan)
-    return _ke_detail(skp_pk)
+    return _ke_detail(skp_pk, _dari(request))
 
 
 @login_required
@@ -1023,7 +1114,24 @@ def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request,
         f"SKP diajukan kepada {kalimat(penilai.nama_lengkap if penilai else 'pejabat penilai')} "
-        "Anda akan diberi tahu bila SKP disetujui atau dikembalikan.",
+        "Anda akan diberi tahu bila SKP disetujui atau dikembalikan. Selama belum diputuskan, "
+        "pengajuan dapat ditarik kembali.",
+    )
+    return _ke_detail(pk)
+
+
+@login_required
+@require_POST
+def tarik(request: HttpRequest, pk: int) -> HttpResponse:
+    skp = get_skp_for_user(request.user, pk)
+    try:
+        services.tarik(user=request.user, skp=skp, revisi=_revisi_form(request))
+    except ValidationError as e:
+        return _tolak(request, pk, e)
+    messages.success(
+        request,
+        "Pengajuan ditarik kembali. SKP kembali berstatus Draf dan dapat Anda ubah; ajukan "
+        "kembali setelah selesai. Pejabat penilai sudah diberi tahu.",
     )
     return _ke_detail(pk)
 
@@ -1036,21 +1144,61 @@ def _komentar_dari(post: QueryDict, awalan: str) -> dict[int, str]:
     return hasil
 
 
+@dataclass
+class IsianTinjauan:
+    """What the penilai typed in the decision form: the note and the comments beside the RHK
+    and indicators. Kept when the page comes back (a refusal, or the question whether to drop
+    it), so nothing typed is lost."""
+
+    catatan: str
+    rhk: dict[int, str]
+    indikator: dict[int, str]
+
+    @classmethod
+    def dari_post(cls, post: QueryDict) -> "IsianTinjauan":
+        return cls(
+            catatan=post.get("catatan", "")[:4000],
+            rhk=_komentar_dari(post, "komentar_rhk_"),
+            indikator=_komentar_dari(post, "komentar_indikator_"),
+        )
+
+    @property
+    def jumlah(self) -> int:
+        return bool(self.catatan.strip()) + len(self.rhk) + len(self.indikator)
+
+
+def _halaman_tinjauan(
+    request: HttpRequest, skp: Skp, isian: IsianTinjauan, **ekstra
+) -> HttpResponse:
+    """The SKP page again with the decision form as it was typed."""
+    skp = get_skp_for_user(request.user, skp.pk)
+    konteks = _konteks(request, skp)
+    for r in konteks["rhk_utama"] + konteks["rhk_tambahan"]:
+        r.isian_komentar = isian.rhk.get(r.pk, "")
+        for ind in r.indikator.all():
+            ind.isian_komentar = isian.indikator.get(ind.pk, "")
+    return _halaman_penuh(request, skp, konteks, isian_catatan=isian.catatan, **ekstra)
+
+
 @login_required
 @require_POST
 def kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
     skp = get_skp_for_user(request.user, pk)
+    isian = IsianTinjauan.dari_post(request.POST)
     try:
         services.kembalikan(
             user=request.user,
             skp=skp,
-            catatan=request.POST.get("catatan", "")[:4000],
-            komentar_rhk=_komentar_dari(request.POST, "komentar_rhk_"),
-            komentar_indikator=_komentar_dari(request.POST, "komentar_indikator_"),
+            catatan=isian.catatan,
+            komentar_rhk=isian.rhk,
+            komentar_indikator=isian.indikator,
             revisi=_revisi_form(request),
         )
     except ValidationError as e:
-        return _tolak(request, pk, e)
+        # Said on the page, with everything typed still in place (nothing is saved).
+        for pesan in e.messages:
+            messages.error(request, pesan)
+        return _halaman_tinjauan(request, skp, isian)
     messages.success(request, f"SKP {skp.pegawai_nama} dikembalikan dengan catatan Anda.")
     return redirect("skp:kotak_masuk")
 
@@ -1059,17 +1207,24 @@ def kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def setujui(request: HttpRequest, pk: int) -> HttpResponse:
     skp = get_skp_for_user(request.user, pk)
-    try:
-        services.setujui(
-            user=request.user,
-            skp=skp,
-            catatan=request.POST.get("catatan", ""),
-            revisi=_revisi_form(request),
+    isian = IsianTinjauan.dari_post(request.POST)
+    if (
+        isian.jumlah
+        and request.POST.get("buang_catatan") != "1"
+        and can(request.user, "setujui", skp)
+    ):
+        # A note or comment typed, then Setujui: ask instead of dropping it silently.
+        return _halaman_tinjauan(
+            request, skp, isian, konfirmasi_buang=True, jumlah_isian=isian.jumlah
         )
+    try:
+        services.setujui(user=request.user, skp=skp, revisi=_revisi_form(request))
     except ValidationError as e:
-        return _tolak(request, pk, e)
+        for pesan in e.messages:
+            messages.error(request, pesan)
+        return _halaman_tinjauan(request, skp, isian)
     messages.success(request, f"SKP {skp.tahun} {skp.pegawai_nama} disetujui.")
-    return _ke_detail(pk)
+    return _ke_detail(pk, _dari(request))
 
 
 @login_required
@@ -1109,6 +1264,26 @@ def alihkan_penilai(request: HttpRequest, pk: int) -> HttpResponse:
     return _ke_detail(pk)
 
 
+def _satu_komentar(request: HttpRequest, skp: Skp, komentar_pk: int, **ekstra) -> HttpResponse:
+    """One comment with its thread (htmx swaps it in place)."""
+    k = (
+        Komentar.objects.select_related("indikator")
+        .prefetch_related(_BALASAN)
+        .get(pk=komentar_pk, skp=skp)
+    )
+    return render(
+        request,
+        "skp/_komentar.html#komentar",
+        {
+            "skp": skp,
+            "k": k,
+            "boleh_tandai": can(request.user, "tandai_komentar", skp),
+            "boleh_balas": can(request.user, "balas_komentar", skp),
+            **ekstra,
+        },
+    )
+
+
 @login_required
 @require_POST
 def komentar_tandai(request: HttpRequest, pk: int, komentar_pk: int) -> HttpResponse:
@@ -1119,17 +1294,37 @@ def komentar_tandai(request: HttpRequest, pk: int, komentar_pk: int) -> HttpResp
         user=request.user, komentar=komentar, ditangani=request.POST.get("ditangani") == "1"
     )
     if request.htmx:
-        return render(
-            request,
-            "skp/_komentar.html#komentar",
-            {"skp": skp, "k": komentar, "boleh_tandai": True},
-        )
+        return _satu_komentar(request, skp, komentar.pk)
     messages.success(
         request,
         "Komentar ditandai sudah diperbaiki."
         if komentar.ditangani
         else "Tanda sudah diperbaiki dibatalkan.",
     )
+    return redirect(reverse("skp:detail", args=[pk]) + f"#komentar-{komentar.pk}")
+
+
+@login_required
+@require_POST
+def komentar_balas(request: HttpRequest, pk: int, komentar_pk: int) -> HttpResponse:
+    """An answer in a comment's thread (the pegawai, or the penilai answering back)."""
+    skp = get_skp_for_user(request.user, pk)
+    komentar = get_object_or_404(Komentar, pk=komentar_pk, skp=skp)
+    require(request.user, "balas_komentar", skp)
+    teks = request.POST.get("teks", "")
+    try:
+        services.komentar_balas(user=request.user, komentar=komentar, teks=teks)
+    except ValidationError as e:
+        if request.htmx:  # said inside the comment, with the typed text kept
+            return _satu_komentar(
+                request, skp, komentar.pk, galat_balasan=" ".join(e.messages), isian_balasan=teks
+            )
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        if request.htmx:
+            return _satu_komentar(request, skp, komentar.pk, pengumuman="Balasan terkirim.")
+        messages.success(request, "Balasan terkirim.")
     return redirect(reverse("skp:detail", args=[pk]) + f"#komentar-{komentar.pk}")
 
 

@@ -16,6 +16,9 @@ TRANSISI: dict[str, Transisi] = {
         frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DIKEMBALIKAN, "penilai", "Kembalikan"
     ),
     "setujui": Transisi(frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DISETUJUI, "penilai", "Setujui"),
+    # The pegawai takes a submission back (to fix something noticed too late) until the penilai
+    # has decided; it is a draft again and goes to the penilai's inbox only when resubmitted.
+    "tarik": Transisi(frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DRAF, "pemilik", "Tarik kembali"),
     # Creates a new version (a draft); the approved one stays in force until that is approved.
     "buka_revisi": Transisi(
         frozenset({StatusSkp.DISETUJUI}), StatusSkp.DRAF, "pemilik_atau_penilai", "Buka revisi"
@@ -38,6 +41,7 @@ SUDAH_DILAKUKAN = {
     "ajukan": "SKP ini sudah diajukan.",
     "kembalikan": "SKP ini sudah dikembalikan.",
     "setujui": "SKP ini sudah disetujui.",
+    "tarik": "SKP ini sudah ditarik kembali dan kini berstatus Draf.",
 }
 
 

@@ -18,9 +18,11 @@ register = template.Library()
 @register.inclusion_tag("indikator/_temuan.html")
 def temuan_form(form, id_form: str) -> dict:
     """Findings of the indicator form: what was posted (after a failed save) or what the
-    edited indicator holds. Empty for a new, untouched form."""
+    edited indicator holds. Empty for a new, untouched form. After a refused save the reasons
+    are said here too ("Belum dapat disimpan"), as the live check says them while typing."""
     data = form.data if form.is_bound else form.initial
-    return {"hasil": analisis_isian(data), "id_temuan": f"temuan-{id_form}"}
+    ditolak = [p for daftar in form.errors.values() for p in daftar] if form.is_bound else []
+    return {"hasil": analisis_isian(data), "id_temuan": f"temuan-{id_form}", "ditolak": ditolak}
 
 
 @register.inclusion_tag("indikator/_temuan_tersimpan.html")

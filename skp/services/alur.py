@@ -15,11 +15,13 @@ from core import alur
 from organisasi.models import Pegawai
 from organisasi.selectors import pegawai_dari_user
 from skp import access
+from skp.batas import MAKS_BALASAN, MAKS_URAIAN
 from skp.cuplikan import buat_cuplikan
 from skp.models import (
     ButirKomentar,
     IndikatorKinerja,
     Komentar,
+    KomentarBalasan,
     PerilakuKerja,
     RencanaHasilKerja,
     RiwayatStatus,
@@ -29,7 +31,7 @@ from skp.models import (
 from skp.selectors import muat_isi, penilai_aktif
 from skp.services.buat import identitas_pegawai, identitas_penilai
 from skp.services.kelengkapan import periksa_kelengkapan
-from skp.services.notifikasi import kabari
+from skp.services.notifikasi import kabari, tandai_dibaca_skp
 from skp.signals import skp_disetujui
 from skp.verifikasi import terbitkan_setelah_disetujui
 from skp.workflow import TRANSISI, alasan_ditolak, kalimat
@@ -113,14 +115,44 @@ def ajukan(*, user: AbstractBaseUser, skp: Skp, revisi: int | None = None) -> Sk
             [f"SKP belum dapat diajukan. Yang masih perlu dilengkapi ({len(masalah)}):", *masalah],
             code="belum_lengkap",
         )
+    putaran = RiwayatStatus.objects.filter(skp=skp, aksi="ajukan").count() + 1
     _pindah(skp, aksi="ajukan", user=user, cuplikan=buat_cuplikan(skp),
             diajukan_pada=timezone.now(), **_identitas_berubah(skp, penilai))  # fmt: skip
+    tandai_dibaca_skp(user=user, skp=skp)  # "dikembalikan": acted upon now
+    if putaran == 1:
+        judul = f"SKP {skp.tahun} {skp.pegawai_nama} menunggu persetujuan Anda"
+        isi = f"{skp.pegawai_nama} mengajukan SKP tahun {skp.tahun} (versi {skp.versi})."
+    else:
+        judul = (
+            f"SKP {skp.tahun} {skp.pegawai_nama} diajukan kembali (pengajuan ke-{putaran}) "
+            "menunggu persetujuan Anda"
+        )
+        isi = (
+            f"{skp.pegawai_nama} mengajukan kembali SKP tahun {skp.tahun} (versi {skp.versi}, "
+            f"pengajuan ke-{putaran}). Perubahan sejak pengajuan sebelumnya tampil di halaman SKP."
+        )
+    kabari(penerima=[_user_penilai(skp)], skp=skp, judul=judul,
+           isi=f"{isi} Tinjau lalu setujui atau kembalikan dengan catatan.")  # fmt: skip
+    return skp
+
+
+@transaction.atomic
+def tarik(*, user: AbstractBaseUser, skp: Skp, revisi: int | None = None) -> Skp:
+    """The pegawai takes a submission back while the penilai has not decided: the SKP is a draft
+    again (editable), leaves the penilai's inbox, and the penilai is told. A double click or a
+    decision made meanwhile finds the state changed and gets the reason."""
+    skp = _kunci(user, skp.pk, "tarik", revisi)
+    penilai = _user_penilai(skp)
+    _pindah(skp, aksi="tarik", user=user, catatan="Pengajuan ditarik kembali oleh pegawai.")
+    # The penilai's "menunggu persetujuan" no longer waits for anything.
+    tandai_dibaca_skp(user=penilai, skp=skp)
     kabari(
-        penerima=[_user_penilai(skp)],
+        penerima=[penilai],
         skp=skp,
-        judul=f"SKP {skp.tahun} {skp.pegawai_nama} menunggu persetujuan Anda",
-        isi=f"{skp.pegawai_nama} mengajukan SKP tahun {skp.tahun} (versi {skp.versi}). "
-        "Tinjau lalu setujui atau kembalikan dengan catatan.",
+        judul=f"SKP {skp.tahun} {skp.pegawai_nama} ditarik kembali",
+        isi=f"{skp.pegawai_nama} menarik kembali pengajuan SKP tahun {skp.tahun} (versi "
+        f"{skp.versi}) untuk diperbaiki. SKP ini tidak menunggu keputusan Anda sampai diajukan "
+        "kembali.",
     )
     return skp
 
@@ -165,6 +197,7 @@ def kembalikan(
                              oleh=user, butir=ButirKomentar.INDIKATOR,
                              sasaran=f"Indikator RHK {i.rhk.label}: {i.uraian}"[:300]))  # fmt: skip
     Komentar.objects.bulk_create(baru)
+    tandai_dibaca_skp(user=user, skp=skp)
     kabari(
         penerima=[skp.pegawai.user],
         skp=skp,
@@ -212,6 +245,7 @@ def setujui(
     _pindah(skp, aksi="setujui", user=user, catatan=catatan.strip(),
             **_salin_penilai(skp, pegawai_dari_user(user)))  # fmt: skip
     _bekukan_rhk_atasan(skp)
+    tandai_dibaca_skp(user=user, skp=skp)
     skp_disetujui.send(sender=Skp, skp=skp, diganti=lama)
     kabari(
         penerima=[skp.pegawai.user],
@@ -381,8 +415,12 @@ def alihkan_penilai(
         raise ValidationError(
             {"penilai": "Pilih pegawai aktif dari instansi yang sama yang memiliki akun."}
         )
+    lama = _user_penilai(skp)
     skp.penilai_ditetapkan = penilai
     skp.save(update_fields=["penilai_ditetapkan", "diubah"])
+    if lama is not None and lama.pk != penilai.user_id:
+        # It left the old penilai's inbox: their "menunggu persetujuan" goes with it.
+        tandai_dibaca_skp(user=lama, skp=skp)
     RiwayatStatus.objects.create(
         skp=skp,
         aksi="alihkan_penilai",
@@ -416,3 +454,30 @@ def komentar_tandai(*, user: AbstractBaseUser, komentar: Komentar, ditangani: bo
     komentar.ditangani_pada = timezone.now() if ditangani else None
     komentar.save(update_fields=["ditangani", "ditangani_pada"])
     return komentar
+
+
+@transaction.atomic
+def komentar_balas(*, user: AbstractBaseUser, komentar: Komentar, teks: str) -> KomentarBalasan:
+    """An answer in a comment's thread, by the pegawai (or the penilai answering back) while
+    the SKP is being agreed. It changes nothing of the SKP itself, so no `revisi` is bumped."""
+    skp = (
+        Skp.objects.select_for_update(of=("self",))
+        .select_related("pegawai", "penilai_ditetapkan")
+        .get(pk=komentar.skp_id)
+    )
+    access.require(user, "balas_komentar", skp)
+    teks = teks.strip()
+    if not teks:
+        raise ValidationError({"teks": "Tulis balasan Anda."})
+    if len(teks) > MAKS_URAIAN:
+        raise ValidationError(
+            {"teks": f"Balasan paling banyak {MAKS_URAIAN:,} karakter.".replace(",", ".")}
+        )
+    if KomentarBalasan.objects.filter(komentar_id=komentar.pk).count() >= MAKS_BALASAN:
+        raise ValidationError(
+            {
+                "teks": f"Komentar ini sudah memiliki {MAKS_BALASAN} balasan, batasnya. "
+                "Bicarakan langsung dengan pejabat penilai atau pegawai."
+            }
+        )
+    return KomentarBalasan.objects.create(komentar_id=komentar.pk, teks=teks, oleh=user)

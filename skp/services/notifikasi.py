@@ -31,8 +31,7 @@ def _antre_email(daftar: list[AbstractBaseUser], judul: str, isi: str, tautan: s
 
 def kabari(*, penerima: Iterable[AbstractBaseUser | None], skp: Skp, judul: str, isi: str) -> None:
     """Queues the in-app notification and the email about an SKP for after the commit."""
-    kabari_tautan(penerima=penerima, tautan=reverse("skp:detail", args=[skp.pk]), judul=judul,
-                  isi=isi)  # fmt: skip
+    kabari_tautan(penerima=penerima, tautan=tautan_skp(skp), judul=judul, isi=isi)
 
 
 def kabari_tautan(
@@ -44,11 +43,29 @@ def kabari_tautan(
 
     def kirim() -> None:
         Notifikasi.objects.bulk_create(
-            Notifikasi(penerima=u, judul=judul, isi=isi, tautan=tautan) for u in daftar
+            # A long name must not make the title overflow its column (and lose the news).
+            Notifikasi(penerima=u, judul=judul[:200], isi=isi, tautan=tautan)
+            for u in daftar
         )
         _antre_email(daftar, judul, isi, tautan)
 
     transaction.on_commit(kirim)
+
+
+def tautan_skp(skp: Skp) -> str:
+    """The page every notification about `skp` opens (`kabari` links there)."""
+    return reverse("skp:detail", args=[skp.pk])
+
+
+def tandai_dibaca_skp(*, user: AbstractBaseUser | None, skp: Skp) -> int:
+    """Marks read the unread notifications of `user` about `skp`: once they have acted on it
+    (or opened it after a decision) the news is no longer news, and the navbar count agrees
+    with what still waits in the Kotak Masuk."""
+    if user is None or not user.is_authenticated:
+        return 0
+    return Notifikasi.objects.filter(penerima=user, dibaca=False, tautan=tautan_skp(skp)).update(
+        dibaca=True
+    )
 
 
 def tandai_dibaca(*, user: AbstractBaseUser, notifikasi_id: int | None = None) -> int:

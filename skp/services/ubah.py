@@ -264,7 +264,7 @@ def rhk_pindah(
     return rhk
 
 
-def _periksa_indikator(
+def periksa_indikator(
     skp: Skp,
     *,
     aspek: str,
@@ -275,6 +275,9 @@ def _periksa_indikator(
     target_tanggal: date | None,
     rencana_bukti_dukung: str,
 ) -> tuple[str, str, str]:
+    """The rules an indicator must meet to be saved (the same for adding and editing), without
+    writing anything: ValidationError per field, else the cleaned aspek, uraian and satuan. The
+    live advice under the form calls it too, so it says exactly what saving will refuse."""
     salah: dict[str, str] = {}
     uraian, satuan = uraian.strip(), satuan.strip()
     nama = "Ukuran keberhasilan" if skp.kualitatif and not skp.jpt else "Indikator"
@@ -363,7 +366,7 @@ def indikator_tambah(
                 f"{MAKS_INDIKATOR_SKP} indikator per SKP. Ubah atau gabungkan indikator yang ada."
             }
         )
-    aspek, uraian, satuan = _periksa_indikator(
+    aspek, uraian, satuan = periksa_indikator(
         skp,
         aspek=aspek,
         uraian=uraian,
@@ -410,7 +413,7 @@ def indikator_ubah(
 ) -> IndikatorKinerja:
     skp = _kunci(user, indikator.rhk.skp_id, revisi=revisi)
     indikator = IndikatorKinerja.objects.get(pk=indikator.pk, rhk__skp=skp)
-    aspek, uraian, satuan = _periksa_indikator(
+    aspek, uraian, satuan = periksa_indikator(
         skp,
         aspek=aspek,
         uraian=uraian,

@@ -2,9 +2,7 @@ from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as format_tanggal
 
-from organisasi.models import Pegawai
-from skp.models import IndikatorKinerja, Skp, StatusSkp
-from skp.selectors import skp_tahun
+from skp.models import IndikatorKinerja, StatusSkp
 from skp.target import tampil_angka
 
 register = template.Library()
@@ -44,14 +42,6 @@ def daftar_baris(teks: str) -> list[str]:
 @register.filter
 def warna_status(status: str) -> str:
     return WARNA_STATUS.get(status, "text-bg-secondary")
-
-
-@register.simple_tag
-def skp_tahun_ini(pegawai: Pegawai | None) -> Skp | None:
-    """The pegawai's current SKP of this year, for the next-step line on the home page."""
-    if pegawai is None:
-        return None
-    return skp_tahun(pegawai, timezone.localdate().year)
 
 
 @register.simple_tag

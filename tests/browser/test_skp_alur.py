@@ -62,6 +62,19 @@ def status(page: Page):
     return page.locator("p", has_text="Status").locator(".badge").first
 
 
+def ajukan(page: Page) -> None:
+    """Ajukan asks first, saying what follows (a <details>: no JavaScript needed)."""
+    page.locator("summary", has_text="Ajukan kepada pejabat penilai").click()
+    expect(page.locator("#konfirmasi-ajukan")).to_contain_text("Setelah diajukan")
+    page.get_by_role("button", name="Ya, ajukan sekarang").click()
+
+
+def setujui(page: Page) -> None:
+    page.locator("summary", has_text="Setujui SKP").click()
+    expect(page.locator("#konfirmasi-setujui")).to_contain_text("Setelah disetujui")
+    page.get_by_role("button", name="Ya, setujui SKP ini").click()
+
+
 def buka_dari_kotak_masuk(rina: Page, url: str) -> None:
     rina.goto(f"{url}/")
     navbar = rina.get_by_role("navigation", name="Navigasi utama")
@@ -70,7 +83,7 @@ def buka_dari_kotak_masuk(rina: Page, url: str) -> None:
     kotak.click()  # click 1
     baris = rina.locator("tr", has_text="Rudi Hartono")
     expect(baris).to_contain_text("menunggu sejak hari ini")
-    baris.get_by_role("link", name=re.compile("Tinjau")).click()  # click 2 is Setujui/Kembalikan
+    baris.get_by_role("link", name=re.compile("Tinjau")).click()  # then Setujui/Kembalikan
     expect(rina.get_by_role("heading", name="Keputusan pejabat penilai")).to_be_visible()
 
 
@@ -83,18 +96,19 @@ def test_alur_ajukan_kembalikan_perbaiki_setujui_lalu_revisi(
 
     # Rudi submits.
     rudi.goto(f"{url}/skp/{skp_rudi.pk}/")
-    rudi.get_by_role("button", name="Ajukan kepada pejabat penilai").click()
+    ajukan(rudi)
     expect(rudi.get_by_text("SKP diajukan kepada Rina Marlina")).to_be_visible()
     expect(status(rudi)).to_have_text("Diajukan")
     expect(rudi.get_by_role("link", name=re.compile("Ubah RHK"))).to_have_count(0)
 
     # Rina returns it with a comment on the Kualitas indicator.
     buka_dari_kotak_masuk(rina, url)
-    rina.locator("summary", has_text="Kembalikan dengan catatan").click()
-    rina.locator("summary", has_text="Komentari RHK Utama 1").click()
-    rina.locator("summary", has_text="Komentari indikator: Kelengkapan laporan puskesmas").click()
+    # The comment is written beside the indicator, in the RHK table.
+    rina.locator("tbody.rhk", has_text=RHK_RUDI).locator(
+        "summary", has_text="Komentari indikator Kualitas"
+    ).click()
     rina.get_by_label("Komentar untuk indikator Kelengkapan laporan puskesmas").fill(KOMENTAR)
-    rina.get_by_label("Catatan untuk pegawai (wajib)").fill("Perbaiki target kualitas.")
+    rina.get_by_label("Catatan untuk pegawai").fill("Perbaiki target kualitas.")
     rina.get_by_role("button", name="Kembalikan kepada pegawai").click()
     expect(rina.get_by_text("dikembalikan dengan catatan Anda")).to_be_visible()
 
@@ -116,7 +130,7 @@ def test_alur_ajukan_kembalikan_perbaiki_setujui_lalu_revisi(
     expect(rudi.locator("tbody.rhk li.komentar", has_text=KOMENTAR)).to_contain_text(
         "Sudah diperbaiki"
     )
-    rudi.get_by_role("button", name="Ajukan kepada pejabat penilai").click()
+    ajukan(rudi)
     expect(status(rudi)).to_have_text("Diajukan")
 
     # Rina sees the change since the last submission, and approves.
@@ -131,11 +145,10 @@ def test_alur_ajukan_kembalikan_perbaiki_setujui_lalu_revisi(
     rina.locator("#perilaku-1").get_by_label("Ekspektasi khusus pimpinan").fill(EKSPEKTASI)
     rina.get_by_role("button", name="Simpan ekspektasi").click()
     expect(rina.locator("#perilaku-1")).to_contain_text(EKSPEKTASI)
-    keputusan = rina.locator('#tinjauan input[name="revisi"]')  # Setujui and Kembalikan
-    expect(keputusan).to_have_count(2)
-    for i in range(2):
-        expect(keputusan.nth(i)).to_have_value(str(int(revisi_awal) + 1))
-    rina.get_by_role("button", name="Setujui SKP").click()
+    keputusan = rina.locator('#tinjauan input[name="revisi"]')  # one form for both decisions
+    expect(keputusan).to_have_count(1)
+    expect(keputusan).to_have_value(str(int(revisi_awal) + 1))
+    setujui(rina)
     expect(rina.get_by_text("disetujui.", exact=False).first).to_be_visible()
     expect(rina.get_by_text("sudah diubah di tab atau perangkat lain")).to_have_count(0)
     expect(status(rina)).to_have_text("Disetujui")
@@ -149,13 +162,13 @@ def test_alur_ajukan_kembalikan_perbaiki_setujui_lalu_revisi(
     rudi.get_by_role("button", name="Buka revisi", exact=True).click()
     expect(rudi.get_by_text("Revisi dibuka sebagai versi 2")).to_be_visible()
     expect(status(rudi)).to_have_text("Draf")
-    rudi.get_by_role("button", name="Ajukan kepada pejabat penilai").click()
+    ajukan(rudi)
     expect(status(rudi)).to_have_text("Diajukan")
     buka_dari_kotak_masuk(rina, url)
     expect(
         rina.get_by_role("region", name="Perubahan dibanding versi 1 yang berlaku")
     ).to_contain_text("Tidak ada perubahan")
-    rina.get_by_role("button", name="Setujui SKP").click()
+    setujui(rina)
     expect(status(rina)).to_have_text("Disetujui")
 
     rudi.goto(f"{url}/skp/{skp_rudi.pk}/")

@@ -100,7 +100,8 @@ def test_form_indikator_terpasang_pemeriksaan_langsung(client, pemeran, skp_pega
     rhk = skp_pegawai.rhk.get()
     url = reverse("skp:indikator_tambah", args=[skp_pegawai.pk, rhk.pk])
     isi = masuk(client, pemeran.pegawai).get(url, headers={"HX-Request": "true"}).content.decode()
-    assert f'hx-post="{URL}"' in isi
+    # Through the SKP, which knows the rules saving applies (tests/skp/test_saran_indikator.py).
+    assert f'hx-post="{reverse("skp:indikator_periksa", args=[skp_pegawai.pk])}"' in isi
     assert "delay:400ms" in isi
     assert f'hx-target="#temuan-indikator-baru-{rhk.pk}"' in isi
     assert f'id="temuan-indikator-baru-{rhk.pk}"' in isi

@@ -612,12 +612,18 @@ def test_keputusan_dari_halaman_lama_ditolak(pemeran, skp_pegawai, aksi):
 
 
 def _revisi_di_form(halaman: str, aksi: str) -> int:
-    """The hidden `revisi` of the decision form posting to skp:<aksi> (named "revisi": the name
-    skp.js keeps current after the penilai's own edits on the page)."""
+    """The hidden `revisi` of the decision form (one form, #form-tinjauan, for both decisions:
+    Kembalikan is its action, Setujui a button's formaction) that posts to skp:<aksi> (named
+    "revisi": the name skp.js keeps current after the penilai's own edits on the page)."""
     import re
 
-    form = re.search(rf'<form [^>]*action="/skp/\d+/{aksi}/".*?</form>', halaman, re.S)
-    assert form, f"form {aksi} tidak ada"
+    form = re.search(r'<form [^>]*id="form-tinjauan".*?</form>', halaman, re.S)
+    assert form, "form keputusan tidak ada"
+    assert re.search(
+        rf'(action|formaction)="/skp/\d+/{aksi}/"[^>]*(id="form-tinjauan"|form="form-tinjauan")'
+        rf'|form="form-tinjauan"[^>]*formaction="/skp/\d+/{aksi}/"',
+        halaman,
+    ), f"tombol {aksi} tidak ada"
     m = re.search(r'<input type="hidden" name="revisi" value="(\d+)">', form.group(0))
     assert m, f"form {aksi} tanpa revisi"
     return int(m.group(1))
@@ -632,16 +638,15 @@ def test_halaman_keputusan_dari_tab_lama_ditolak_tanpa_perubahan(
     tab_a = client.get(url("detail", skp_pegawai)).content.decode()
     revisi_tab_a = _revisi_di_form(tab_a, aksi)
     _dikembalikan_lalu_diajukan_lagi(pemeran, skp_pegawai)
-    r = client.post(url(aksi, skp_pegawai), {"revisi": revisi_tab_a, "catatan": "x"}, follow=True)
+    catatan = {"catatan": "x"} if aksi == "kembalikan" else {}  # a note on Setujui is asked about
+    r = client.post(url(aksi, skp_pegawai), {"revisi": revisi_tab_a, **catatan}, follow=True)
     assert "SKP ini sudah diubah di tab atau perangkat lain" in r.content.decode()
     skp_pegawai.refresh_from_db()
     assert skp_pegawai.status == StatusSkp.DIAJUKAN
     assert [a for a, _, _ in riwayat(skp_pegawai)] == ["ajukan", "kembalikan", "ajukan"]
     # The page as it is now decides.
     revisi = _revisi_di_form(client.get(url("detail", skp_pegawai)).content.decode(), aksi)
-    assert (
-        client.post(url(aksi, skp_pegawai), {"revisi": revisi, "catatan": "x"}).status_code == 302
-    )
+    assert client.post(url(aksi, skp_pegawai), {"revisi": revisi, **catatan}).status_code == 302
     skp_pegawai.refresh_from_db()
     assert skp_pegawai.status == TRANSISI[aksi].ke
 

@@ -77,6 +77,22 @@ def test_setujui_dan_kembalikan_serentak_hanya_satu_menang(pemeran, skp_pegawai)
     assert RiwayatStatus.objects.filter(skp=skp_pegawai).exclude(aksi="ajukan").count() == 1
 
 
+def test_tarik_dan_setujui_serentak_hanya_satu_menang(pemeran, skp_pegawai, monkeypatch):
+    """The pegawai withdraws while the penilai approves: exactly one happens, and the other is
+    told why (the SKP is approved, or back to Draf)."""
+    monkeypatch.setattr("skp.services.alur.terbitkan_setelah_disetujui", lambda pk: None)
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_pegawai)
+    hasil = serentak(
+        lambda: services.setujui(user=pemeran.atasan.user, skp=skp_pegawai),
+        lambda: services.tarik(user=pemeran.pegawai.user, skp=skp_pegawai),
+    )
+    galat = [h for h in hasil if isinstance(h, Exception)]
+    assert len(galat) == 1 and isinstance(galat[0], ValidationError), hasil
+    skp_pegawai.refresh_from_db()
+    assert skp_pegawai.status in (StatusSkp.DISETUJUI, StatusSkp.DRAF)
+    assert RiwayatStatus.objects.filter(skp=skp_pegawai).exclude(aksi="ajukan").count() == 1
+
+
 @pytest.mark.parametrize("dulu", ["setujui", "simpan"])
 def test_revisi_atasan_disetujui_saat_bawahan_menyimpan_tautan_lama(
     pemeran, skp_pegawai, skp_atasan, tahun, monkeypatch, dulu

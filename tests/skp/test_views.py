@@ -549,10 +549,11 @@ def test_mph_menunjukkan_bawahan_per_rhk(client, pemeran, kasus, skp_atasan):
 
 
 def test_beranda_menunjukkan_langkah_skp(client, pemeran, kasus, tahun):
+    # Per state in tests/skp/test_langkah.py.
     isi = masuk(client, pemeran.pegawai).get(reverse("beranda")).content.decode()
-    assert f"Buka SKP {tahun}" in isi
+    assert f"Periksa lalu ajukan SKP {tahun}" in isi
     isi = masuk(client, pemeran.orang_luar).get(reverse("beranda")).content.decode()
-    assert f"Susun SKP {tahun}" in isi and 'href="/skp/"' in isi
+    assert f"Susun SKP {tahun}" in isi and 'action="/skp/buat/"' in isi
     isi = masuk(client, pemeran.atasan).get(reverse("beranda")).content.decode()
     assert "Lihat SKP bawahan" in isi and 'href="/skp/bawahan/"' in isi
 
