@@ -403,6 +403,8 @@ def aktivasi_akun(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/aktivasi.html", {"form": form})
 
 
+@login_required
+@require_POST
 def plt_akhiri(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "kelola_plt")
     # 404 for another instansi's: its existence is not told.
