@@ -155,13 +155,6 @@ class BarisRenstra:
     iku: bool
     target: dict[int, tuple[Decimal, str]]  # year -> (value, text as written); blank cells absent
 
-    def isi(self) -> tuple:
-        """What must agree when the same kode_indikator appears twice."""
-        return (
-            self.kode_tujuan, self.tujuan, self.kode_sasaran, self.sasaran, self.indikator,
-            self.satuan, self.baseline, self.iku, {t: n for t, (n, _) in self.target.items()},
-        )  # fmt: skip
-
 
 @dataclass
 class BarisRenja:
@@ -192,12 +185,6 @@ class BarisRenja:
             KEGIATAN: self.kode_kegiatan,
             SUBKEGIATAN: self.kode_subkegiatan,
         }[self.tingkat]
-
-    def isi(self) -> tuple:
-        return (
-            self.kode_sasaran, self.program, self.kegiatan, self.subkegiatan, self.indikator,
-            self.satuan, self.target, self.pagu,
-        )  # fmt: skip
 
 
 @dataclass
@@ -457,7 +444,7 @@ def _baca_renstra(
     atas = {"kode_tujuan": "", "tujuan": "", "kode_sasaran": "", "sasaran": ""}
     tujuan: dict[str, tuple[str, int]] = {}  # kode -> (nama, first row)
     sasaran: dict[str, tuple[str, str, int]] = {}  # kode -> (nama, kode_tujuan, first row)
-    indikator: dict[str, BarisRenstra] = {}
+    indikator: dict[str, tuple[tuple, int]] = {}  # kode -> (content, first row)
     for b in tabel.baris:
         n = b.nomor
         v = {k: _rapi(b.nilai.get(k, "")) for k in KOLOM_RENSTRA + kolom_target}
@@ -530,28 +517,53 @@ def _baca_renstra(
                     )
                 )
         masalah += m
-        if m:
-            continue
-        baris = BarisRenstra(
-            nomor=n, kode_tujuan=kt, tujuan=nt, kode_sasaran=ks, sasaran=ns,
-            kode_indikator=v["kode_indikator"], indikator=v["indikator"], satuan=v["satuan"],
-            baseline=baseline, baseline_teks=v["baseline"], iku=iku, target=target,
+        # Compared also when the row has problems of its own, so a duplicate is told in the same
+        # pass as they are: a number that does not read is compared as written.
+        isi = (
+            kt, nt, ks, ns, v["indikator"], v["satuan"], _banding(v["baseline"], baseline),
+            v["iku"].lower() if iku is None else iku,
+            tuple(_banding(v[k], target.get(int(k.removeprefix(AWALAN_TARGET)), (None,))[0])
+                  for k in kolom_target),
         )  # fmt: skip
-        lama = indikator.setdefault(baris.kode_indikator, baris)
-        if lama is baris:
-            hasil.append(baris)
-        elif lama.isi() != baris.isi():
+        pertama = (
+            indikator.setdefault(v["kode_indikator"], (isi, n)) if v["kode_indikator"] else None
+        )
+        if pertama and pertama[1] != n and pertama[0] != isi:
             masalah.append(
                 Masalah(
-                    f"kode_indikator {baris.kode_indikator} sudah dipakai di baris {lama.nomor} "
+                    f"kode_indikator {v['kode_indikator']} sudah dipakai di baris {pertama[1]} "
                     "dengan isi berbeda; satu kode indikator hanya boleh satu baris.",
                     n,
                     "kode_indikator",
                     sheet,
                 )
             )
-        # an identical repeated row (copied twice) is harmless and counted once
+        # An identical repeated row (copied twice) is harmless and counted once.
+        if m or (pertama and pertama[1] != n):
+            continue
+        hasil.append(
+            BarisRenstra(
+                nomor=n,
+                kode_tujuan=kt,
+                tujuan=nt,
+                kode_sasaran=ks,
+                sasaran=ns,
+                kode_indikator=v["kode_indikator"],
+                indikator=v["indikator"],
+                satuan=v["satuan"],
+                baseline=baseline,
+                baseline_teks=v["baseline"],
+                iku=iku,
+                target=target,
+            )  # fmt: skip
+        )
     return hasil, masalah, set(sasaran)
+
+
+def _banding(teks: str, nilai: Decimal | None) -> object:
+    """A number cell as compared between two rows of one code: its value when it reads (so
+    "1.500" and "1500" agree), its text when it does not."""
+    return nilai if nilai is not None or not teks else ("teks", teks)
 
 
 def _tingkat(v: dict[str, str]) -> str | None:
@@ -579,7 +591,7 @@ def _baca_renja(
     )
     nama: dict[tuple[str, int, str], tuple[str, int]] = {}  # (level, year, code) -> (name, row)
     induk: dict[tuple[str, int, str], tuple[str, int]] = {}  # -> (parent code, row)
-    per_kode: dict[tuple[str, int, str], BarisRenja] = {}
+    per_kode: dict[tuple[str, int, str], tuple[tuple, int]] = {}  # -> (content, first row)
     for b in tabel.baris:
         n = b.nomor
         v = {k: _rapi(b.nilai.get(k, "")) for k in KOLOM_RENJA}
@@ -654,25 +666,31 @@ def _baca_renja(
             indikator=v["indikator"], satuan=v["satuan"], target=target, target_teks=v["target"],
             pagu=pagu,
         )  # fmt: skip
-        if not m:
-            m += _periksa_konsisten(baris, nama, induk, sheet)
+        # A code named two ways or under two parents is told once, by this check, not again as
+        # a duplicate with different content.
+        konflik = _periksa_konsisten(baris, nama, induk, sheet) if not m else []
+        m += konflik
         masalah += m
-        if m:
-            continue
-        lama = per_kode.setdefault((tingkat, tahun, baris.kode), baris)
-        if lama is baris:
-            hasil.append(baris)
-        elif lama.isi() != baris.isi():
+        # As in the Renstra sheet: a duplicate is told with the row's other problems.
+        isi = (
+            ks, np, kg, baris.subkegiatan, baris.indikator, baris.satuan,
+            _banding(v["target"], target), _banding(v["pagu"], pagu),
+        )  # fmt: skip
+        kunci = (tingkat, tahun, baris.kode)
+        pertama = per_kode.setdefault(kunci, (isi, n)) if tahun and baris.kode else None
+        if pertama and pertama[1] != n and pertama[0] != isi and not konflik:
             masalah.append(
                 Masalah(
                     f"{LABEL_JENIS[tingkat].lower()} {baris.kode} tahun {tahun} sudah ada di baris "
-                    f"{lama.nomor} dengan isi berbeda; satu {LABEL_JENIS[tingkat].lower()} hanya "
+                    f"{pertama[1]} dengan isi berbeda; satu {LABEL_JENIS[tingkat].lower()} hanya "
                     "boleh satu baris.",
                     n,
                     f"kode_{tingkat}",
                     sheet,
                 )
             )
+        if not m and pertama and pertama[1] == n:
+            hasil.append(baris)
     return hasil, masalah
 
 
@@ -911,9 +929,8 @@ def renstra_yang_ada(unit: UnitKerja, periode: Periode, *, kunci: bool = False) 
 
 
 def rencanakan(unit: UnitKerja, rencana: Rencana) -> Rencana:
-    """Checks against the database and counts what would change, in a handful of queries."""
-    if rencana.masalah:
-        return rencana
+    """Checks against the database and counts what would change, in a handful of queries. The
+    period is checked even when the file has problems, so every problem is told at once."""
     p = rencana.periode
     tumpang = (
         Renstra.objects.filter(
@@ -929,6 +946,7 @@ def rencanakan(unit: UnitKerja, rencana: Rencana) -> Rencana:
                 f"periode {p}. Pilih periode {tumpang.periode} untuk memperbarui Renstra itu."
             )
         )
+    if rencana.masalah:
         return rencana
     _hitung(rencana, _isi_berkas(rencana), _isi_db(renstra_yang_ada(unit, p)))
     return rencana

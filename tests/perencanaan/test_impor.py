@@ -306,6 +306,62 @@ def test_kode_indikator_ganda_dengan_isi_berbeda(opd):
     ]
 
 
+def test_kode_indikator_ganda_dilaporkan_bersama_masalah_lain_dalam_satu_kali_unggah(opd):
+    """Every problem at once, as the pegawai import does: a duplicate is reported even when one of
+    its rows has a problem of its own (before, it surfaced only after that was fixed)."""
+    baris = renstra_baik()
+    baris[0]["baseline"] = "banyak"  # the first IK1.1.1 has a problem of its own
+    baris.append({**renstra_baik()[0], "indikator": "Angka kematian ibu melahirkan"})
+    baris.append({**baris[1], "indikator": "Prevalensi wasting", "target_2027": "WTP"})
+    hasil = masalah(opd, xlsx_bytes(baris))
+    assert hasil == [
+        "sheet Renstra, baris 2, kolom baseline: 'banyak' bukan angka (contoh yang benar: 1.500, "
+        "85,5, 90%).",
+        "sheet Renstra, baris 6, kolom kode_indikator: kode_indikator IK1.1.1 sudah dipakai di "
+        "baris 2 dengan isi berbeda; satu kode indikator hanya boleh satu baris.",
+        "sheet Renstra, baris 7, kolom target_2027: 'WTP' bukan angka (contoh yang benar: 1.500, "
+        "85,5, 90%).",
+        "sheet Renstra, baris 7, kolom kode_indikator: kode_indikator IK1.1.2 sudah dipakai di "
+        "baris 3 dengan isi berbeda; satu kode indikator hanya boleh satu baris.",
+    ]
+
+
+def test_baris_ganda_yang_sama_persis_termasuk_masalahnya_tidak_dilaporkan_ganda(opd):
+    baris = renstra_baik()
+    baris[1]["target_2026"] = "naik"
+    # Copied twice (with the tujuan and sasaran its merged cells stand for): the same problem,
+    # and no "different content".
+    baris.append({**baris[0], **baris[1]})
+    hasil = masalah(opd, xlsx_bytes(baris))
+    assert [m for m in hasil if "sudah dipakai" in m] == []
+    assert len(hasil) == 2 and all("kolom target_2026: 'naik' bukan angka" in m for m in hasil)
+
+
+def test_sub_kegiatan_ganda_dilaporkan_bersama_masalah_barisnya(opd):
+    renja = renja_baik()
+    renja.append({**renja[3], "subkegiatan": "Nama lain", "pagu": "dua juta"})
+    hasil = masalah(opd, xlsx_bytes(renstra_baik(), renja))
+    assert hasil == [
+        "sheet Renja, baris 6, kolom pagu: 'dua juta' bukan angka (contoh yang benar: 1.500, "
+        "85,5, 90%).",
+        "sheet Renja, baris 6, kolom kode_subkegiatan: sub kegiatan 1.02.02.2.02.0011 tahun 2026 "
+        "sudah ada di baris 5 dengan isi berbeda; satu sub kegiatan hanya boleh satu baris.",
+    ]
+
+
+def test_periode_tumpang_tindih_dilaporkan_bersama_masalah_berkas(opd):
+    jalankan(opd, xlsx_bytes(renstra_baik()))
+    kolom = impor.KOLOM_RENSTRA + [f"target_{t}" for t in range(2027, 2032)]
+    baris = renstra_baik()
+    baris[0]["satuan"] = ""
+    hasil = masalah(opd, xlsx_bytes(baris, kolom_renstra=kolom), periode=impor.Periode(2027, 2031))
+    assert hasil == [
+        "sheet Renstra, baris 2, kolom satuan: wajib diisi.",
+        "Dinas Kesehatan sudah memiliki Renstra 2025-2029 yang tumpang tindih dengan periode "
+        "2027-2031. Pilih periode 2025-2029 untuk memperbarui Renstra itu.",
+    ]
+
+
 def test_satu_kode_satu_nama_dan_satu_induk(opd):
     baris = renstra_baik()
     baris[3] |= {"kode_sasaran": "SS1.2", "sasaran": "Menurunnya angka kesakitan penyakit menular"}
