@@ -31,8 +31,10 @@ def impor_pegawai(request: HttpRequest) -> HttpResponse:
             nama_berkas=berkas.name,
         )
         return redirect("organisasi:impor_pratinjau", pk=data.pk)
-    riwayat = ImporPegawai.objects.filter(instansi__in=dikelola).select_related(
-        "instansi", "diunggah_oleh"
+    riwayat = (
+        ImporPegawai.objects.filter(instansi__in=dikelola)
+        .select_related("instansi", "diunggah_oleh__pegawai")
+        .defer("baris")  # the rows of a preview of 20,000 pegawai are not shown here
     )[:20]
     return render(request, "organisasi/impor.html", {"form": form, "riwayat": riwayat})
 
@@ -40,7 +42,7 @@ def impor_pegawai(request: HttpRequest) -> HttpResponse:
 def _impor_milik(request: HttpRequest, pk: int) -> ImporPegawai:
     # 404 for an import of an instansi the user does not administer: its existence is not told.
     return get_object_or_404(
-        ImporPegawai.objects.select_related("instansi", "diunggah_oleh"),
+        ImporPegawai.objects.select_related("instansi", "diunggah_oleh__pegawai"),
         pk=pk,
         instansi__in=instansi_dikelola(request.user),
     )

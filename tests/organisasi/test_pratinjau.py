@@ -1,11 +1,13 @@
 """The pegawai upload's preview as a record: a rejected file is recorded as rejected, and a
 preview made before another upload was applied can no longer be confirmed."""
 
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from organisasi import services
 from organisasi.models import ImporPegawai, Pegawai, StatusImpor
-from tests.organisasi.berkas import KABID, KEPALA
+from tests.organisasi.berkas import KABID, KEPALA, csv_bytes
 from tests.organisasi.test_views import baris_untuk, masuk, unggah
 
 
@@ -71,3 +73,56 @@ def test_impor_instansi_lain_tidak_membuat_pratinjau_usang(client, pemeran):
 
     data.refresh_from_db()
     assert data.status == StatusImpor.DITERAPKAN
+
+
+@pytest.mark.parametrize(
+    ("nama", "isi", "pesan"),
+    [
+        ("kosong.csv", b"", "Berkas kosong."),
+        ("kosong.xlsx", b"", "Berkas kosong."),
+        ("judul_saja.csv", csv_bytes([]), "Berkas tidak berisi baris data di bawah judul kolom."),
+    ],
+)
+def test_unggahan_kosong_tercatat_ditolak_seperti_yang_lain(client, pemeran, nama, isi, pesan):
+    """A 0-byte file used to stop at the form ("Berkas yang dikirimkan kosong.") and left no
+    trace in the history; now it is refused like any other bad file, with its reason."""
+    masuk(client, pemeran.admin)
+    jumlah = Pegawai.objects.count()
+
+    respons = client.post(
+        reverse("organisasi:impor_pegawai"),
+        {"instansi": pemeran.instansi.pk, "berkas": SimpleUploadedFile(nama, isi)},
+    )
+
+    data = ImporPegawai.objects.get()
+    assert respons.url == reverse("organisasi:impor_pratinjau", args=[data.pk])
+    assert (data.status, data.nama_berkas, data.ringkasan["masalah"]) == (
+        StatusImpor.DITOLAK,
+        nama,
+        [pesan],
+    )
+    assert pesan in client.get(respons.url).content.decode()
+    riwayat = client.get(reverse("organisasi:impor_pegawai")).content.decode()
+    assert nama in riwayat and "Ditolak" in riwayat
+    assert Pegawai.objects.count() == jumlah
+
+
+def test_riwayat_menyebut_nama_pengunggah(client, pemeran, superuser):
+    """ "Oleh" names the person (the pegawai's name with gelar), not the login (their NIP); a
+    login without a pegawai (a superuser) by its username."""
+    masuk(client, pemeran.admin)
+    unggah(client, pemeran, baris_untuk(pemeran))
+    client.force_login(superuser)
+    client.post(
+        reverse("organisasi:impor_pegawai"),
+        {"instansi": pemeran.instansi.pk, "berkas": SimpleUploadedFile("b.csv", b"")},
+    )
+
+    halaman = client.get(reverse("organisasi:impor_pegawai")).content.decode()
+    riwayat = halaman.split('id="riwayat-impor"')[1]
+    assert pemeran.admin.nama_lengkap in riwayat
+    assert f">{pemeran.admin.user.username}<" not in riwayat
+    assert ">super<" in riwayat
+    pratinjau = ImporPegawai.objects.get(diunggah_oleh=pemeran.admin.user)
+    isi = client.get(reverse("organisasi:impor_pratinjau", args=[pratinjau.pk])).content.decode()
+    assert f"oleh {pemeran.admin.nama_lengkap}" in isi

@@ -510,3 +510,31 @@ def test_berkas_bermusuhan_ditolak_dan_dicatat(client, pemeran, opd, nama, buat,
     assert len(data.ringkasan["masalah"]) == 1 and pesan in data.ringkasan["masalah"][0]
     assert pesan in isi(client.get(respons.url))
     assert not Renstra.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("nama", "data", "pesan"),
+    [
+        ("kosong.xlsx", b"", "Berkas kosong."),
+        ("kosong.csv", b"", "Berkas kosong."),
+        (
+            "judul_saja.xlsx",
+            xlsx_bytes([]),
+            "sheet Renstra: Berkas tidak berisi baris data di bawah judul kolom.",
+        ),
+    ],
+)
+def test_unggahan_kosong_tercatat_ditolak_seperti_yang_lain(
+    client, pemeran, opd, nama, data, pesan
+):
+    """A 0-byte file used to stop at the form and left no trace in the history."""
+    masuk(client, pemeran.admin)
+    respons = unggah(client, opd, data, nama=nama)
+    data_impor = ImporRenstra.objects.get()
+    assert respons.url == reverse("perencanaan:impor_pratinjau", args=[data_impor.pk])
+    assert (data_impor.status, data_impor.ringkasan["masalah"]) == (StatusImpor.DITOLAK, [pesan])
+    assert pesan in isi(client.get(respons.url))
+    riwayat = isi(client.get(reverse("perencanaan:impor"))).split('id="riwayat-impor"')[1]
+    assert nama in riwayat and "Ditolak" in riwayat
+    assert pemeran.admin.nama_lengkap in riwayat
+    assert not Renstra.objects.exists()
