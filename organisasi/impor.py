@@ -23,6 +23,7 @@ from core.spreadsheet import (
     Masalah,
     baca_berkas,
     masalah_karakter_kendali,
+    masalah_kode_contoh,
     masalah_sel_angka,
     tabel_dari_sel,
 )
@@ -112,15 +113,19 @@ def baca_berkas_pegawai(berkas: IO[bytes], nama_berkas: str, *, maks_bytes: int)
     tabel, masalah = tabel_dari_sel(sel, wajib=KOLOM_WAJIB, opsional=KOLOM_OPSIONAL)
     if masalah:
         return Rencana(masalah=masalah)
+    kode = ("kode_unit", "kode_unit_induk")
+    # A template example row copied into the data gets that one message, and no other.
+    contoh = {b.nomor: m for b in tabel.baris if (m := masalah_kode_contoh(b.nilai, kode, b.nomor))}
+    tabel.baris = [b for b in tabel.baris if b.nomor not in contoh]
     masalah_sel = masalah_sel_angka(
-        tabel, kolom_nip=("nip", "nip_atasan"), kolom_kode=("kode_unit", "kode_unit_induk")
-    ) + masalah_karakter_kendali(tabel, ("kode_unit", "kode_unit_induk"))
+        tabel, kolom_nip=("nip", "nip_atasan"), kolom_kode=kode
+    ) + masalah_karakter_kendali(tabel, kode)
     rencana = rencana_dari_nilai([(b.nomor, b.nilai) for b in tabel.baris])
     # A cell Excel turned into a number gets that one clear message, not a second one about
     # the digits it happens to read as.
     sudah = {(m.baris, m.kolom) for m in masalah_sel}
     lain = [m for m in rencana.masalah if (m.baris, m.kolom) not in sudah]
-    rencana.masalah = sorted(masalah_sel + lain, key=lambda m: m.baris or 0)
+    rencana.masalah = sorted([*contoh.values(), *masalah_sel, *lain], key=lambda m: m.baris or 0)
     return rencana
 
 

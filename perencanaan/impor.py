@@ -21,6 +21,7 @@ from core.spreadsheet import (
     Masalah,
     baca_berkas,
     masalah_karakter_kendali,
+    masalah_kode_contoh,
     masalah_sel_angka,
     tabel_dari_sel,
 )
@@ -50,6 +51,8 @@ KOLOM_RENJA = [
     "tahun", "kode_sasaran", "kode_program", "program", "kode_kegiatan", "kegiatan",
     "kode_subkegiatan", "subkegiatan", "indikator", "satuan", "target", "pagu",
 ]  # fmt: skip
+KODE_RENSTRA = ("kode_tujuan", "kode_sasaran", "kode_indikator")
+KODE_RENJA = ("kode_sasaran", "kode_program", "kode_kegiatan", "kode_subkegiatan")
 AWALAN_TARGET = "target_"
 JENIS = ["tujuan", "sasaran", "indikator", "target", "program", "kegiatan", "subkegiatan"]
 LABEL_JENIS = {
@@ -434,9 +437,8 @@ def _baca_renstra(
         kolom_pola=(AWALAN_TARGET,),
     )
     masalah += _kolom_target(tabel.header, periode, sheet)
-    kode = ("kode_tujuan", "kode_sasaran", "kode_indikator")
-    masalah += masalah_sel_angka(tabel, kolom_kode=kode)
-    masalah += masalah_karakter_kendali(tabel, kode)
+    masalah += masalah_sel_angka(tabel, kolom_kode=KODE_RENSTRA)
+    masalah += masalah_karakter_kendali(tabel, KODE_RENSTRA)
     if not tabel.baris:
         return [], masalah, set()
     kolom_target = [k for k in kolom_target if k in tabel.header]
@@ -461,6 +463,9 @@ def _baca_renstra(
         )
         atas = {"kode_tujuan": kt, "tujuan": nt, "kode_sasaran": ks, "sasaran": ns}
         wajib = {**v, **atas}
+        if contoh := masalah_kode_contoh(wajib, KODE_RENSTRA, n, sheet):
+            masalah.append(contoh)
+            continue
         for kolom in ("kode_tujuan", "tujuan", "kode_sasaran", "sasaran", "kode_indikator"):
             if not wajib[kolom]:
                 m.append(Masalah("wajib diisi.", n, kolom, sheet))
@@ -580,9 +585,8 @@ def _baca_renja(
     sel: list[list[str]], periode: Periode, sheet: str | None, kode_sasaran: set[str] | None
 ) -> tuple[list[BarisRenja], list[Masalah]]:
     tabel, masalah = tabel_dari_sel(sel, wajib=KOLOM_RENJA, sheet=sheet)
-    kode = ("kode_sasaran", "kode_program", "kode_kegiatan", "kode_subkegiatan")
-    masalah += masalah_sel_angka(tabel, kolom_kode=kode)
-    masalah += masalah_karakter_kendali(tabel, kode)
+    masalah += masalah_sel_angka(tabel, kolom_kode=KODE_RENJA)
+    masalah += masalah_karakter_kendali(tabel, KODE_RENJA)
     if not tabel.baris:
         return [], masalah
     hasil: list[BarisRenja] = []
@@ -632,6 +636,9 @@ def _baca_renja(
         atas = {"tahun": teks_tahun, "kode_sasaran": ks, "kode_program": kp, "program": np,
                 "kode_kegiatan": kk, "kegiatan": kg}  # fmt: skip
         terisi = {**v, **atas}
+        if contoh := masalah_kode_contoh(terisi, KODE_RENJA, n, sheet):
+            masalah.append(contoh)
+            continue
         wajib = ["tahun", "kode_sasaran", "kode_program", "program"]
         wajib += {PROGRAM: [], KEGIATAN: ["kode_kegiatan", "kegiatan"],
                   SUBKEGIATAN: ["kode_kegiatan", "kegiatan", "kode_subkegiatan", "subkegiatan"]}[tingkat]  # fmt: skip

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from organisasi import services
-from organisasi.models import ImporPegawai, Pegawai, StatusImpor
+from organisasi.models import ImporPegawai, Jabatan, Pegawai, StatusImpor, UnitKerja
 from tests.organisasi.berkas import KABID, KEPALA, csv_bytes
 from tests.organisasi.test_views import baris_untuk, masuk, unggah
 
@@ -126,3 +126,26 @@ def test_riwayat_menyebut_nama_pengunggah(client, pemeran, superuser):
     pratinjau = ImporPegawai.objects.get(diunggah_oleh=pemeran.admin.user)
     isi = client.get(reverse("organisasi:impor_pratinjau", args=[pratinjau.pk])).content.decode()
     assert f"oleh {pemeran.admin.nama_lengkap}" in isi
+
+
+def test_templat_diunggah_apa_adanya_tidak_menulis_apa_pun(client, pemeran):
+    """Issue 12: the template uploaded unchanged renamed unit 1.02.01 and added a second head of
+    the Dinas. Now it is refused as holding no data, and confirming writes nothing."""
+    masuk(client, pemeran.admin)
+    templat = client.get(reverse("organisasi:templat_pegawai")).content
+    sebelum = list(UnitKerja.objects.order_by("kode").values_list("kode", "nama"))
+    jumlah = (Pegawai.objects.count(), Jabatan.objects.count())
+
+    respons = client.post(
+        reverse("organisasi:impor_pegawai"),
+        {"instansi": pemeran.instansi.pk, "berkas": SimpleUploadedFile("templat.xlsx", templat)},
+    )
+    data = ImporPegawai.objects.get()
+    halaman = client.get(respons.url).content.decode()
+    client.post(reverse("organisasi:impor_terapkan", args=[data.pk]), {"paham_penting": "ya"})
+
+    assert data.status == StatusImpor.DITOLAK
+    assert "Berkas tidak berisi baris data di bawah judul kolom." in halaman
+    assert "Tidak ada data yang diubah." in halaman
+    assert list(UnitKerja.objects.order_by("kode").values_list("kode", "nama")) == sebelum
+    assert (Pegawai.objects.count(), Jabatan.objects.count()) == jumlah

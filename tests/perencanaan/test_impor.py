@@ -226,14 +226,64 @@ def test_nama_sheet_dan_judul_kolom_tidak_peka_huruf_besar(opd):
     assert Program.objects.count() == 1
 
 
-def test_templat_unduhan_dapat_langsung_diimpor(opd):
+def test_templat_diunggah_apa_adanya_tidak_mengubah_apa_pun(opd):
+    """Issue 12: the template's example rows were applied to the OPD's Renstra (its IK1.1.2
+    became "Prevalensi balita stunting"). Its data sheets now hold only their header."""
     from perencanaan.templat import templat_renstra_xlsx
 
+    jalankan(opd, xlsx_bytes(renstra_baik(), renja_baik()))
+    sebelum = jumlah_data()
+    nama_sebelum = list(IndikatorKinerja.objects.order_by("kode").values_list("kode", "nama"))
+
     rencana = jalankan(opd, templat_renstra_xlsx(PERIODE, opd))
-    assert rencana.masalah == []
-    assert hitungan(rencana)["indikator"] == 2
-    assert hitungan(rencana)["subkegiatan"] == 1
-    assert target("IK1.1.2")[2026] == Decimal("15.5")
+
+    assert [str(m) for m in rencana.masalah] == [
+        "sheet Renstra: Berkas tidak berisi baris data di bawah judul kolom."
+    ]
+    assert jumlah_data() == sebelum
+    assert list(IndikatorKinerja.objects.order_by("kode").values_list("kode", "nama")) == (
+        nama_sebelum
+    )
+
+
+def _contoh_petunjuk(data: bytes, judul: str) -> list[dict[str, object]]:
+    """The example table under `judul` on the template's Petunjuk sheet, as rows by header."""
+    from openpyxl import load_workbook
+
+    sel = [[c.value for c in b] for b in load_workbook(io.BytesIO(data))["Petunjuk"].iter_rows()]
+    awal = next(i for i, b in enumerate(sel) if b[0] == judul) + 1
+    header = [h for h in sel[awal] if h]
+    hasil = []
+    for b in sel[awal + 1 :]:
+        if not any(b):
+            break
+        hasil.append({h: ("" if v is None else v) for h, v in zip(header, b, strict=False)})
+    return hasil
+
+
+def test_contoh_templat_di_petunjuk_dapat_dibaca_tetapi_kodenya_ditolak(opd):
+    """The examples show a filled Renstra and Renja sheet (merged tujuan/sasaran cells too); copied
+    into the data sheets, every row is refused for its CONTOH- code and nothing is written."""
+    from perencanaan.templat import JUDUL_CONTOH_RENJA, JUDUL_CONTOH_RENSTRA, templat_renstra_xlsx
+
+    data = templat_renstra_xlsx(PERIODE, opd)
+    renstra = _contoh_petunjuk(data, JUDUL_CONTOH_RENSTRA)
+    renja = _contoh_petunjuk(data, JUDUL_CONTOH_RENJA)
+    assert [b["kode_indikator"] for b in renstra] == ["CONTOH-IK1", "CONTOH-IK2"]
+    assert renstra[1]["kode_tujuan"] == ""  # shown as a merged cell
+    assert [b["kode_subkegiatan"] for b in renja] == ["", "", "CONTOH-1.02.02.2.02.0001"]
+
+    hasil = masalah(opd, xlsx_bytes(renstra, renja))
+
+    # A row under an example's merged tujuan/sasaran cells belongs to the example too.
+    pesan = "baris contoh dari templat (kode {}); hapus baris ini dan isi data Anda sendiri."
+    assert hasil == [
+        "sheet Renstra, baris 2, kolom kode_tujuan: " + pesan.format("CONTOH-T1"),
+        "sheet Renstra, baris 3, kolom kode_tujuan: " + pesan.format("CONTOH-T1"),
+        "sheet Renja, baris 2, kolom kode_sasaran: " + pesan.format("CONTOH-SS1"),
+        "sheet Renja, baris 3, kolom kode_sasaran: " + pesan.format("CONTOH-SS1"),
+        "sheet Renja, baris 4, kolom kode_sasaran: " + pesan.format("CONTOH-SS1"),
+    ]
 
 
 # ---------------------------------------------------------------- bad files: nothing written

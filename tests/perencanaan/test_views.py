@@ -538,3 +538,28 @@ def test_unggahan_kosong_tercatat_ditolak_seperti_yang_lain(
     assert nama in riwayat and "Ditolak" in riwayat
     assert pemeran.admin.nama_lengkap in riwayat
     assert not Renstra.objects.exists()
+
+
+def test_templat_diunggah_apa_adanya_tidak_menulis_apa_pun(client, pemeran, renstra_dinkes):
+    """Issue 12: the template uploaded unchanged turned an indikator linked by an SKP into the
+    template's example. Now it is refused as holding no data, and confirming writes nothing."""
+    masuk(client, pemeran.admin)
+    templat = client.get(
+        reverse("perencanaan:templat"), {"periode": "2025-2029", "unit": renstra_dinkes.unit_id}
+    ).content
+    sebelum = list(IndikatorKinerja.objects.order_by("kode").values_list("kode", "nama", "satuan"))
+    target_sebelum = list(TargetIndikator.objects.order_by("pk").values_list("pk", "nilai"))
+
+    respons = unggah(client, renstra_dinkes.unit, templat, nama="templat.xlsx")
+    data = ImporRenstra.objects.get(nama_berkas="templat.xlsx")
+    halaman = isi(client.get(respons.url))
+    client.post(reverse("perencanaan:impor_terapkan", args=[data.pk]), {"paham_penting": "ya"})
+
+    assert data.status == StatusImpor.DITOLAK
+    assert "sheet Renstra: Berkas tidak berisi baris data di bawah judul kolom." in halaman
+    assert "Tidak ada data yang diubah." in halaman
+    assert (
+        list(IndikatorKinerja.objects.order_by("kode").values_list("kode", "nama", "satuan"))
+        == sebelum
+    )
+    assert list(TargetIndikator.objects.order_by("pk").values_list("pk", "nilai")) == target_sebelum
