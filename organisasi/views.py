@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.rincian import konteks_rincian
 from core.unggahan import ImporDitolak, tampilkan_penolakan
 from organisasi import access, services
 from organisasi.forms import UnggahPegawaiForm
@@ -41,8 +42,9 @@ def impor_pegawai(request: HttpRequest) -> HttpResponse:
 
 def _impor_milik(request: HttpRequest, pk: int) -> ImporPegawai:
     # 404 for an import of an instansi the user does not administer: its existence is not told.
+    # The parsed rows are only needed to apply, which reads them itself.
     return get_object_or_404(
-        ImporPegawai.objects.select_related("instansi", "diunggah_oleh__pegawai"),
+        ImporPegawai.objects.select_related("instansi", "diunggah_oleh__pegawai").defer("baris"),
         pk=pk,
         instansi__in=instansi_dikelola(request.user),
     )
@@ -51,7 +53,17 @@ def _impor_milik(request: HttpRequest, pk: int) -> ImporPegawai:
 @login_required
 def impor_pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "impor_pegawai")
-    return render(request, "organisasi/impor_pratinjau.html", {"impor": _impor_milik(request, pk)})
+    data = _impor_milik(request, pk)
+    konteks = {
+        "impor": data,
+        **konteks_rincian(
+            data.rincian,
+            tampil=request.GET.get("tampil"),
+            kelompok=request.GET.get("kelompok"),
+            halaman=request.GET.get("halaman"),
+        ),
+    }
+    return render(request, "organisasi/impor_pratinjau.html", konteks)
 
 
 @login_required
@@ -60,7 +72,11 @@ def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "impor_pegawai")
     data = _impor_milik(request, pk)
     try:
-        data = services.impor_terapkan(user=request.user, impor_id=data.pk)
+        data = services.impor_terapkan(
+            user=request.user,
+            impor_id=data.pk,
+            paham_penting=request.POST.get("paham_penting") == "ya",
+        )
     except ImporDitolak as e:
         tampilkan_penolakan(request, e)
         return redirect("organisasi:impor_pratinjau", pk=pk)

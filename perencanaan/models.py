@@ -243,6 +243,9 @@ class ImporRenstra(models.Model):
     )
     data = models.JSONField(default=dict, blank=True)
     ringkasan = models.JSONField(default=dict, blank=True)
+    # Row by row what the file creates or changes (core.rincian): the preview shows it, and it
+    # stays as the record of what was applied.
+    rincian = models.JSONField(default=dict, blank=True)
     diterapkan_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:
