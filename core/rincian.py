@@ -4,14 +4,17 @@ imports, which know their own rows; this module knows none of them).
 Each import describes every row it read as a `BarisRincian`: created, changed (field: old -> new)
 or left alone, and, for a change that renames or moves something other records rely on, why it
 needs the admin's own acknowledgement (`penting`). The whole description is kept with the upload
-as JSON: the preview pages filter and page it without reading the file or the database again,
-and it stays as the record of what was applied. Its fingerprint (`sidik`) lets the confirmation
+as JSON (with a small overview of it, `buat_ikhtisar`, for the page as first opened): the
+preview pages filter and page it without reading the file or the database again, and it stays
+as the record of what was applied. Its fingerprint (`sidik`) lets the confirmation
 refuse to apply anything but what the preview showed.
 """
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
@@ -102,15 +105,6 @@ class Rincian:
         return hashlib.sha256(teks.encode()).hexdigest()
 
 
-def tampil_nilai(nilai: object) -> str:
-    """A stored value as the preview prints it."""
-    if nilai is None or nilai == "":
-        return "(kosong)"
-    if isinstance(nilai, bool):
-        return "Ya" if nilai else "Tidak"
-    return str(nilai)
-
-
 # ---------------------------------------------------------------- reading it back for a page
 
 
@@ -155,47 +149,84 @@ def _url(tampil: str, kelompok: str | None = None, halaman: int | None = None) -
     return f"?{urlencode(parameter)}#rincian"
 
 
+def _hitungan(baris: list[dict]) -> dict[str, int]:
+    hitungan = {BARU: 0, DIUBAH: 0, TETAP: 0, PENTING: 0}
+    for b in baris:
+        hitungan[b["j"]] += 1
+        hitungan[PENTING] += "p" in b
+    hitungan[PERUBAHAN] = hitungan[BARU] + hitungan[DIUBAH]
+    hitungan[SEMUA] = len(baris)
+    return hitungan
+
+
+def buat_ikhtisar(rincian: dict) -> dict:
+    """What the preview shows when first opened, kept beside the full description: each group's
+    counts and first rows of every kind, and the changes that need attention. Reading the full
+    description of 20,000 new pegawai (about 9 MB of JSON) takes a good part of a second; this
+    stays a few kilobytes whatever the file's size."""
+    kelompok = []
+    penting = []
+    jumlah_penting = 0
+    for k in rincian.get("kelompok", []):
+        baris = k["baris"]
+        kelompok.append(
+            {
+                "kode": k["kode"],
+                "label": k["label"],
+                "hitungan": _hitungan(baris),
+                "awal": {
+                    t: list(islice((b for b in baris if _cocok(b, t)), PER_KELOMPOK))
+                    for t in TAMPIL
+                },
+            }
+        )
+        for b in baris:
+            if "p" in b:
+                jumlah_penting += 1
+                if len(penting) < PENTING_DITAMPILKAN:
+                    penting.append([k["label"], b])
+    return {"kelompok": kelompok, "penting": penting, "jumlah_penting": jumlah_penting}
+
+
 def konteks_rincian(
-    rincian: dict | None, *, tampil: str | None, kelompok: str | None, halaman: str | None
+    ikhtisar: dict,
+    muat_rincian: Callable[[], dict],
+    *,
+    tampil: str | None,
+    kelompok: str | None,
+    halaman: str | None,
 ) -> dict:
     """What the `core/_rincian_impor.html` partial shows for the request's filter: on the
-    overview, each group's counts and its first PER_KELOMPOK rows of the chosen kind; with
-    `kelompok`, that group alone, PER_HALAMAN rows a page. Every other view is one link away,
-    so the page works without JavaScript and never renders thousands of rows."""
+    overview (from `ikhtisar` alone), each group's counts and its first PER_KELOMPOK rows of the
+    chosen kind; with `kelompok`, that group alone, PER_HALAMAN rows a page (from the full
+    description, `muat_rincian()`). Every other view is one link away, so the page works
+    without JavaScript and never renders thousands of rows."""
     tampil = tampil if tampil in TAMPIL else PERUBAHAN
-    daftar = (rincian or {}).get("kelompok", [])
+    daftar = ikhtisar.get("kelompok", [])
     dipilih = next((k for k in daftar if k["kode"] == kelompok), None)
     grup = []
-    for k in daftar:
-        baris = k["baris"]
-        hitungan = {BARU: 0, DIUBAH: 0, TETAP: 0, PENTING: 0}
-        for b in baris:
-            hitungan[b["j"]] += 1
-            hitungan[PENTING] += "p" in b
-        hitungan[PERUBAHAN] = hitungan[BARU] + hitungan[DIUBAH]
-        hitungan[SEMUA] = len(baris)
-        cocok = [b for b in baris if _cocok(b, tampil)] if dipilih in (None, k) else []
-        isi: list[Ringkas] = []
+    for k in [dipilih] if dipilih else daftar:
+        hitungan = k["hitungan"]
         halaman_ini: Page | None = None
-        if dipilih is k:
+        if dipilih:
+            penuh = next(x for x in muat_rincian()["kelompok"] if x["kode"] == k["kode"])
+            cocok = [b for b in penuh["baris"] if _cocok(b, tampil)]
             halaman_ini = Paginator(cocok, PER_HALAMAN).get_page(halaman)
-            isi = [Ringkas.dari_json(b) for b in halaman_ini.object_list]
-        elif dipilih is None:
-            isi = [Ringkas.dari_json(b) for b in cocok[:PER_KELOMPOK]]
+            baris = halaman_ini.object_list
+        else:
+            baris = k["awal"][tampil]
+        sebelum = halaman_ini is not None and halaman_ini.has_previous()
+        berikut = halaman_ini is not None and halaman_ini.has_next()
         grup.append(
             {
                 "kode": k["kode"],
                 "label": k["label"],
                 "hitungan": hitungan,
-                "baris": isi,
+                "baris": [Ringkas.dari_json(b) for b in baris],
                 "halaman": halaman_ini,
-                "url_sebelum": _url(tampil, k["kode"], halaman_ini.number - 1)
-                if halaman_ini and halaman_ini.has_previous()
-                else "",
-                "url_berikut": _url(tampil, k["kode"], halaman_ini.number + 1)
-                if halaman_ini and halaman_ini.has_next()
-                else "",
-                "sisa": max(len(cocok) - PER_KELOMPOK, 0) if dipilih is None else 0,
+                "url_sebelum": _url(tampil, k["kode"], halaman_ini.number - 1) if sebelum else "",
+                "url_berikut": _url(tampil, k["kode"], halaman_ini.number + 1) if berikut else "",
+                "sisa": 0 if dipilih else hitungan[tampil] - len(baris),
                 "url_semua": _url(tampil, k["kode"]),
                 "url_tetap": _url(TETAP, k["kode"]),
                 "filter": [
@@ -204,24 +235,23 @@ def konteks_rincian(
                 ],
             }
         )
-    penting = [(k["label"], Ringkas.dari_json(b)) for k in daftar for b in k["baris"] if "p" in b]
     return {
         "ada_rincian": bool(daftar),
         "tampil": tampil,
         "label_tampil": TAMPIL[tampil],
         "kelompok_dipilih": dipilih["kode"] if dipilih else None,
-        "grup": [g for g in grup if dipilih is None or g["kode"] == dipilih["kode"]],
+        "grup": grup,
         "filter": [
             {
                 "kode": t,
                 "label": label,
-                "jumlah": sum(g["hitungan"][t] for g in grup),
+                "jumlah": sum(k["hitungan"][t] for k in daftar),
                 "url": _url(t),
             }
             for t, label in TAMPIL.items()
         ],
-        "penting": penting[:PENTING_DITAMPILKAN],
-        "jumlah_penting": len(penting),
+        "penting": [(label, Ringkas.dari_json(b)) for label, b in ikhtisar.get("penting", [])],
+        "jumlah_penting": ikhtisar.get("jumlah_penting", 0),
         "url_penting": _url(PENTING),
         "url_ikhtisar": _url(tampil),
     }

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from core.rincian import tolak_bila_berbeda, tolak_bila_tidak_sesuai
+from core.rincian import buat_ikhtisar, tolak_bila_berbeda, tolak_bila_tidak_sesuai
 from core.unggahan import ImporDitolak, tolak_bila_usang
 from organisasi import access, impor
 from organisasi.models import AdminInstansi, ImporPegawai, Instansi, StatusImpor
@@ -30,8 +30,15 @@ def impor_pratinjau(
         status=StatusImpor.DITOLAK if rencana.masalah else StatusImpor.PRATINJAU,
         baris=[vars(b) for b in rencana.baris] if not rencana.masalah else [],
         ringkasan=rencana.ringkasan(),
-        rincian=rencana.rincian.ke_json() if not rencana.masalah else {},
+        **_rincian(rencana),
     )
+
+
+def _rincian(rencana: impor.Rencana) -> dict:
+    if rencana.masalah:
+        return {}
+    rincian = rencana.rincian.ke_json()
+    return {"rincian": rincian, "rincian_ikhtisar": buat_ikhtisar(rincian)}
 
 
 @transaction.atomic
@@ -45,7 +52,7 @@ def impor_terapkan(
     data = (
         ImporPegawai.objects.select_for_update()
         .select_related("instansi")
-        .defer("rincian")
+        .defer("rincian", "rincian_ikhtisar")
         .get(pk=impor_id)
     )
     access.require(user, "impor_pegawai", data.instansi)

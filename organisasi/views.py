@@ -35,7 +35,8 @@ def impor_pegawai(request: HttpRequest) -> HttpResponse:
     riwayat = (
         ImporPegawai.objects.filter(instansi__in=dikelola)
         .select_related("instansi", "diunggah_oleh__pegawai")
-        .defer("baris")  # the rows of a preview of 20,000 pegawai are not shown here
+        # The rows of a preview of 20,000 pegawai are not shown here.
+        .defer("baris", "rincian", "rincian_ikhtisar")
     )[:20]
     return render(request, "organisasi/impor.html", {"form": form, "riwayat": riwayat})
 
@@ -44,7 +45,9 @@ def _impor_milik(request: HttpRequest, pk: int) -> ImporPegawai:
     # 404 for an import of an instansi the user does not administer: its existence is not told.
     # The parsed rows are only needed to apply, which reads them itself.
     return get_object_or_404(
-        ImporPegawai.objects.select_related("instansi", "diunggah_oleh__pegawai").defer("baris"),
+        ImporPegawai.objects.select_related("instansi", "diunggah_oleh__pegawai").defer(
+            "baris", "rincian"
+        ),
         pk=pk,
         instansi__in=instansi_dikelola(request.user),
     )
@@ -57,7 +60,9 @@ def impor_pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
     konteks = {
         "impor": data,
         **konteks_rincian(
-            data.rincian,
+            data.rincian_ikhtisar,
+            # The full description only when a group is opened: it may be megabytes.
+            lambda: ImporPegawai.objects.values_list("rincian", flat=True).get(pk=data.pk),
             tampil=request.GET.get("tampil"),
             kelompok=request.GET.get("kelompok"),
             halaman=request.GET.get("halaman"),

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from django.db import connection, models, transaction
 
+from core.rincian import DIUBAH, BarisRincian, KelompokRincian, Rincian
 from core.spreadsheet import (
     BerkasTidakTerbaca,
     Masalah,
@@ -26,6 +27,7 @@ from core.spreadsheet import (
     tabel_dari_sel,
 )
 from organisasi.models import UnitKerja
+from perencanaan import rincian
 from perencanaan.angka import BukanAngka, baca_angka, tulis_angka
 from perencanaan.models import (
     PERIODE_MAKS,
@@ -206,6 +208,7 @@ class Rencana:
     renja: list[BarisRenja] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
     hitungan: dict[str, Hitungan] = field(default_factory=lambda: {j: Hitungan() for j in JENIS})
+    rincian: Rincian = field(default_factory=Rincian)  # row by row, once planned
 
     @property
     def ada_perubahan(self) -> bool:
@@ -226,6 +229,8 @@ class Rencana:
             ],
             "ada_perubahan": self.ada_perubahan,
             "masalah": [str(m) for m in self.masalah],
+            "penting": self.rincian.jumlah_penting,
+            "sidik": self.rincian.sidik(),
         }
 
     def ke_json(self) -> dict:
@@ -892,12 +897,37 @@ def _hitung(
     rencana: Rencana,
     mau: dict[str, dict[Kunci, tuple[Isi, Isi]]],
     ada: dict[str, dict[Kunci, tuple[int, Isi]]],
+    *,
+    rinci: bool = True,
 ) -> None:
+    """Counts per kind and, with `rinci`, every item row by row (`rencana.rincian`)."""
     tahun_renja = set(rencana.tahun_renja)
+    kelompok = []
+    terkait: dict[str, dict[int, list[tuple[BarisRincian, bool]]]] = {}
     for jenis in JENIS:
         h = Hitungan()
+        k = KelompokRincian(jenis, LABEL_JENIS[jenis])
         for kunci, (banding, _) in mau[jenis].items():
             lama = ada[jenis].get(kunci)
+            if rinci:
+                b = rincian.baris(
+                    jenis,
+                    LABEL_JENIS[jenis],
+                    kunci,
+                    mau["indikator"][kunci[0]][0]["nama"] if jenis == "target" else banding["nama"],
+                    banding,
+                    lama[1] if lama else None,
+                )
+                k.baris.append(b)
+                if b.jenis == DIUBAH and jenis in rincian.DITAUTKAN_SKP:
+                    terkait.setdefault(jenis, {}).setdefault(lama[0], []).append(
+                        (b, lama[1]["nama"] != banding["nama"])
+                    )
+                elif b.jenis == DIUBAH and jenis == "target":
+                    id_indikator = ada["indikator"][kunci[0]][0]
+                    terkait.setdefault("indikator", {}).setdefault(id_indikator, []).append(
+                        (b, False)
+                    )
             if lama is None:
                 h.baru += 1
                 continue
@@ -926,6 +956,11 @@ def _hitung(
             if len(h.hilang) < HILANG_DITAMPILKAN:
                 h.hilang.append(_label_hilang(jenis, kunci, isi))
         rencana.hitungan[jenis] = h
+        k.urutkan()
+        kelompok.append(k)
+    if rinci:
+        rincian.catatan_skp(terkait)
+        rencana.rincian = Rincian(kelompok)
 
 
 def renstra_yang_ada(unit: UnitKerja, periode: Periode, *, kunci: bool = False) -> Renstra | None:
@@ -974,7 +1009,7 @@ def terapkan(unit: UnitKerja, rencana: Rencana) -> Renstra:
     # seeing the rows of the first.
     renstra = renstra_yang_ada(unit, p, kunci=True)
     mau, ada = _isi_berkas(rencana), _isi_db(renstra)
-    _hitung(rencana, mau, ada)
+    _hitung(rencana, mau, ada, rinci=False)  # counts of what is written now; rows as previewed
     di_renstra = {"renstra_id": renstra.pk}
     id_tujuan = _tulis(Tujuan, mau["tujuan"], ada["tujuan"], lambda k: {**di_renstra, "kode": k})
     id_sasaran = _tulis(

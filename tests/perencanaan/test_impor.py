@@ -897,3 +897,72 @@ def test_sel_persen_excel_dan_kode_tersimpan_sebagai_angka(opd):
     assert len(pesan) == 1 and pesan[0].startswith(
         "sheet Renstra, baris 3, kolom kode_indikator: kode tersimpan sebagai angka oleh Excel"
     )
+
+
+# ---------------------------------------------------------------- row by row (issue 12)
+
+
+def rencana_tanpa_terapkan(opd, data: bytes) -> impor.Rencana:
+    return impor.rencanakan(
+        opd, impor.baca_berkas_renstra(io.BytesIO(data), "r.xlsx", maks_bytes=MAKS, periode=PERIODE)
+    )
+
+
+def test_rincian_menyebut_setiap_butir_dengan_nilai_lama_dan_baru(opd):
+    jalankan(opd, xlsx_bytes(renstra_baik(), renja_baik()))
+    baris = renstra_baik()
+    baris[1] |= {"indikator": "Angka kematian bayi", "target_2026": "15"}
+    baris[3]["satuan"] = "poin"
+    renja = renja_baik()
+    renja[2]["subkegiatan"] = "Pelayanan Ibu Hamil"
+    renja[3]["pagu"] = "700.000.000"
+
+    rencana = rencana_tanpa_terapkan(opd, xlsx_bytes(baris, renja))
+
+    kelompok = {k.kode: k for k in rencana.rincian.kelompok}
+    assert [k.kode for k in rencana.rincian.kelompok] == impor.JENIS
+    indikator = kelompok["indikator"].baris
+    # Renames and a new satuan first (they need the tick), then the rows left alone.
+    assert [(b.kunci, b.jenis, bool(b.penting)) for b in indikator] == [
+        ("IK1.1.2", "diubah", True), ("IK2.1.1", "diubah", True),
+        ("IK1.1.1", "tetap", False), ("IK1.2.1", "tetap", False),
+    ]  # fmt: skip
+    assert indikator[0].medan == [("Rumusan", "Prevalensi balita stunting", "Angka kematian bayi")]
+    assert indikator[0].penting == (
+        "Indikator kinerja IK1.1.2 akan diganti rumusannya dari “Prevalensi balita stunting” "
+        "menjadi “Angka kematian bayi”."
+    )
+    assert indikator[1].medan == [("Satuan", "indeks", "poin")]
+    assert "Satuan indikator IK2.1.1 berubah dari “indeks” menjadi “poin”" in indikator[1].penting
+    target = [b for b in kelompok["target"].baris if b.jenis == "diubah"]
+    assert [(b.kunci, b.nama, b.medan, b.penting) for b in target] == [
+        ("IK1.1.2 · 2026", "Angka kematian bayi", [("Target", "15,5", "15")], "")
+    ]
+    sub = kelompok["subkegiatan"].baris
+    assert sub[0].kunci == "1.02.02.2.02.0001 · 2026" and sub[0].penting.startswith(
+        "Sub kegiatan 1.02.02.2.02.0001 · 2026 akan diganti namanya dari “Pengelolaan Pelayanan "
+        "Kesehatan Ibu Hamil” menjadi “Pelayanan Ibu Hamil”."
+    )
+    assert sub[1].medan == [("Pagu", "Rp 650.000.000", "Rp 700.000.000")] and not sub[1].penting
+    assert rencana.ringkasan()["penting"] == 3
+    assert hitungan(rencana, "tetap")["tujuan"] == 2
+
+
+def test_rincian_butir_baru_dengan_isinya(opd):
+    rencana = rencana_tanpa_terapkan(opd, xlsx_bytes(renstra_baik(), renja_baik()))
+    indikator = {b.kunci: b for b in rencana.rincian.kelompok[2].baris}
+    assert indikator["IK1.1.2"].jenis == "baru" and not indikator["IK1.1.2"].penting
+    assert indikator["IK1.1.2"].medan == [
+        ("Satuan", "", "%"), ("Baseline", "", "18,7"), ("IKU", "", "Tidak"), ("Sasaran", "", "SS1.1")
+    ]  # fmt: skip
+    assert rencana.ringkasan()["penting"] == 0
+
+
+def test_sasaran_dipindah_ke_tujuan_lain_perlu_perhatian(opd):
+    jalankan(opd, xlsx_bytes(renstra_baik()))
+    baris = renstra_baik()
+    baris[2] |= {"kode_tujuan": "T2", "tujuan": "Meningkatnya mutu pelayanan kesehatan"}
+    rencana = rencana_tanpa_terapkan(opd, xlsx_bytes(baris))
+    sasaran = rencana.rincian.kelompok[1].baris[0]
+    assert (sasaran.kunci, sasaran.medan) == ("SS1.2", [("Tujuan", "T1", "T2")])
+    assert sasaran.penting == "Sasaran strategis SS1.2 dipindah dari tujuan T1 ke T2."
