@@ -18,7 +18,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Model
 
-from core.rincian import BARU, DIUBAH, TETAP, BarisRincian, KelompokRincian, Rincian
+from core.rincian import BARU, DIUBAH, TETAP, BarisRincian, KelompokRincian, Rincian, tanpa_gc
 from core.spreadsheet import (
     BerkasTidakTerbaca,
     Masalah,
@@ -406,6 +406,7 @@ def _periksa_siklus_atasan(instansi: Instansi, baris: list[BarisPegawai]) -> lis
     ]
 
 
+@tanpa_gc()
 def _hitung_perubahan(
     rencana: Rencana,
     unit_db: dict[str, UnitKerja],

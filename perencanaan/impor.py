@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from django.db import connection, models, transaction
 
-from core.rincian import DIUBAH, BarisRincian, KelompokRincian, Rincian
+from core.rincian import DIUBAH, BarisRincian, KelompokRincian, Rincian, tanpa_gc
 from core.spreadsheet import (
     BerkasTidakTerbaca,
     Masalah,
@@ -831,8 +831,9 @@ def _sama(lama: Isi, banding: Isi) -> bool:
 
 
 def _isi_db(renstra: Renstra | None) -> dict[str, dict[Kunci, tuple[int, Isi]]]:
-    """What the database holds, in the same terms: key -> (id, compared fields). One query per
-    kind, as plain tuples: 50,000 targets as model instances would cost seconds."""
+    """What the database holds, in the same terms: key -> (id, compared fields, and the text a
+    number was read from, which the preview shows). One query per kind, as plain tuples: 50,000
+    targets as model instances would cost seconds."""
     ada: dict[str, dict[Kunci, tuple[int, Isi]]] = {j: {} for j in JENIS}
     if renstra is None:
         return ada
@@ -845,29 +846,33 @@ def _isi_db(renstra: Renstra | None) -> dict[str, dict[Kunci, tuple[int, Isi]]]:
     ):
         ada["sasaran"][k] = (pk, {"nama": nama, "tujuan": kode["tujuan"][tujuan_id]})
     kode["sasaran"] = {pk: k for k, (pk, _) in ada["sasaran"].items()}
-    for pk, k, nama, satuan, baseline, iku, sasaran_id in IndikatorKinerja.objects.filter(
+    for pk, k, nama, satuan, baseline, teks, iku, sasaran_id in IndikatorKinerja.objects.filter(
         renstra=renstra
-    ).values_list("id", "kode", "nama", "satuan", "baseline", "iku", "sasaran_id"):
+    ).values_list("id", "kode", "nama", "satuan", "baseline", "baseline_teks", "iku", "sasaran_id"):
         ada["indikator"][k] = (
             pk,
             {"nama": nama, "satuan": satuan, "baseline": baseline, "iku": iku,
-             "sasaran": kode["sasaran"][sasaran_id]},
+             "sasaran": kode["sasaran"][sasaran_id], "baseline_teks": teks},
         )  # fmt: skip
     kode["indikator"] = {pk: k for k, (pk, _) in ada["indikator"].items()}
-    for pk, indikator_id, tahun, nilai in TargetIndikator.objects.filter(
+    for pk, indikator_id, tahun, nilai, teks in TargetIndikator.objects.filter(
         indikator__renstra=renstra
-    ).values_list("id", "indikator_id", "tahun", "nilai"):
-        ada["target"][(kode["indikator"][indikator_id], tahun)] = (pk, {"nilai": nilai})
+    ).values_list("id", "indikator_id", "tahun", "nilai", "teks"):
+        ada["target"][(kode["indikator"][indikator_id], tahun)] = (
+            pk,
+            {"nilai": nilai, "teks": teks},
+        )
     for model, jenis, induk in (
         (Program, PROGRAM, None),
         (Kegiatan, KEGIATAN, "program"),
         (SubKegiatan, SUBKEGIATAN, "kegiatan"),
     ):
-        kolom = ["id", "tahun", "kode", *UNSUR_RENJA] + ([f"{induk}_id"] if induk else [])
+        kolom = ["id", "tahun", "kode", *UNSUR_RENJA, "target_teks"]
+        kolom += [f"{induk}_id"] if induk else []
         for baris in model.objects.filter(renstra=renstra).values_list(*kolom):
-            pk, tahun, k, nama, sasaran_id, indikator, satuan, target, pagu, *id_induk = baris
+            pk, tahun, k, nama, sasaran_id, indikator, satuan, target, pagu, teks, *id_induk = baris
             isi = {"nama": nama, "sasaran": kode["sasaran"][sasaran_id], "indikator": indikator,
-                   "satuan": satuan, "target": target, "pagu": pagu}  # fmt: skip
+                   "satuan": satuan, "target": target, "pagu": pagu, "target_teks": teks}  # fmt: skip
             if induk:
                 isi[induk] = kode[induk][id_induk[0]]
             ada[jenis][(tahun, k)] = (pk, isi)
@@ -893,21 +898,24 @@ def _label_induk_saja(jenis: str, kunci: Kunci, isi: Isi) -> str:
     )
 
 
+@tanpa_gc()
 def _hitung(
     rencana: Rencana,
     mau: dict[str, dict[Kunci, tuple[Isi, Isi]]],
     ada: dict[str, dict[Kunci, tuple[int, Isi]]],
     *,
     rinci: bool = True,
+    renstra: Renstra | None = None,
 ) -> None:
-    """Counts per kind and, with `rinci`, every item row by row (`rencana.rincian`)."""
+    """Counts per kind and, with `rinci`, every item row by row (`rencana.rincian`), naming the
+    SKP that link a changed item of `renstra` (the one the database holds)."""
     tahun_renja = set(rencana.tahun_renja)
     kelompok = []
     terkait: dict[str, dict[int, list[tuple[BarisRincian, bool]]]] = {}
     for jenis in JENIS:
         h = Hitungan()
         k = KelompokRincian(jenis, LABEL_JENIS[jenis])
-        for kunci, (banding, _) in mau[jenis].items():
+        for kunci, (banding, tambahan) in mau[jenis].items():
             lama = ada[jenis].get(kunci)
             if rinci:
                 b = rincian.baris(
@@ -917,6 +925,7 @@ def _hitung(
                     mau["indikator"][kunci[0]][0]["nama"] if jenis == "target" else banding["nama"],
                     banding,
                     lama[1] if lama else None,
+                    tambahan,
                 )
                 k.baris.append(b)
                 if b.jenis == DIUBAH and jenis in rincian.DITAUTKAN_SKP:
@@ -959,7 +968,8 @@ def _hitung(
         k.urutkan()
         kelompok.append(k)
     if rinci:
-        rincian.catatan_skp(terkait)
+        if renstra is not None:
+            rincian.catatan_skp(renstra.pk, terkait)
         rencana.rincian = Rincian(kelompok)
 
 
@@ -990,7 +1000,8 @@ def rencanakan(unit: UnitKerja, rencana: Rencana) -> Rencana:
         )
     if rencana.masalah:
         return rencana
-    _hitung(rencana, _isi_berkas(rencana), _isi_db(renstra_yang_ada(unit, p)))
+    renstra = renstra_yang_ada(unit, p)
+    _hitung(rencana, _isi_berkas(rencana), _isi_db(renstra), renstra=renstra)
     return rencana
 
 

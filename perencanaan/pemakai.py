@@ -15,8 +15,8 @@ class Pemakai:
     beku: bool  # approved (or replaced): shows the item's text as it was agreed
 
 
-# jenis ("sasaran", "indikator", "subkegiatan"), ids -> id -> the SKP that link it
-Pencari = Callable[[str, set[int]], dict[int, list[Pemakai]]]
+# jenis ("sasaran", "indikator", "subkegiatan"), renstra id -> item id -> the SKP that link it
+Pencari = Callable[[str, int], dict[int, list[Pemakai]]]
 _pencari: list[Pencari] = []
 
 
@@ -25,11 +25,15 @@ def daftarkan(pencari: Pencari) -> None:
         _pencari.append(pencari)
 
 
-def pemakai(jenis: str, ids: set[int]) -> dict[int, list[Pemakai]]:
+def pemakai(jenis: str, renstra_id: int, ids: set[int]) -> dict[int, list[Pemakai]]:
+    """The SKP linking each of the items `ids` of one Renstra. Asked per Renstra, not with the
+    ids: a few JPT link a Renstra, while a file may change 40,000 of its items (more than
+    SQLite takes as query parameters)."""
     hasil: dict[int, list[Pemakai]] = {}
     if not ids:
         return hasil
     for cari in _pencari:
-        for pk, daftar in cari(jenis, ids).items():
-            hasil.setdefault(pk, []).extend(daftar)
+        for pk, daftar in cari(jenis, renstra_id).items():
+            if pk in ids:
+                hasil.setdefault(pk, []).extend(daftar)
     return hasil

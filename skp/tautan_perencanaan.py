@@ -13,12 +13,12 @@ KOLOM = {
 }
 
 
-def skp_penaut(jenis: str, ids: set[int]) -> dict[int, list[Pemakai]]:
-    """The SKP whose RHK link each of the items `ids` of `jenis`, each SKP once, by year and
+def skp_penaut(jenis: str, renstra_id: int) -> dict[int, list[Pemakai]]:
+    """The SKP whose RHK link each item of `jenis` of one Renstra, each SKP once, by year and
     name. One query."""
     kolom = f"{KOLOM[jenis]}_id"
     baris = (
-        RencanaHasilKerja.objects.filter(**{f"{kolom}__in": ids})
+        RencanaHasilKerja.objects.filter(**{f"{KOLOM[jenis]}__renstra_id": renstra_id})
         .order_by("skp__tahun", "skp__pegawai_nama", "skp__versi")
         .values_list(
             kolom, "skp_id", "skp__pegawai_nama", "skp__tahun", "skp__versi", "skp__status"
