@@ -104,6 +104,10 @@ class Rincian:
     def jumlah_penting(self) -> int:
         return sum(1 for k in self.kelompok for b in k.baris if b.penting)
 
+    def penting(self) -> list[tuple[str, BarisRincian]]:
+        """The changes that need attention, each with its group's label."""
+        return [(k.label, b) for k in self.kelompok for b in k.baris if b.penting]
+
     @tanpa_gc()
     def ke_json(self) -> dict:
         if self._json is None:

@@ -230,6 +230,20 @@ def test_perintah_impor_dry_run_tidak_menulis(db, tmp_path):
     assert not Instansi.objects.exists()
 
 
+def test_perintah_impor_menyebut_perubahan_yang_perlu_perhatian(instansi, tmp_path):
+    jalankan(instansi, csv_bytes(baris_baik()))
+    baris = baris_baik()
+    baris[1]["nama_unit"] = "Bidang P2P Baru"
+    berkas = tmp_path / "pegawai.csv"
+    berkas.write_bytes(csv_bytes(baris))
+    out = io.StringIO()
+    call_command("impor_pegawai", str(berkas), instansi=instansi.nama, dry_run=True, stdout=out)
+    assert (
+        "[uji coba, tidak ada yang ditulis] Perlu perhatian, unit kerja 1.02.02: Unit 1.02.02 "
+        "akan diganti namanya dari “Bidang P2P” menjadi “Bidang P2P Baru”" in out.getvalue()
+    )
+
+
 def test_perintah_impor_berkas_buruk_keluar_status_1_dan_tidak_menulis(db, tmp_path):
     baris = baris_baik()
     baris[2]["nip"] = "123"

@@ -828,6 +828,23 @@ def test_perintah_dry_run_tidak_menulis(opd, tmp_path):
     assert not ImporRenstra.objects.exists()
 
 
+def test_perintah_menyebut_perubahan_yang_perlu_perhatian(opd, tmp_path):
+    jalankan(opd, xlsx_bytes(renstra_baik()))
+    baris = renstra_baik()
+    baris[1]["indikator"] = "Angka kematian bayi"
+    berkas = tmp_path / "renstra.xlsx"
+    berkas.write_bytes(xlsx_bytes(baris))
+    out = io.StringIO()
+    call_command(
+        "impor_renstra", str(berkas), unit="1.02", periode="2025-2029", dry_run=True, stdout=out
+    )
+    assert (
+        "[uji coba, tidak ada yang ditulis] Perlu perhatian, indikator kinerja IK1.1.2: "
+        "Indikator kinerja IK1.1.2 akan diganti rumusannya dari “Prevalensi balita stunting” "
+        "menjadi “Angka kematian bayi”." in out.getvalue()
+    )
+
+
 def test_perintah_berkas_buruk_keluar_status_1_dan_tidak_menulis(opd, tmp_path):
     baris = renstra_baik()
     baris[1]["baseline"] = "delapan belas"
