@@ -510,7 +510,8 @@ def _rincian_jabatan(
         ]
         return BarisRincian(BARU, kunci, nama, medan)
     j = p.jabatan
-    atasan_lama = j.atasan.pemangku.nip if j.atasan and hasattr(j.atasan, "pemangku") else ""
+    pemangku_atasan = j.atasan.pemangku if j.atasan and hasattr(j.atasan, "pemangku") else None
+    atasan_lama = pemangku_atasan.nip if pemangku_atasan else ""
     medan = []
     if j.nama != b.jabatan:
         medan.append(("Nama jabatan", j.nama, b.jabatan))
@@ -520,7 +521,12 @@ def _rincian_jabatan(
         lama = f"{j.unit_kerja.kode} {j.unit_kerja.nama}"
         medan.append(("Unit kerja", lama, _label_unit(b.kode_unit, nama_unit)))
     if atasan_lama != b.nip_atasan:
-        lama = _label_orang(atasan_lama, nama_orang) or "(tanpa atasan atau lowong)"
+        # The old atasan by the name the database holds: they need not be in the file.
+        lama = (
+            _label_orang(atasan_lama, {atasan_lama: pemangku_atasan.nama_lengkap})
+            if pemangku_atasan
+            else "(tanpa atasan atau lowong)"
+        )
         medan.append(("Atasan", lama, atasan_baru))
     if not medan:
         return BarisRincian(TETAP, kunci, nama)
