@@ -306,3 +306,26 @@ def masalah_karakter_kendali(tabel: Tabel, kolom: tuple[str, ...]) -> list[Masal
         for k in kolom
         if _KENDALI.search(baris.nilai.get(k, ""))
     ]
+
+
+# The downloadable templates show their example rows on the instructions sheet, with codes that
+# start with this word: codes no real unit or Renstra has, refused if copied into the data.
+AWALAN_CONTOH = "CONTOH"
+
+
+def masalah_kode_contoh(
+    nilai: dict[str, str], kolom: tuple[str, ...], nomor: int, sheet: str | None = None
+) -> Masalah | None:
+    """The problem of a template example row (its first code in `kolom` starting with CONTOH),
+    or None. One message for the row: its other cells are the example's, not the admin's."""
+    for k in kolom:
+        kode = (nilai.get(k) or "").strip()
+        if kode.upper().startswith(AWALAN_CONTOH):
+            return Masalah(
+                f"baris contoh dari templat (kode {kode}); hapus baris ini dan isi data Anda "
+                "sendiri.",
+                nomor,
+                k,
+                sheet,
+            )
+    return None

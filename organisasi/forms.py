@@ -16,6 +16,8 @@ class UnggahPegawaiForm(forms.Form):
         label="Berkas XLSX atau CSV",
         help_text="Satu baris per pegawai, memakai kolom seperti pada templat.",
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        # An empty file goes on to the import, which refuses it and records it in the history.
+        allow_empty_file=True,
     )
 
     def __init__(self, *args, instansi: QuerySet[Instansi], **kwargs) -> None:

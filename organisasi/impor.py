@@ -18,11 +18,13 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Model
 
+from core.rincian import BARU, DIUBAH, TETAP, BarisRincian, KelompokRincian, Rincian, tanpa_gc
 from core.spreadsheet import (
     BerkasTidakTerbaca,
     Masalah,
     baca_berkas,
     masalah_karakter_kendali,
+    masalah_kode_contoh,
     masalah_sel_angka,
     tabel_dari_sel,
 )
@@ -36,7 +38,7 @@ from organisasi.models import (
     SaluranUbahAkun,
     UnitKerja,
 )
-from organisasi.nip import masalah_nip, masalah_nip_pns, normalisasi_nip
+from organisasi.nip import format_nip, masalah_nip, masalah_nip_pns, normalisasi_nip
 from organisasi.pangkat import adalah_golongan_pns, baca_golongan
 from organisasi.pohon import dalam_siklus
 
@@ -93,6 +95,7 @@ class Rencana:
     jabatan: Hitungan = field(default_factory=Hitungan)
     pegawai: Hitungan = field(default_factory=Hitungan)
     tidak_disebut: int = 0  # pegawai of the instansi missing from the file: left as they are
+    rincian: Rincian = field(default_factory=Rincian)  # row by row, once planned
 
     @property
     def ada_perubahan(self) -> bool:
@@ -106,6 +109,8 @@ class Rencana:
             "tidak_disebut": self.tidak_disebut,
             "jumlah_baris": len(self.baris),
             "masalah": [str(m) for m in self.masalah],
+            "penting": self.rincian.jumlah_penting,
+            "sidik": self.rincian.sidik(),
         }
 
 
@@ -122,15 +127,19 @@ def baca_berkas_pegawai(berkas: IO[bytes], nama_berkas: str, *, maks_bytes: int)
     tabel, masalah = tabel_dari_sel(sel, wajib=KOLOM_WAJIB, opsional=KOLOM_OPSIONAL)
     if masalah:
         return Rencana(masalah=masalah)
+    kode = ("kode_unit", "kode_unit_induk")
+    # A template example row copied into the data gets that one message, and no other.
+    contoh = {b.nomor: m for b in tabel.baris if (m := masalah_kode_contoh(b.nilai, kode, b.nomor))}
+    tabel.baris = [b for b in tabel.baris if b.nomor not in contoh]
     masalah_sel = masalah_sel_angka(
-        tabel, kolom_nip=("nip", "nip_atasan"), kolom_kode=("kode_unit", "kode_unit_induk")
-    ) + masalah_karakter_kendali(tabel, ("kode_unit", "kode_unit_induk"))
+        tabel, kolom_nip=("nip", "nip_atasan"), kolom_kode=kode
+    ) + masalah_karakter_kendali(tabel, kode)
     rencana = rencana_dari_nilai([(b.nomor, b.nilai) for b in tabel.baris])
     # A cell Excel turned into a number gets that one clear message, not a second one about
     # the digits it happens to read as.
     sudah = {(m.baris, m.kolom) for m in masalah_sel}
     lain = [m for m in rencana.masalah if (m.baris, m.kolom) not in sudah]
-    rencana.masalah = sorted(masalah_sel + lain, key=lambda m: m.baris or 0)
+    rencana.masalah = sorted([*contoh.values(), *masalah_sel, *lain], key=lambda m: m.baris or 0)
     return rencana
 
 
@@ -339,7 +348,13 @@ def rencanakan(instansi: Instansi, rencana: Rencana) -> Rencana:
     rencana.masalah += _periksa_siklus_atasan(instansi, baris)
     if rencana.masalah:
         return rencana
-    _hitung_perubahan(rencana, unit_db, pegawai_db)
+    puncak_db = {
+        j.pemangku.nip: j.pemangku.nama_lengkap
+        for j in Jabatan.objects.filter(
+            instansi=instansi, atasan__isnull=True, pemangku__isnull=False
+        ).select_related("pemangku")
+    }
+    _hitung_perubahan(rencana, unit_db, pegawai_db, puncak_db)
     rencana.tidak_disebut = (
         Pegawai.objects.filter(instansi=instansi, aktif=True).exclude(nip__in=nip_file).count()
     )
@@ -421,35 +436,171 @@ def _periksa_siklus_atasan(instansi: Instansi, baris: list[BarisPegawai]) -> lis
     ]
 
 
+@tanpa_gc()
 def _hitung_perubahan(
-    rencana: Rencana, unit_db: dict[str, UnitKerja], pegawai_db: dict[str, Pegawai]
+    rencana: Rencana,
+    unit_db: dict[str, UnitKerja],
+    pegawai_db: dict[str, Pegawai],
+    puncak_db: dict[str, str],
 ) -> None:
+    """Every row of the file as created, changed (field: old -> new) or left alone, per level,
+    with the counts; renames and moves are marked as needing the admin's acknowledgement."""
+    nama_orang = {nip: p.nama_lengkap for nip, p in pegawai_db.items()} | {
+        b.nip: _nama_lengkap(b) for b in rencana.baris
+    }
+    nama_unit = {k: u.nama for k, u in unit_db.items()} | {
+        b.kode_unit: b.nama_unit for b in rencana.baris
+    }
+    puncak_baru = [b for b in rencana.baris if not b.nip_atasan]
+    unit = KelompokRincian("unit", "Unit kerja")
+    jabatan = KelompokRincian("jabatan", "Jabatan")
+    pegawai = KelompokRincian("pegawai", "Pegawai")
     unit_dilihat: set[str] = set()
     for b in rencana.baris:
         if b.kode_unit not in unit_dilihat:
             unit_dilihat.add(b.kode_unit)
-            u = unit_db.get(b.kode_unit)
-            if u is None:
-                rencana.unit.baru += 1
-            elif u.nama != b.nama_unit or (u.induk.kode if u.induk else "") != b.kode_unit_induk:
-                rencana.unit.diubah += 1
-            else:
-                rencana.unit.tetap += 1
+            unit.baris.append(_rincian_unit(b, unit_db.get(b.kode_unit), nama_unit))
         p = pegawai_db.get(b.nip)
-        if p is None:
-            rencana.pegawai.baru += 1
-            rencana.jabatan.baru += 1
-            continue
-        if _pegawai_berubah(p, b):
-            rencana.pegawai.diubah += 1
-        else:
-            rencana.pegawai.tetap += 1
-        if p.jabatan is None:
-            rencana.jabatan.baru += 1
-        elif _jabatan_berubah(p.jabatan, b):
-            rencana.jabatan.diubah += 1
-        else:
-            rencana.jabatan.tetap += 1
+        pegawai.baris.append(_rincian_pegawai(b, p))
+        baris_jabatan = _rincian_jabatan(b, p, nama_orang, nama_unit)
+        if not b.nip_atasan and b.nip not in puncak_db:
+            # A second head with no atasan has no pejabat penilai (issue 12: the template's
+            # example added a second "Kepala Dinas Kesehatan" this way).
+            lain = [nama for nip, nama in puncak_db.items() if nip != b.nip]
+            lain += [nama_orang[x.nip] for x in puncak_baru if x.nip != b.nip]
+            if lain:
+                baris_jabatan.penting = _gabung(
+                    baris_jabatan.penting,
+                    f"{nama_orang[b.nip]} tidak punya atasan (nip_atasan kosong), padahal "
+                    f"{', '.join(dict.fromkeys(lain))} sudah menjadi pimpinan tertinggi: ia tidak "
+                    "akan punya pejabat penilai. Isi nip_atasan bila ia bukan pimpinan tertinggi.",
+                )
+        jabatan.baris.append(baris_jabatan)
+    for kelompok, hitungan in ((unit, rencana.unit), (jabatan, rencana.jabatan),
+                               (pegawai, rencana.pegawai)):  # fmt: skip
+        hitungan.baru, hitungan.diubah = kelompok.jumlah(BARU), kelompok.jumlah(DIUBAH)
+        hitungan.tetap = kelompok.jumlah(TETAP)
+        kelompok.urutkan()
+    rencana.rincian = Rincian([unit, jabatan, pegawai])
+
+
+def _gabung(*kalimat: str) -> str:
+    return " ".join(k for k in kalimat if k)
+
+
+def _nama_lengkap(b: BarisPegawai) -> str:
+    nama = f"{b.gelar_depan} {b.nama}".strip()
+    return f"{nama}, {b.gelar_belakang}" if b.gelar_belakang else nama
+
+
+def _label_unit(kode: str, nama_unit: dict[str, str]) -> str:
+    return f"{kode} {nama_unit.get(kode, '')}".strip() if kode else ""
+
+
+def _label_orang(nip: str, nama_orang: dict[str, str]) -> str:
+    return f"{nama_orang.get(nip, '')} ({format_nip(nip)})".strip() if nip else ""
+
+
+def _rincian_unit(b: BarisPegawai, u: UnitKerja | None, nama_unit: dict[str, str]) -> BarisRincian:
+    induk_baru = _label_unit(b.kode_unit_induk, nama_unit)
+    if u is None:
+        medan = [("Unit induk", "", induk_baru)] if b.kode_unit_induk else []
+        return BarisRincian(BARU, b.kode_unit, b.nama_unit, medan)
+    medan, penting = [], []
+    if u.nama != b.nama_unit:
+        medan.append(("Nama unit", u.nama, b.nama_unit))
+        penting.append(
+            f"Unit {b.kode_unit} akan diganti namanya dari “{u.nama}” menjadi “{b.nama_unit}”; "
+            "semua jabatan dan pegawainya ikut memakai nama baru."
+        )
+    kode_induk = u.induk.kode if u.induk else ""
+    if kode_induk != b.kode_unit_induk:
+        lama = f"{u.induk.kode} {u.induk.nama}" if u.induk else ""
+        medan.append(("Unit induk", lama, induk_baru))
+        penting.append(
+            f"Unit {b.kode_unit} dipindah ke bawah "
+            + (f"unit {induk_baru}." if induk_baru else "tanpa unit induk (menjadi OPD).")
+        )
+    if not medan:
+        return BarisRincian(TETAP, b.kode_unit, b.nama_unit)
+    penting.append("SKP yang sudah disetujui tetap memuat nama unit saat disetujui.")
+    return BarisRincian(DIUBAH, b.kode_unit, b.nama_unit, medan, " ".join(penting))
+
+
+def _rincian_jabatan(
+    b: BarisPegawai, p: Pegawai | None, nama_orang: dict[str, str], nama_unit: dict[str, str]
+) -> BarisRincian:
+    kunci, nama = format_nip(b.nip), f"{b.jabatan} — {nama_orang[b.nip]}"
+    atasan_baru = _label_orang(b.nip_atasan, nama_orang) or "(tanpa atasan)"
+    if p is None or p.jabatan is None:
+        medan = [
+            ("Jenis jabatan", "", JenisJabatan(b.jenis).label),
+            ("Unit kerja", "", _label_unit(b.kode_unit, nama_unit)),
+            ("Atasan", "", atasan_baru),
+        ]
+        return BarisRincian(BARU, kunci, nama, medan)
+    j = p.jabatan
+    pemangku_atasan = j.atasan.pemangku if j.atasan and hasattr(j.atasan, "pemangku") else None
+    atasan_lama = pemangku_atasan.nip if pemangku_atasan else ""
+    medan = []
+    if j.nama != b.jabatan:
+        medan.append(("Nama jabatan", j.nama, b.jabatan))
+    if j.jenis != b.jenis:
+        medan.append(("Jenis jabatan", j.get_jenis_display(), JenisJabatan(b.jenis).label))
+    if j.unit_kerja.kode != b.kode_unit:
+        lama = f"{j.unit_kerja.kode} {j.unit_kerja.nama}"
+        medan.append(("Unit kerja", lama, _label_unit(b.kode_unit, nama_unit)))
+    jenjang_baru = _jenjang_baru(j.jenjang, b)
+    if j.jenjang != jenjang_baru:
+        medan.append(("Jenjang", Jenjang(j.jenjang).label if j.jenjang else "",
+                      Jenjang(jenjang_baru).label if jenjang_baru else ""))  # fmt: skip
+    if atasan_lama != b.nip_atasan:
+        # The old atasan by the name the database holds: they need not be in the file.
+        lama = (
+            _label_orang(atasan_lama, {atasan_lama: pemangku_atasan.nama_lengkap})
+            if pemangku_atasan
+            else "(tanpa atasan atau lowong)"
+        )
+        medan.append(("Atasan", lama, atasan_baru))
+    if not medan:
+        return BarisRincian(TETAP, kunci, nama)
+    pindah = [m[0].lower() for m in medan if m[0] not in ("Jenis jabatan", "Jenjang")]
+    penting = (
+        f"{nama_orang[b.nip]} pindah posisi ({', '.join(pindah)} berubah). SKP yang sudah "
+        "disetujui tetap memuat jabatan, unit, dan pejabat penilai saat disetujui."
+        if pindah
+        else ""
+    )
+    return BarisRincian(DIUBAH, kunci, nama, medan, penting)
+
+
+def _rincian_pegawai(b: BarisPegawai, p: Pegawai | None) -> BarisRincian:
+    kunci, nama = format_nip(b.nip), _nama_lengkap(b)
+    if p is None:
+        medan = [("Pangkat/golongan", "", b.golongan)]
+        medan += [("Email", "", b.email)] if b.email else []
+        return BarisRincian(BARU, kunci, nama, medan)
+    medan = [
+        (label, lama, baru)
+        for label, lama, baru in (
+            ("Nama", p.nama, b.nama),
+            ("Gelar depan", p.gelar_depan, b.gelar_depan),
+            ("Gelar belakang", p.gelar_belakang, b.gelar_belakang),
+            ("Pangkat/golongan", p.golongan, b.golongan),
+            ("Email", p.email, b.email),
+            ("Status", "Aktif" if p.aktif else "Nonaktif", "Aktif"),
+        )
+        if lama != baru
+    ]
+    if not medan:
+        return BarisRincian(TETAP, kunci, nama)
+    penting = (
+        f"NIP {kunci} tercatat atas nama “{p.nama}”, berkas menyebut “{b.nama}”: pastikan NIP "
+        "benar, karena data pegawai yang tercatat itulah yang akan diubah."
+        if p.nama != b.nama
+        else ""
+    )
+    return BarisRincian(DIUBAH, kunci, nama, medan, penting)
 
 
 def _pegawai_berubah(p: Pegawai, b: BarisPegawai) -> bool:
@@ -464,17 +615,6 @@ def _jenjang_baru(lama: str, b: BarisPegawai) -> str:
     if b.jenis != JenisJabatan.FUNGSIONAL:
         return ""
     return b.jenjang or lama
-
-
-def _jabatan_berubah(j: Jabatan, b: BarisPegawai) -> bool:
-    atasan_nip = j.atasan.pemangku.nip if j.atasan and hasattr(j.atasan, "pemangku") else ""
-    return (j.nama, j.jenis, j.unit_kerja.kode, atasan_nip, j.jenjang) != (
-        b.jabatan,
-        b.jenis,
-        b.kode_unit,
-        b.nip_atasan,
-        _jenjang_baru(j.jenjang, b),
-    )
 
 
 # ---------------------------------------------------------------- writing

@@ -301,6 +301,10 @@ class ImporPegawai(models.Model):
     )
     baris = models.JSONField(default=list)
     ringkasan = models.JSONField(default=dict)
+    # Row by row what the file creates or changes (core.rincian): the preview shows it, and it
+    # stays as the record of what was applied; the overview is what the page shows first.
+    rincian = models.JSONField(default=dict, blank=True)
+    rincian_ikhtisar = models.JSONField(default=dict, blank=True)
     diterapkan_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:

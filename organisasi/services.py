@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.rincian import buat_ikhtisar, tolak_bila_berbeda, tolak_bila_tidak_sesuai
 from core.unggahan import ImporDitolak, tolak_bila_usang
 from organisasi import access, impor
 from organisasi.models import (
@@ -39,14 +40,31 @@ def impor_pratinjau(
         status=StatusImpor.DITOLAK if rencana.masalah else StatusImpor.PRATINJAU,
         baris=[vars(b) for b in rencana.baris] if not rencana.masalah else [],
         ringkasan=rencana.ringkasan(),
+        **_rincian(rencana),
     )
 
 
+def _rincian(rencana: impor.Rencana) -> dict:
+    if rencana.masalah:
+        return {}
+    rincian = rencana.rincian.ke_json()
+    return {"rincian": rincian, "rincian_ikhtisar": buat_ikhtisar(rincian)}
+
+
 @transaction.atomic
-def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporPegawai:
-    """Applies a previewed upload once. The row lock makes a double click or a second tab wait
-    and then find the import already applied, instead of importing twice."""
-    data = ImporPegawai.objects.select_for_update().select_related("instansi").get(pk=impor_id)
+def impor_terapkan(
+    *, user: AbstractBaseUser, impor_id: int, paham_penting: bool = False
+) -> ImporPegawai:
+    """Applies a previewed upload once, exactly as previewed: a rename or a move needs
+    `paham_penting` (the admin's tick), and a plan that no longer matches the preview is
+    refused. The row lock makes a double click or a second tab wait and then find the import
+    already applied, instead of importing twice."""
+    data = (
+        ImporPegawai.objects.select_for_update()
+        .select_related("instansi")
+        .defer("rincian", "rincian_ikhtisar")
+        .get(pk=impor_id)
+    )
     access.require(user, "impor_pegawai", data.instansi)
     if data.status == StatusImpor.DITOLAK or data.ringkasan.get("masalah"):
         raise ImporDitolak(
@@ -55,6 +73,7 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporPegawai:
         )
     if data.status != StatusImpor.PRATINJAU:
         raise ImporDitolak("Impor ini sudah diterapkan sebelumnya; tidak ada yang diubah lagi.", [])
+    tolak_bila_tidak_sesuai(data.ringkasan, paham_penting=paham_penting)
     # Confirmations for one instansi run one after the other, so each sees the ones before it.
     Instansi.objects.select_for_update().get(pk=data.instansi_id)
     tolak_bila_usang(
@@ -70,6 +89,7 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporPegawai:
             "Data berubah sejak pratinjau dan kini bermasalah. Unggah ulang berkasnya.",
             [str(m) for m in rencana.masalah],
         )
+    tolak_bila_berbeda(data.ringkasan, rencana.rincian)
     impor.terapkan(data.instansi, rencana, oleh=user)
     data.status = StatusImpor.DITERAPKAN
     data.diterapkan_pada = timezone.now()

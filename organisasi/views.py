@@ -16,6 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.alamat import alamat_situs
+from core.rincian import konteks_rincian
 from core.throttle import client_ip, durasi_teks, hitung, kembalikan
 from core.unggahan import ImporDitolak, tampilkan_penolakan
 from organisasi import access, services
@@ -64,16 +65,22 @@ def impor_pegawai(request: HttpRequest) -> HttpResponse:
             nama_berkas=berkas.name,
         )
         return redirect("organisasi:impor_pratinjau", pk=data.pk)
-    riwayat = ImporPegawai.objects.filter(instansi__in=dikelola).select_related(
-        "instansi", "diunggah_oleh"
+    riwayat = (
+        ImporPegawai.objects.filter(instansi__in=dikelola)
+        .select_related("instansi", "diunggah_oleh__pegawai")
+        # The rows of a preview of 20,000 pegawai are not shown here.
+        .defer("baris", "rincian", "rincian_ikhtisar")
     )[:20]
     return render(request, "organisasi/impor.html", {"form": form, "riwayat": riwayat})
 
 
 def _impor_milik(request: HttpRequest, pk: int) -> ImporPegawai:
     # 404 for an import of an instansi the user does not administer: its existence is not told.
+    # The parsed rows are only needed to apply, which reads them itself.
     return get_object_or_404(
-        ImporPegawai.objects.select_related("instansi", "diunggah_oleh"),
+        ImporPegawai.objects.select_related("instansi", "diunggah_oleh__pegawai").defer(
+            "baris", "rincian"
+        ),
         pk=pk,
         instansi__in=instansi_dikelola(request.user),
     )
@@ -82,7 +89,19 @@ def _impor_milik(request: HttpRequest, pk: int) -> ImporPegawai:
 @login_required
 def impor_pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "impor_pegawai")
-    return render(request, "organisasi/impor_pratinjau.html", {"impor": _impor_milik(request, pk)})
+    data = _impor_milik(request, pk)
+    konteks = {
+        "impor": data,
+        **konteks_rincian(
+            data.rincian_ikhtisar,
+            # The full description only when a group is opened: it may be megabytes.
+            lambda: ImporPegawai.objects.values_list("rincian", flat=True).get(pk=data.pk),
+            tampil=request.GET.get("tampil"),
+            kelompok=request.GET.get("kelompok"),
+            halaman=request.GET.get("halaman"),
+        ),
+    }
+    return render(request, "organisasi/impor_pratinjau.html", konteks)
 
 
 @login_required
@@ -91,7 +110,11 @@ def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "impor_pegawai")
     data = _impor_milik(request, pk)
     try:
-        data = services.impor_terapkan(user=request.user, impor_id=data.pk)
+        data = services.impor_terapkan(
+            user=request.user,
+            impor_id=data.pk,
+            paham_penting=request.POST.get("paham_penting") == "ya",
+        )
     except ImporDitolak as e:
         tampilkan_penolakan(request, e)
         return redirect("organisasi:impor_pratinjau", pk=pk)

@@ -42,6 +42,8 @@ class UnggahRenstraForm(forms.Form):
         help_text="Sheet Renstra (wajib) dan Renja (boleh), dengan kolom seperti pada templat. "
         "Berkas CSV hanya berisi Renstra.",
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        # An empty file goes on to the import, which refuses it and records it in the history.
+        allow_empty_file=True,
     )
 
     def __init__(self, *args, unit: QuerySet[UnitKerja], **kwargs) -> None:

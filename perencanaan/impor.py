@@ -16,15 +16,18 @@ from typing import IO, Any
 
 from django.db import connection, models, transaction
 
+from core.rincian import DIUBAH, BarisRincian, KelompokRincian, Rincian, tanpa_gc
 from core.spreadsheet import (
     BerkasTidakTerbaca,
     Masalah,
     baca_berkas,
     masalah_karakter_kendali,
+    masalah_kode_contoh,
     masalah_sel_angka,
     tabel_dari_sel,
 )
 from organisasi.models import UnitKerja
+from perencanaan import rincian
 from perencanaan.angka import BukanAngka, baca_angka, tulis_angka
 from perencanaan.models import (
     PERIODE_MAKS,
@@ -50,6 +53,8 @@ KOLOM_RENJA = [
     "tahun", "kode_sasaran", "kode_program", "program", "kode_kegiatan", "kegiatan",
     "kode_subkegiatan", "subkegiatan", "indikator", "satuan", "target", "pagu",
 ]  # fmt: skip
+KODE_RENSTRA = ("kode_tujuan", "kode_sasaran", "kode_indikator")
+KODE_RENJA = ("kode_sasaran", "kode_program", "kode_kegiatan", "kode_subkegiatan")
 AWALAN_TARGET = "target_"
 JENIS = ["tujuan", "sasaran", "indikator", "target", "program", "kegiatan", "subkegiatan"]
 LABEL_JENIS = {
@@ -155,13 +160,6 @@ class BarisRenstra:
     iku: bool
     target: dict[int, tuple[Decimal, str]]  # year -> (value, text as written); blank cells absent
 
-    def isi(self) -> tuple:
-        """What must agree when the same kode_indikator appears twice."""
-        return (
-            self.kode_tujuan, self.tujuan, self.kode_sasaran, self.sasaran, self.indikator,
-            self.satuan, self.baseline, self.iku, {t: n for t, (n, _) in self.target.items()},
-        )  # fmt: skip
-
 
 @dataclass
 class BarisRenja:
@@ -193,12 +191,6 @@ class BarisRenja:
             SUBKEGIATAN: self.kode_subkegiatan,
         }[self.tingkat]
 
-    def isi(self) -> tuple:
-        return (
-            self.kode_sasaran, self.program, self.kegiatan, self.subkegiatan, self.indikator,
-            self.satuan, self.target, self.pagu,
-        )  # fmt: skip
-
 
 @dataclass
 class Hitungan:
@@ -216,6 +208,7 @@ class Rencana:
     renja: list[BarisRenja] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
     hitungan: dict[str, Hitungan] = field(default_factory=lambda: {j: Hitungan() for j in JENIS})
+    rincian: Rincian = field(default_factory=Rincian)  # row by row, once planned
 
     @property
     def ada_perubahan(self) -> bool:
@@ -236,6 +229,8 @@ class Rencana:
             ],
             "ada_perubahan": self.ada_perubahan,
             "masalah": [str(m) for m in self.masalah],
+            "penting": self.rincian.jumlah_penting,
+            "sidik": self.rincian.sidik(),
         }
 
     def ke_json(self) -> dict:
@@ -447,9 +442,8 @@ def _baca_renstra(
         kolom_pola=(AWALAN_TARGET,),
     )
     masalah += _kolom_target(tabel.header, periode, sheet)
-    kode = ("kode_tujuan", "kode_sasaran", "kode_indikator")
-    masalah += masalah_sel_angka(tabel, kolom_kode=kode)
-    masalah += masalah_karakter_kendali(tabel, kode)
+    masalah += masalah_sel_angka(tabel, kolom_kode=KODE_RENSTRA)
+    masalah += masalah_karakter_kendali(tabel, KODE_RENSTRA)
     if not tabel.baris:
         return [], masalah, set()
     kolom_target = [k for k in kolom_target if k in tabel.header]
@@ -457,7 +451,7 @@ def _baca_renstra(
     atas = {"kode_tujuan": "", "tujuan": "", "kode_sasaran": "", "sasaran": ""}
     tujuan: dict[str, tuple[str, int]] = {}  # kode -> (nama, first row)
     sasaran: dict[str, tuple[str, str, int]] = {}  # kode -> (nama, kode_tujuan, first row)
-    indikator: dict[str, BarisRenstra] = {}
+    indikator: dict[str, tuple[tuple, int]] = {}  # kode -> (content, first row)
     for b in tabel.baris:
         n = b.nomor
         v = {k: _rapi(b.nilai.get(k, "")) for k in KOLOM_RENSTRA + kolom_target}
@@ -474,6 +468,9 @@ def _baca_renstra(
         )
         atas = {"kode_tujuan": kt, "tujuan": nt, "kode_sasaran": ks, "sasaran": ns}
         wajib = {**v, **atas}
+        if contoh := masalah_kode_contoh(wajib, KODE_RENSTRA, n, sheet):
+            masalah.append(contoh)
+            continue
         for kolom in ("kode_tujuan", "tujuan", "kode_sasaran", "sasaran", "kode_indikator"):
             if not wajib[kolom]:
                 m.append(Masalah("wajib diisi.", n, kolom, sheet))
@@ -530,28 +527,53 @@ def _baca_renstra(
                     )
                 )
         masalah += m
-        if m:
-            continue
-        baris = BarisRenstra(
-            nomor=n, kode_tujuan=kt, tujuan=nt, kode_sasaran=ks, sasaran=ns,
-            kode_indikator=v["kode_indikator"], indikator=v["indikator"], satuan=v["satuan"],
-            baseline=baseline, baseline_teks=v["baseline"], iku=iku, target=target,
+        # Compared also when the row has problems of its own, so a duplicate is told in the same
+        # pass as they are: a number that does not read is compared as written.
+        isi = (
+            kt, nt, ks, ns, v["indikator"], v["satuan"], _banding(v["baseline"], baseline),
+            v["iku"].lower() if iku is None else iku,
+            tuple(_banding(v[k], target.get(int(k.removeprefix(AWALAN_TARGET)), (None,))[0])
+                  for k in kolom_target),
         )  # fmt: skip
-        lama = indikator.setdefault(baris.kode_indikator, baris)
-        if lama is baris:
-            hasil.append(baris)
-        elif lama.isi() != baris.isi():
+        pertama = (
+            indikator.setdefault(v["kode_indikator"], (isi, n)) if v["kode_indikator"] else None
+        )
+        if pertama and pertama[1] != n and pertama[0] != isi:
             masalah.append(
                 Masalah(
-                    f"kode_indikator {baris.kode_indikator} sudah dipakai di baris {lama.nomor} "
+                    f"kode_indikator {v['kode_indikator']} sudah dipakai di baris {pertama[1]} "
                     "dengan isi berbeda; satu kode indikator hanya boleh satu baris.",
                     n,
                     "kode_indikator",
                     sheet,
                 )
             )
-        # an identical repeated row (copied twice) is harmless and counted once
+        # An identical repeated row (copied twice) is harmless and counted once.
+        if m or (pertama and pertama[1] != n):
+            continue
+        hasil.append(
+            BarisRenstra(
+                nomor=n,
+                kode_tujuan=kt,
+                tujuan=nt,
+                kode_sasaran=ks,
+                sasaran=ns,
+                kode_indikator=v["kode_indikator"],
+                indikator=v["indikator"],
+                satuan=v["satuan"],
+                baseline=baseline,
+                baseline_teks=v["baseline"],
+                iku=iku,
+                target=target,
+            )  # fmt: skip
+        )
     return hasil, masalah, set(sasaran)
+
+
+def _banding(teks: str, nilai: Decimal | None) -> object:
+    """A number cell as compared between two rows of one code: its value when it reads (so
+    "1.500" and "1500" agree), its text when it does not."""
+    return nilai if nilai is not None or not teks else ("teks", teks)
 
 
 def _tingkat(v: dict[str, str]) -> str | None:
@@ -568,9 +590,8 @@ def _baca_renja(
     sel: list[list[str]], periode: Periode, sheet: str | None, kode_sasaran: set[str] | None
 ) -> tuple[list[BarisRenja], list[Masalah]]:
     tabel, masalah = tabel_dari_sel(sel, wajib=KOLOM_RENJA, sheet=sheet)
-    kode = ("kode_sasaran", "kode_program", "kode_kegiatan", "kode_subkegiatan")
-    masalah += masalah_sel_angka(tabel, kolom_kode=kode)
-    masalah += masalah_karakter_kendali(tabel, kode)
+    masalah += masalah_sel_angka(tabel, kolom_kode=KODE_RENJA)
+    masalah += masalah_karakter_kendali(tabel, KODE_RENJA)
     if not tabel.baris:
         return [], masalah
     hasil: list[BarisRenja] = []
@@ -579,7 +600,7 @@ def _baca_renja(
     )
     nama: dict[tuple[str, int, str], tuple[str, int]] = {}  # (level, year, code) -> (name, row)
     induk: dict[tuple[str, int, str], tuple[str, int]] = {}  # -> (parent code, row)
-    per_kode: dict[tuple[str, int, str], BarisRenja] = {}
+    per_kode: dict[tuple[str, int, str], tuple[tuple, int]] = {}  # -> (content, first row)
     for b in tabel.baris:
         n = b.nomor
         v = {k: _rapi(b.nilai.get(k, "")) for k in KOLOM_RENJA}
@@ -620,6 +641,9 @@ def _baca_renja(
         atas = {"tahun": teks_tahun, "kode_sasaran": ks, "kode_program": kp, "program": np,
                 "kode_kegiatan": kk, "kegiatan": kg}  # fmt: skip
         terisi = {**v, **atas}
+        if contoh := masalah_kode_contoh(terisi, KODE_RENJA, n, sheet):
+            masalah.append(contoh)
+            continue
         wajib = ["tahun", "kode_sasaran", "kode_program", "program"]
         wajib += {PROGRAM: [], KEGIATAN: ["kode_kegiatan", "kegiatan"],
                   SUBKEGIATAN: ["kode_kegiatan", "kegiatan", "kode_subkegiatan", "subkegiatan"]}[tingkat]  # fmt: skip
@@ -654,25 +678,31 @@ def _baca_renja(
             indikator=v["indikator"], satuan=v["satuan"], target=target, target_teks=v["target"],
             pagu=pagu,
         )  # fmt: skip
-        if not m:
-            m += _periksa_konsisten(baris, nama, induk, sheet)
+        # A code named two ways or under two parents is told once, by this check, not again as
+        # a duplicate with different content.
+        konflik = _periksa_konsisten(baris, nama, induk, sheet) if not m else []
+        m += konflik
         masalah += m
-        if m:
-            continue
-        lama = per_kode.setdefault((tingkat, tahun, baris.kode), baris)
-        if lama is baris:
-            hasil.append(baris)
-        elif lama.isi() != baris.isi():
+        # As in the Renstra sheet: a duplicate is told with the row's other problems.
+        isi = (
+            ks, np, kg, baris.subkegiatan, baris.indikator, baris.satuan,
+            _banding(v["target"], target), _banding(v["pagu"], pagu),
+        )  # fmt: skip
+        kunci = (tingkat, tahun, baris.kode)
+        pertama = per_kode.setdefault(kunci, (isi, n)) if tahun and baris.kode else None
+        if pertama and pertama[1] != n and pertama[0] != isi and not konflik:
             masalah.append(
                 Masalah(
                     f"{LABEL_JENIS[tingkat].lower()} {baris.kode} tahun {tahun} sudah ada di baris "
-                    f"{lama.nomor} dengan isi berbeda; satu {LABEL_JENIS[tingkat].lower()} hanya "
+                    f"{pertama[1]} dengan isi berbeda; satu {LABEL_JENIS[tingkat].lower()} hanya "
                     "boleh satu baris.",
                     n,
                     f"kode_{tingkat}",
                     sheet,
                 )
             )
+        if not m and pertama and pertama[1] == n:
+            hasil.append(baris)
     return hasil, masalah
 
 
@@ -801,8 +831,9 @@ def _sama(lama: Isi, banding: Isi) -> bool:
 
 
 def _isi_db(renstra: Renstra | None) -> dict[str, dict[Kunci, tuple[int, Isi]]]:
-    """What the database holds, in the same terms: key -> (id, compared fields). One query per
-    kind, as plain tuples: 50,000 targets as model instances would cost seconds."""
+    """What the database holds, in the same terms: key -> (id, compared fields, and the text a
+    number was read from, which the preview shows). One query per kind, as plain tuples: 50,000
+    targets as model instances would cost seconds."""
     ada: dict[str, dict[Kunci, tuple[int, Isi]]] = {j: {} for j in JENIS}
     if renstra is None:
         return ada
@@ -815,29 +846,33 @@ def _isi_db(renstra: Renstra | None) -> dict[str, dict[Kunci, tuple[int, Isi]]]:
     ):
         ada["sasaran"][k] = (pk, {"nama": nama, "tujuan": kode["tujuan"][tujuan_id]})
     kode["sasaran"] = {pk: k for k, (pk, _) in ada["sasaran"].items()}
-    for pk, k, nama, satuan, baseline, iku, sasaran_id in IndikatorKinerja.objects.filter(
+    for pk, k, nama, satuan, baseline, teks, iku, sasaran_id in IndikatorKinerja.objects.filter(
         renstra=renstra
-    ).values_list("id", "kode", "nama", "satuan", "baseline", "iku", "sasaran_id"):
+    ).values_list("id", "kode", "nama", "satuan", "baseline", "baseline_teks", "iku", "sasaran_id"):
         ada["indikator"][k] = (
             pk,
             {"nama": nama, "satuan": satuan, "baseline": baseline, "iku": iku,
-             "sasaran": kode["sasaran"][sasaran_id]},
+             "sasaran": kode["sasaran"][sasaran_id], "baseline_teks": teks},
         )  # fmt: skip
     kode["indikator"] = {pk: k for k, (pk, _) in ada["indikator"].items()}
-    for pk, indikator_id, tahun, nilai in TargetIndikator.objects.filter(
+    for pk, indikator_id, tahun, nilai, teks in TargetIndikator.objects.filter(
         indikator__renstra=renstra
-    ).values_list("id", "indikator_id", "tahun", "nilai"):
-        ada["target"][(kode["indikator"][indikator_id], tahun)] = (pk, {"nilai": nilai})
+    ).values_list("id", "indikator_id", "tahun", "nilai", "teks"):
+        ada["target"][(kode["indikator"][indikator_id], tahun)] = (
+            pk,
+            {"nilai": nilai, "teks": teks},
+        )
     for model, jenis, induk in (
         (Program, PROGRAM, None),
         (Kegiatan, KEGIATAN, "program"),
         (SubKegiatan, SUBKEGIATAN, "kegiatan"),
     ):
-        kolom = ["id", "tahun", "kode", *UNSUR_RENJA] + ([f"{induk}_id"] if induk else [])
+        kolom = ["id", "tahun", "kode", *UNSUR_RENJA, "target_teks"]
+        kolom += [f"{induk}_id"] if induk else []
         for baris in model.objects.filter(renstra=renstra).values_list(*kolom):
-            pk, tahun, k, nama, sasaran_id, indikator, satuan, target, pagu, *id_induk = baris
+            pk, tahun, k, nama, sasaran_id, indikator, satuan, target, pagu, teks, *id_induk = baris
             isi = {"nama": nama, "sasaran": kode["sasaran"][sasaran_id], "indikator": indikator,
-                   "satuan": satuan, "target": target, "pagu": pagu}  # fmt: skip
+                   "satuan": satuan, "target": target, "pagu": pagu, "target_teks": teks}  # fmt: skip
             if induk:
                 isi[induk] = kode[induk][id_induk[0]]
             ada[jenis][(tahun, k)] = (pk, isi)
@@ -863,16 +898,45 @@ def _label_induk_saja(jenis: str, kunci: Kunci, isi: Isi) -> str:
     )
 
 
+@tanpa_gc()
 def _hitung(
     rencana: Rencana,
     mau: dict[str, dict[Kunci, tuple[Isi, Isi]]],
     ada: dict[str, dict[Kunci, tuple[int, Isi]]],
+    *,
+    rinci: bool = True,
+    renstra: Renstra | None = None,
 ) -> None:
+    """Counts per kind and, with `rinci`, every item row by row (`rencana.rincian`), naming the
+    SKP that link a changed item of `renstra` (the one the database holds)."""
     tahun_renja = set(rencana.tahun_renja)
+    kelompok = []
+    terkait: dict[str, dict[int, list[tuple[BarisRincian, bool]]]] = {}
     for jenis in JENIS:
         h = Hitungan()
-        for kunci, (banding, _) in mau[jenis].items():
+        k = KelompokRincian(jenis, LABEL_JENIS[jenis])
+        for kunci, (banding, tambahan) in mau[jenis].items():
             lama = ada[jenis].get(kunci)
+            if rinci:
+                b = rincian.baris(
+                    jenis,
+                    LABEL_JENIS[jenis],
+                    kunci,
+                    mau["indikator"][kunci[0]][0]["nama"] if jenis == "target" else banding["nama"],
+                    banding,
+                    lama[1] if lama else None,
+                    tambahan,
+                )
+                k.baris.append(b)
+                if b.jenis == DIUBAH and jenis in rincian.DITAUTKAN_SKP:
+                    terkait.setdefault(jenis, {}).setdefault(lama[0], []).append(
+                        (b, lama[1]["nama"] != banding["nama"])
+                    )
+                elif b.jenis == DIUBAH and jenis == "target":
+                    id_indikator = ada["indikator"][kunci[0]][0]
+                    terkait.setdefault("indikator", {}).setdefault(id_indikator, []).append(
+                        (b, False)
+                    )
             if lama is None:
                 h.baru += 1
                 continue
@@ -901,6 +965,12 @@ def _hitung(
             if len(h.hilang) < HILANG_DITAMPILKAN:
                 h.hilang.append(_label_hilang(jenis, kunci, isi))
         rencana.hitungan[jenis] = h
+        k.urutkan()
+        kelompok.append(k)
+    if rinci:
+        if renstra is not None:
+            rincian.catatan_skp(renstra.pk, terkait)
+        rencana.rincian = Rincian(kelompok)
 
 
 def renstra_yang_ada(unit: UnitKerja, periode: Periode, *, kunci: bool = False) -> Renstra | None:
@@ -911,9 +981,8 @@ def renstra_yang_ada(unit: UnitKerja, periode: Periode, *, kunci: bool = False) 
 
 
 def rencanakan(unit: UnitKerja, rencana: Rencana) -> Rencana:
-    """Checks against the database and counts what would change, in a handful of queries."""
-    if rencana.masalah:
-        return rencana
+    """Checks against the database and counts what would change, in a handful of queries. The
+    period is checked even when the file has problems, so every problem is told at once."""
     p = rencana.periode
     tumpang = (
         Renstra.objects.filter(
@@ -929,8 +998,10 @@ def rencanakan(unit: UnitKerja, rencana: Rencana) -> Rencana:
                 f"periode {p}. Pilih periode {tumpang.periode} untuk memperbarui Renstra itu."
             )
         )
+    if rencana.masalah:
         return rencana
-    _hitung(rencana, _isi_berkas(rencana), _isi_db(renstra_yang_ada(unit, p)))
+    renstra = renstra_yang_ada(unit, p)
+    _hitung(rencana, _isi_berkas(rencana), _isi_db(renstra), renstra=renstra)
     return rencana
 
 
@@ -949,7 +1020,7 @@ def terapkan(unit: UnitKerja, rencana: Rencana) -> Renstra:
     # seeing the rows of the first.
     renstra = renstra_yang_ada(unit, p, kunci=True)
     mau, ada = _isi_berkas(rencana), _isi_db(renstra)
-    _hitung(rencana, mau, ada)
+    _hitung(rencana, mau, ada, rinci=False)  # counts of what is written now; rows as previewed
     di_renstra = {"renstra_id": renstra.pk}
     id_tujuan = _tulis(Tujuan, mau["tujuan"], ada["tujuan"], lambda k: {**di_renstra, "kode": k})
     id_sasaran = _tulis(

@@ -243,6 +243,10 @@ class ImporRenstra(models.Model):
     )
     data = models.JSONField(default=dict, blank=True)
     ringkasan = models.JSONField(default=dict, blank=True)
+    # Row by row what the file creates or changes (core.rincian): the preview shows it, and it
+    # stays as the record of what was applied; the overview is what the page shows first.
+    rincian = models.JSONField(default=dict, blank=True)
+    rincian_ikhtisar = models.JSONField(default=dict, blank=True)
     diterapkan_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:

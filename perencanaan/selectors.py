@@ -100,4 +100,9 @@ def renja(renstra: Renstra, tahun: int) -> tuple[list[Program], Decimal]:
 
 
 def riwayat_impor(qs: QuerySet[ImporRenstra]) -> QuerySet[ImporRenstra]:
-    return qs.select_related("unit", "diunggah_oleh__pegawai").order_by("-dibuat", "-pk")
+    # The rows an upload holds (up to 60,000 for a large Renstra) are not shown in a history.
+    return (
+        qs.select_related("unit", "diunggah_oleh__pegawai")
+        .defer("data", "rincian", "rincian_ikhtisar")
+        .order_by("-dibuat", "-pk")
+    )

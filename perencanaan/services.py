@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from core.rincian import buat_ikhtisar, tolak_bila_berbeda, tolak_bila_tidak_sesuai
 from core.unggahan import ImporDitolak, tolak_bila_usang
 from organisasi.models import UnitKerja
 from perencanaan import access, impor
@@ -42,14 +43,29 @@ def impor_pratinjau(
         status=StatusImpor.DITOLAK if rencana.masalah else StatusImpor.PRATINJAU,
         data={} if rencana.masalah else rencana.ke_json(),
         ringkasan=rencana.ringkasan(),
+        **({} if rencana.masalah else _rincian(rencana)),
     )
 
 
+def _rincian(rencana: impor.Rencana) -> dict:
+    rincian = rencana.rincian.ke_json()
+    return {"rincian": rincian, "rincian_ikhtisar": buat_ikhtisar(rincian)}
+
+
 @transaction.atomic
-def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporRenstra:
-    """Applies a previewed upload once. The row lock makes a double click or a second tab wait
-    and then find the import already applied, instead of importing twice."""
-    data = ImporRenstra.objects.select_for_update().select_related("unit").get(pk=impor_id)
+def impor_terapkan(
+    *, user: AbstractBaseUser, impor_id: int, paham_penting: bool = False
+) -> ImporRenstra:
+    """Applies a previewed upload once, exactly as previewed: a rename or a move needs
+    `paham_penting` (the admin's tick), and a plan that no longer matches the preview is
+    refused. The row lock makes a double click or a second tab wait and then find the import
+    already applied, instead of importing twice."""
+    data = (
+        ImporRenstra.objects.select_for_update()
+        .select_related("unit")
+        .defer("rincian", "rincian_ikhtisar")
+        .get(pk=impor_id)
+    )
     access.require(user, "impor_renstra", data.unit)
     if data.status == StatusImpor.DITERAPKAN:
         raise ImporDitolak("Impor ini sudah diterapkan sebelumnya; tidak ada yang diubah lagi.", [])
@@ -58,6 +74,7 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporRenstra:
             "Berkas ini bermasalah dan tidak dapat diterapkan. Perbaiki lalu unggah ulang.",
             data.ringkasan.get("masalah", []),
         )
+    tolak_bila_tidak_sesuai(data.ringkasan, paham_penting=paham_penting)
     # Confirmations for one OPD run one after the other, so each sees the ones before it (the
     # Renstra itself may not exist yet to be locked).
     UnitKerja.objects.select_for_update().get(pk=data.unit_id)
@@ -79,6 +96,7 @@ def impor_terapkan(*, user: AbstractBaseUser, impor_id: int) -> ImporRenstra:
             "Data berubah sejak pratinjau dan kini bermasalah. Unggah ulang berkasnya.",
             [str(m) for m in rencana.masalah],
         )
+    tolak_bila_berbeda(data.ringkasan, rencana.rincian)
     data.renstra = impor.terapkan(data.unit, rencana)
     data.status = StatusImpor.DITERAPKAN
     data.diterapkan_pada = timezone.now()
@@ -116,5 +134,6 @@ def impor_langsung(
         sumber=sumber,
         status=StatusImpor.DITERAPKAN,
         ringkasan=rencana.ringkasan(),
+        **_rincian(rencana),
         diterapkan_pada=timezone.now(),
     )

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.rincian import konteks_rincian
 from core.unduhan import lampiran
 from core.unggahan import ImporDitolak, tampilkan_penolakan
 from organisasi.models import UnitKerja
@@ -146,8 +147,11 @@ def templat_renstra(request: HttpRequest) -> HttpResponse:
 
 def _impor_milik(request: HttpRequest, pk: int) -> ImporRenstra:
     # 404 for an upload of an instansi the user does not administer: its existence is not told.
+    # The checked rows are only needed to apply, which reads them itself.
     return get_object_or_404(
-        ImporRenstra.objects.select_related("unit__instansi", "diunggah_oleh__pegawai", "renstra"),
+        ImporRenstra.objects.select_related(
+            "unit__instansi", "diunggah_oleh__pegawai", "renstra"
+        ).defer("data", "rincian"),
         pk=pk,
         pk__in=access.visible_impor(request.user).values("pk"),
     )
@@ -156,7 +160,19 @@ def _impor_milik(request: HttpRequest, pk: int) -> ImporRenstra:
 @login_required
 def impor_pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "impor_renstra")
-    return render(request, "perencanaan/impor_pratinjau.html", {"impor": _impor_milik(request, pk)})
+    data = _impor_milik(request, pk)
+    konteks = {
+        "impor": data,
+        **konteks_rincian(
+            data.rincian_ikhtisar,
+            # The full description only when a group is opened: it may be megabytes.
+            lambda: ImporRenstra.objects.values_list("rincian", flat=True).get(pk=data.pk),
+            tampil=request.GET.get("tampil"),
+            kelompok=request.GET.get("kelompok"),
+            halaman=request.GET.get("halaman"),
+        ),
+    }
+    return render(request, "perencanaan/impor_pratinjau.html", konteks)
 
 
 @login_required
@@ -165,7 +181,11 @@ def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "impor_renstra")
     data = _impor_milik(request, pk)
     try:
-        data = services.impor_terapkan(user=request.user, impor_id=data.pk)
+        data = services.impor_terapkan(
+            user=request.user,
+            impor_id=data.pk,
+            paham_penting=request.POST.get("paham_penting") == "ya",
+        )
     except ImporDitolak as e:
         tampilkan_penolakan(request, e)
         return redirect("perencanaan:impor_pratinjau", pk=pk)

@@ -23,3 +23,10 @@ class SkpConfig(AppConfig):
 
         tugas_diulang.connect(tugas.saat_diulang, dispatch_uid="skp_tugas_diulang")
         task_finished.connect(tugas.saat_selesai, dispatch_uid="skp_tugas_selesai")
+
+        # The Renstra import names the SKP that link an item it changes; perencanaan sits below
+        # skp and cannot import it, so skp tells it how to find them.
+        from perencanaan import pemakai
+        from skp.tautan_perencanaan import skp_penaut
+
+        pemakai.daftarkan(skp_penaut)

@@ -10,13 +10,11 @@ from skp.templatetags.skp_tags import target as tampil_target
 
 
 def _tautan(rhk) -> str:
-    if rhk.uraian_rhk_atasan:  # as agreed, for an approved or replaced version
+    # Both texts as agreed, for an approved or replaced version.
+    if rhk.uraian_rhk_atasan:
         return rhk.uraian_rhk_atasan
-    for kolom in ("indikator_renstra", "sasaran_renstra", "subkegiatan_renja"):
-        item = getattr(rhk, kolom)
-        if item is not None:
-            return f"{item.kode} {item.nama}"
-    return ""
+    butir = rhk.butir_perencanaan
+    return f"{butir.kode} {rhk.uraian_perencanaan}" if butir else rhk.uraian_perencanaan
 
 
 def _leluhur(daftar_rhk: list) -> dict[int, list[int]]:

@@ -242,6 +242,10 @@ class RencanaHasilKerja(models.Model):
         related_name="rhk_skp",
         verbose_name="sub kegiatan Renja",
     )
+    # The linked planning item's text as agreed, frozen on approval like `rhk_atasan_uraian`:
+    # a later Renstra upload may reword the item (issue 12), and an approved or replaced SKP
+    # must keep showing what was signed. Blank while the SKP is being agreed.
+    renstra_uraian = models.TextField("uraian butir Renstra/Renja saat disetujui", blank=True)
 
     class Meta:
         verbose_name = "rencana hasil kerja"
@@ -290,6 +294,32 @@ class RencanaHasilKerja(models.Model):
         if self.rhk_atasan_uraian and self.skp.status in STATUS_TERBIT:
             return self.rhk_atasan_uraian
         return self.rhk_atasan.uraian if self.rhk_atasan_id else ""
+
+    @property
+    def butir_perencanaan(self) -> object | None:
+        """The linked Renstra/Renja item (JPT), if any. Load with select_related (muat_isi)."""
+        return self.indikator_renstra or self.sasaran_renstra or self.subkegiatan_renja
+
+    @property
+    def label_perencanaan(self) -> str:
+        """What kind of planning item this RHK takes its result from, for the SKP page."""
+        if self.indikator_renstra_id:
+            return "Indikator Renstra"
+        if self.sasaran_renstra_id:
+            return "Sasaran strategis"
+        if self.subkegiatan_renja_id:
+            return "Sub kegiatan Renja"
+        # Agreed with an item deleted since (SET_NULL): its text is still what was signed.
+        return "Butir Renstra/Renja" if self.uraian_perencanaan else ""
+
+    @property
+    def uraian_perencanaan(self) -> str:
+        """The linked planning item's text as this SKP shows it: frozen at approval for an
+        approved or replaced SKP, the live text otherwise (as `uraian_rhk_atasan`)."""
+        if self.renstra_uraian and self.skp.status in STATUS_TERBIT:
+            return self.renstra_uraian
+        butir = self.butir_perencanaan
+        return butir.nama if butir else ""
 
     @property
     def label(self) -> str:

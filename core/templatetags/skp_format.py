@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 from django import template
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ObjectDoesNotExist
 
 from core.throttle import durasi_teks
 from organisasi.nip import format_nip
@@ -18,3 +20,16 @@ def nip(nilai: str | None) -> str:
 def durasi(nilai: timedelta | None) -> str:
     """A wait in words: "15 menit", "1 jam 5 menit"."""
     return durasi_teks(nilai) if nilai else ""
+
+
+@register.filter
+def nama_orang(user: AbstractBaseUser | None) -> str:
+    """Who did something, as colleagues know them: the pegawai's name with gelar, else the login
+    name (a superuser without a pegawai); "-" when the login is gone. Load the user with
+    `select_related("...__pegawai")` to keep a list free of one query per row."""
+    if user is None:
+        return "-"
+    try:
+        return user.pegawai.nama_lengkap
+    except ObjectDoesNotExist:
+        return user.get_username()

@@ -8,7 +8,7 @@ from functools import partial
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from core import alur
@@ -245,6 +245,7 @@ def setujui(
     _pindah(skp, aksi="setujui", user=user, catatan=catatan.strip(),
             **_salin_penilai(skp, pegawai_dari_user(user)))  # fmt: skip
     _bekukan_rhk_atasan(skp)
+    _bekukan_butir_perencanaan(skp)
     tandai_dibaca_skp(user=user, skp=skp)
     skp_disetujui.send(sender=Skp, skp=skp, diganti=lama)
     kabari(
@@ -276,6 +277,24 @@ def _bekukan_rhk_atasan(skp: Skp) -> None:
     for r in daftar:
         r.rhk_atasan_uraian = r.rhk_atasan.uraian
     RencanaHasilKerja.objects.bulk_update(daftar, ["rhk_atasan_uraian"])
+
+
+def _bekukan_butir_perencanaan(skp: Skp) -> None:
+    """As `_bekukan_rhk_atasan`, for a JPT's link to a Renstra/Renja item: a later Renstra upload
+    may reword the item, and the approved SKP keeps the text that was agreed (the import's
+    preview says so to the admin who makes the change)."""
+    daftar = list(
+        RencanaHasilKerja.objects.filter(skp=skp)
+        .filter(
+            Q(indikator_renstra__isnull=False)
+            | Q(sasaran_renstra__isnull=False)
+            | Q(subkegiatan_renja__isnull=False)
+        )
+        .select_related("indikator_renstra", "sasaran_renstra", "subkegiatan_renja")
+    )
+    for r in daftar:
+        r.renstra_uraian = r.butir_perencanaan.nama
+    RencanaHasilKerja.objects.bulk_update(daftar, ["renstra_uraian"])
 
 
 def _ikutkan_tautan_bawahan(skp: Skp, versi_lama: Skp) -> None:
@@ -393,6 +412,7 @@ def _salin_isi_lengkap(sumber_pk: int, tujuan: Skp) -> None:
         rhk.asal_id = rhk.pk
         rhk.pk, rhk.skp = None, tujuan
         rhk.rhk_atasan_uraian = ""  # a draft follows the live link; frozen again on approval
+        rhk.renstra_uraian = ""
         rhk._state.adding = True
         rhk.save()
         for ind in daftar:

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from organisasi import impor
+from organisasi.impor import KOLOM_TEMPLAT
 from organisasi.models import Instansi, Jabatan, Pegawai, UnitKerja
 from organisasi.selectors import atasan_langsung
 from tests.core import berkas as berkas_xlsx
@@ -229,6 +230,20 @@ def test_perintah_impor_dry_run_tidak_menulis(db, tmp_path):
     assert not Instansi.objects.exists()
 
 
+def test_perintah_impor_menyebut_perubahan_yang_perlu_perhatian(instansi, tmp_path):
+    jalankan(instansi, csv_bytes(baris_baik()))
+    baris = baris_baik()
+    baris[1]["nama_unit"] = "Bidang P2P Baru"
+    berkas = tmp_path / "pegawai.csv"
+    berkas.write_bytes(csv_bytes(baris))
+    out = io.StringIO()
+    call_command("impor_pegawai", str(berkas), instansi=instansi.nama, dry_run=True, stdout=out)
+    assert (
+        "[uji coba, tidak ada yang ditulis] Perlu perhatian, unit kerja 1.02.02: Unit 1.02.02 "
+        "akan diganti namanya dari “Bidang P2P” menjadi “Bidang P2P Baru”" in out.getvalue()
+    )
+
+
 def test_perintah_impor_berkas_buruk_keluar_status_1_dan_tidak_menulis(db, tmp_path):
     baris = baris_baik()
     baris[2]["nip"] = "123"
@@ -315,8 +330,47 @@ def test_templat_memformat_seluruh_kolom_nip_dan_kode_sebagai_teks():
 
     ws = load_workbook(io.BytesIO(templat_pegawai_xlsx()))["Pegawai"]
     teks = {c for c, d in ws.column_dimensions.items() if d.number_format == "@"}
-    # Whole columns, so the rows an admin adds below the examples are text too.
+    # Whole columns, so every row the admin types is text too.
     assert teks == {"A", "H", "J", "K"}
+
+
+def test_templat_tanpa_baris_data_contohnya_di_petunjuk_dengan_kode_contoh():
+    """Issue 12: the example rows (real-looking codes of a Dinas Kesehatan) were applied when the
+    template was uploaded unchanged. The data sheet now holds only the header; the example is
+    on the Petunjuk sheet, which the import never reads, with unit codes that cannot exist."""
+    from openpyxl import load_workbook
+
+    from organisasi.templat import templat_pegawai_xlsx
+
+    buku = load_workbook(io.BytesIO(templat_pegawai_xlsx()))
+    assert buku.sheetnames == ["Pegawai", "Petunjuk"]
+    assert [[c.value for c in b] for b in buku["Pegawai"].iter_rows()] == [KOLOM_TEMPLAT]
+    petunjuk = [[c.value for c in b] for b in buku["Petunjuk"].iter_rows()]
+    contoh = petunjuk[petunjuk.index(KOLOM_TEMPLAT) + 1 :]
+    assert len(contoh) == 2
+    assert {b[KOLOM_TEMPLAT.index("kode_unit")] for b in contoh} == {"CONTOH-1", "CONTOH-1.01"}
+
+
+def test_baris_contoh_yang_disalin_ke_sheet_data_ditolak(instansi):
+    from openpyxl import load_workbook
+
+    from organisasi.templat import templat_pegawai_xlsx
+
+    petunjuk = [
+        [c.value or "" for c in b]
+        for b in load_workbook(io.BytesIO(templat_pegawai_xlsx()))["Petunjuk"].iter_rows()
+    ]
+    contoh = petunjuk[petunjuk.index(KOLOM_TEMPLAT) + 1 :]
+    baris = [dict(zip(KOLOM_TEMPLAT, b, strict=True)) for b in contoh] + baris_baik()
+
+    rencana = jalankan(instansi, xlsx_bytes(baris), nama="pegawai.xlsx")
+
+    assert [str(m) for m in rencana.masalah] == [
+        f"baris {n}, kolom kode_unit: baris contoh dari templat (kode {kode}); hapus baris ini "
+        "dan isi data Anda sendiri."
+        for n, kode in ((2, "CONTOH-1"), (3, "CONTOH-1.01"))
+    ]
+    assert not Pegawai.objects.exists()
 
 
 def _teks_sepanjang(kolom: str, n: int) -> str:

@@ -226,14 +226,64 @@ def test_nama_sheet_dan_judul_kolom_tidak_peka_huruf_besar(opd):
     assert Program.objects.count() == 1
 
 
-def test_templat_unduhan_dapat_langsung_diimpor(opd):
+def test_templat_diunggah_apa_adanya_tidak_mengubah_apa_pun(opd):
+    """Issue 12: the template's example rows were applied to the OPD's Renstra (its IK1.1.2
+    became "Prevalensi balita stunting"). Its data sheets now hold only their header."""
     from perencanaan.templat import templat_renstra_xlsx
 
+    jalankan(opd, xlsx_bytes(renstra_baik(), renja_baik()))
+    sebelum = jumlah_data()
+    nama_sebelum = list(IndikatorKinerja.objects.order_by("kode").values_list("kode", "nama"))
+
     rencana = jalankan(opd, templat_renstra_xlsx(PERIODE, opd))
-    assert rencana.masalah == []
-    assert hitungan(rencana)["indikator"] == 2
-    assert hitungan(rencana)["subkegiatan"] == 1
-    assert target("IK1.1.2")[2026] == Decimal("15.5")
+
+    assert [str(m) for m in rencana.masalah] == [
+        "sheet Renstra: Berkas tidak berisi baris data di bawah judul kolom."
+    ]
+    assert jumlah_data() == sebelum
+    assert list(IndikatorKinerja.objects.order_by("kode").values_list("kode", "nama")) == (
+        nama_sebelum
+    )
+
+
+def _contoh_petunjuk(data: bytes, judul: str) -> list[dict[str, object]]:
+    """The example table under `judul` on the template's Petunjuk sheet, as rows by header."""
+    from openpyxl import load_workbook
+
+    sel = [[c.value for c in b] for b in load_workbook(io.BytesIO(data))["Petunjuk"].iter_rows()]
+    awal = next(i for i, b in enumerate(sel) if b[0] == judul) + 1
+    header = [h for h in sel[awal] if h]
+    hasil = []
+    for b in sel[awal + 1 :]:
+        if not any(b):
+            break
+        hasil.append({h: ("" if v is None else v) for h, v in zip(header, b, strict=False)})
+    return hasil
+
+
+def test_contoh_templat_di_petunjuk_dapat_dibaca_tetapi_kodenya_ditolak(opd):
+    """The examples show a filled Renstra and Renja sheet (merged tujuan/sasaran cells too); copied
+    into the data sheets, every row is refused for its CONTOH- code and nothing is written."""
+    from perencanaan.templat import JUDUL_CONTOH_RENJA, JUDUL_CONTOH_RENSTRA, templat_renstra_xlsx
+
+    data = templat_renstra_xlsx(PERIODE, opd)
+    renstra = _contoh_petunjuk(data, JUDUL_CONTOH_RENSTRA)
+    renja = _contoh_petunjuk(data, JUDUL_CONTOH_RENJA)
+    assert [b["kode_indikator"] for b in renstra] == ["CONTOH-IK1", "CONTOH-IK2"]
+    assert renstra[1]["kode_tujuan"] == ""  # shown as a merged cell
+    assert [b["kode_subkegiatan"] for b in renja] == ["", "", "CONTOH-1.02.02.2.02.0001"]
+
+    hasil = masalah(opd, xlsx_bytes(renstra, renja))
+
+    # A row under an example's merged tujuan/sasaran cells belongs to the example too.
+    pesan = "baris contoh dari templat (kode {}); hapus baris ini dan isi data Anda sendiri."
+    assert hasil == [
+        "sheet Renstra, baris 2, kolom kode_tujuan: " + pesan.format("CONTOH-T1"),
+        "sheet Renstra, baris 3, kolom kode_tujuan: " + pesan.format("CONTOH-T1"),
+        "sheet Renja, baris 2, kolom kode_sasaran: " + pesan.format("CONTOH-SS1"),
+        "sheet Renja, baris 3, kolom kode_sasaran: " + pesan.format("CONTOH-SS1"),
+        "sheet Renja, baris 4, kolom kode_sasaran: " + pesan.format("CONTOH-SS1"),
+    ]
 
 
 # ---------------------------------------------------------------- bad files: nothing written
@@ -303,6 +353,62 @@ def test_kode_indikator_ganda_dengan_isi_berbeda(opd):
     assert hasil == [
         "sheet Renstra, baris 6, kolom kode_indikator: kode_indikator IK1.1.1 sudah dipakai di baris 2 "
         "dengan isi berbeda; satu kode indikator hanya boleh satu baris."
+    ]
+
+
+def test_kode_indikator_ganda_dilaporkan_bersama_masalah_lain_dalam_satu_kali_unggah(opd):
+    """Every problem at once, as the pegawai import does: a duplicate is reported even when one of
+    its rows has a problem of its own (before, it surfaced only after that was fixed)."""
+    baris = renstra_baik()
+    baris[0]["baseline"] = "banyak"  # the first IK1.1.1 has a problem of its own
+    baris.append({**renstra_baik()[0], "indikator": "Angka kematian ibu melahirkan"})
+    baris.append({**baris[1], "indikator": "Prevalensi wasting", "target_2027": "WTP"})
+    hasil = masalah(opd, xlsx_bytes(baris))
+    assert hasil == [
+        "sheet Renstra, baris 2, kolom baseline: 'banyak' bukan angka (contoh yang benar: 1.500, "
+        "85,5, 90%).",
+        "sheet Renstra, baris 6, kolom kode_indikator: kode_indikator IK1.1.1 sudah dipakai di "
+        "baris 2 dengan isi berbeda; satu kode indikator hanya boleh satu baris.",
+        "sheet Renstra, baris 7, kolom target_2027: 'WTP' bukan angka (contoh yang benar: 1.500, "
+        "85,5, 90%).",
+        "sheet Renstra, baris 7, kolom kode_indikator: kode_indikator IK1.1.2 sudah dipakai di "
+        "baris 3 dengan isi berbeda; satu kode indikator hanya boleh satu baris.",
+    ]
+
+
+def test_baris_ganda_yang_sama_persis_termasuk_masalahnya_tidak_dilaporkan_ganda(opd):
+    baris = renstra_baik()
+    baris[1]["target_2026"] = "naik"
+    # Copied twice (with the tujuan and sasaran its merged cells stand for): the same problem,
+    # and no "different content".
+    baris.append({**baris[0], **baris[1]})
+    hasil = masalah(opd, xlsx_bytes(baris))
+    assert [m for m in hasil if "sudah dipakai" in m] == []
+    assert len(hasil) == 2 and all("kolom target_2026: 'naik' bukan angka" in m for m in hasil)
+
+
+def test_sub_kegiatan_ganda_dilaporkan_bersama_masalah_barisnya(opd):
+    renja = renja_baik()
+    renja.append({**renja[3], "subkegiatan": "Nama lain", "pagu": "dua juta"})
+    hasil = masalah(opd, xlsx_bytes(renstra_baik(), renja))
+    assert hasil == [
+        "sheet Renja, baris 6, kolom pagu: 'dua juta' bukan angka (contoh yang benar: 1.500, "
+        "85,5, 90%).",
+        "sheet Renja, baris 6, kolom kode_subkegiatan: sub kegiatan 1.02.02.2.02.0011 tahun 2026 "
+        "sudah ada di baris 5 dengan isi berbeda; satu sub kegiatan hanya boleh satu baris.",
+    ]
+
+
+def test_periode_tumpang_tindih_dilaporkan_bersama_masalah_berkas(opd):
+    jalankan(opd, xlsx_bytes(renstra_baik()))
+    kolom = impor.KOLOM_RENSTRA + [f"target_{t}" for t in range(2027, 2032)]
+    baris = renstra_baik()
+    baris[0]["satuan"] = ""
+    hasil = masalah(opd, xlsx_bytes(baris, kolom_renstra=kolom), periode=impor.Periode(2027, 2031))
+    assert hasil == [
+        "sheet Renstra, baris 2, kolom satuan: wajib diisi.",
+        "Dinas Kesehatan sudah memiliki Renstra 2025-2029 yang tumpang tindih dengan periode "
+        "2027-2031. Pilih periode 2025-2029 untuk memperbarui Renstra itu.",
     ]
 
 
@@ -722,6 +828,23 @@ def test_perintah_dry_run_tidak_menulis(opd, tmp_path):
     assert not ImporRenstra.objects.exists()
 
 
+def test_perintah_menyebut_perubahan_yang_perlu_perhatian(opd, tmp_path):
+    jalankan(opd, xlsx_bytes(renstra_baik()))
+    baris = renstra_baik()
+    baris[1]["indikator"] = "Angka kematian bayi"
+    berkas = tmp_path / "renstra.xlsx"
+    berkas.write_bytes(xlsx_bytes(baris))
+    out = io.StringIO()
+    call_command(
+        "impor_renstra", str(berkas), unit="1.02", periode="2025-2029", dry_run=True, stdout=out
+    )
+    assert (
+        "[uji coba, tidak ada yang ditulis] Perlu perhatian, indikator kinerja IK1.1.2: "
+        "Indikator kinerja IK1.1.2 akan diganti rumusannya dari “Prevalensi balita stunting” "
+        "menjadi “Angka kematian bayi”." in out.getvalue()
+    )
+
+
 def test_perintah_berkas_buruk_keluar_status_1_dan_tidak_menulis(opd, tmp_path):
     baris = renstra_baik()
     baris[1]["baseline"] = "delapan belas"
@@ -791,3 +914,72 @@ def test_sel_persen_excel_dan_kode_tersimpan_sebagai_angka(opd):
     assert len(pesan) == 1 and pesan[0].startswith(
         "sheet Renstra, baris 3, kolom kode_indikator: kode tersimpan sebagai angka oleh Excel"
     )
+
+
+# ---------------------------------------------------------------- row by row (issue 12)
+
+
+def rencana_tanpa_terapkan(opd, data: bytes) -> impor.Rencana:
+    return impor.rencanakan(
+        opd, impor.baca_berkas_renstra(io.BytesIO(data), "r.xlsx", maks_bytes=MAKS, periode=PERIODE)
+    )
+
+
+def test_rincian_menyebut_setiap_butir_dengan_nilai_lama_dan_baru(opd):
+    jalankan(opd, xlsx_bytes(renstra_baik(), renja_baik()))
+    baris = renstra_baik()
+    baris[1] |= {"indikator": "Angka kematian bayi", "target_2026": "15"}
+    baris[3]["satuan"] = "poin"
+    renja = renja_baik()
+    renja[2]["subkegiatan"] = "Pelayanan Ibu Hamil"
+    renja[3]["pagu"] = "700.000.000"
+
+    rencana = rencana_tanpa_terapkan(opd, xlsx_bytes(baris, renja))
+
+    kelompok = {k.kode: k for k in rencana.rincian.kelompok}
+    assert [k.kode for k in rencana.rincian.kelompok] == impor.JENIS
+    indikator = kelompok["indikator"].baris
+    # Renames and a new satuan first (they need the tick), then the rows left alone.
+    assert [(b.kunci, b.jenis, bool(b.penting)) for b in indikator] == [
+        ("IK1.1.2", "diubah", True), ("IK2.1.1", "diubah", True),
+        ("IK1.1.1", "tetap", False), ("IK1.2.1", "tetap", False),
+    ]  # fmt: skip
+    assert indikator[0].medan == [("Rumusan", "Prevalensi balita stunting", "Angka kematian bayi")]
+    assert indikator[0].penting == (
+        "Indikator kinerja IK1.1.2 akan diganti rumusannya dari “Prevalensi balita stunting” "
+        "menjadi “Angka kematian bayi”."
+    )
+    assert indikator[1].medan == [("Satuan", "indeks", "poin")]
+    assert "Satuan indikator IK2.1.1 berubah dari “indeks” menjadi “poin”" in indikator[1].penting
+    target = [b for b in kelompok["target"].baris if b.jenis == "diubah"]
+    assert [(b.kunci, b.nama, b.medan, b.penting) for b in target] == [
+        ("IK1.1.2 · 2026", "Angka kematian bayi", [("Target", "15,5", "15")], "")
+    ]
+    sub = kelompok["subkegiatan"].baris
+    assert sub[0].kunci == "1.02.02.2.02.0001 · 2026" and sub[0].penting.startswith(
+        "Sub kegiatan 1.02.02.2.02.0001 · 2026 akan diganti namanya dari “Pengelolaan Pelayanan "
+        "Kesehatan Ibu Hamil” menjadi “Pelayanan Ibu Hamil”."
+    )
+    assert sub[1].medan == [("Pagu", "Rp 650.000.000", "Rp 700.000.000")] and not sub[1].penting
+    assert rencana.ringkasan()["penting"] == 3
+    assert hitungan(rencana, "tetap")["tujuan"] == 2
+
+
+def test_rincian_butir_baru_dengan_isinya(opd):
+    rencana = rencana_tanpa_terapkan(opd, xlsx_bytes(renstra_baik(), renja_baik()))
+    indikator = {b.kunci: b for b in rencana.rincian.kelompok[2].baris}
+    assert indikator["IK1.1.2"].jenis == "baru" and not indikator["IK1.1.2"].penting
+    assert indikator["IK1.1.2"].medan == [
+        ("Satuan", "", "%"), ("Baseline", "", "18,7"), ("IKU", "", "Tidak"), ("Sasaran", "", "SS1.1")
+    ]  # fmt: skip
+    assert rencana.ringkasan()["penting"] == 0
+
+
+def test_sasaran_dipindah_ke_tujuan_lain_perlu_perhatian(opd):
+    jalankan(opd, xlsx_bytes(renstra_baik()))
+    baris = renstra_baik()
+    baris[2] |= {"kode_tujuan": "T2", "tujuan": "Meningkatnya mutu pelayanan kesehatan"}
+    rencana = rencana_tanpa_terapkan(opd, xlsx_bytes(baris))
+    sasaran = rencana.rincian.kelompok[1].baris[0]
+    assert (sasaran.kunci, sasaran.medan) == ("SS1.2", [("Tujuan", "T1", "T2")])
+    assert sasaran.penting == "Sasaran strategis SS1.2 dipindah dari tujuan T1 ke T2."

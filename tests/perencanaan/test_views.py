@@ -510,3 +510,163 @@ def test_berkas_bermusuhan_ditolak_dan_dicatat(client, pemeran, opd, nama, buat,
     assert len(data.ringkasan["masalah"]) == 1 and pesan in data.ringkasan["masalah"][0]
     assert pesan in isi(client.get(respons.url))
     assert not Renstra.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("nama", "data", "pesan"),
+    [
+        ("kosong.xlsx", b"", "Berkas kosong."),
+        ("kosong.csv", b"", "Berkas kosong."),
+        (
+            "judul_saja.xlsx",
+            xlsx_bytes([]),
+            "sheet Renstra: Berkas tidak berisi baris data di bawah judul kolom.",
+        ),
+    ],
+)
+def test_unggahan_kosong_tercatat_ditolak_seperti_yang_lain(
+    client, pemeran, opd, nama, data, pesan
+):
+    """A 0-byte file used to stop at the form and left no trace in the history."""
+    masuk(client, pemeran.admin)
+    respons = unggah(client, opd, data, nama=nama)
+    data_impor = ImporRenstra.objects.get()
+    assert respons.url == reverse("perencanaan:impor_pratinjau", args=[data_impor.pk])
+    assert (data_impor.status, data_impor.ringkasan["masalah"]) == (StatusImpor.DITOLAK, [pesan])
+    assert pesan in isi(client.get(respons.url))
+    riwayat = isi(client.get(reverse("perencanaan:impor"))).split('id="riwayat-impor"')[1]
+    assert nama in riwayat and "Ditolak" in riwayat
+    assert pemeran.admin.nama_lengkap in riwayat
+    assert not Renstra.objects.exists()
+
+
+def test_templat_diunggah_apa_adanya_tidak_menulis_apa_pun(client, pemeran, renstra_dinkes):
+    """Issue 12: the template uploaded unchanged turned an indikator linked by an SKP into the
+    template's example. Now it is refused as holding no data, and confirming writes nothing."""
+    masuk(client, pemeran.admin)
+    templat = client.get(
+        reverse("perencanaan:templat"), {"periode": "2025-2029", "unit": renstra_dinkes.unit_id}
+    ).content
+    sebelum = list(IndikatorKinerja.objects.order_by("kode").values_list("kode", "nama", "satuan"))
+    target_sebelum = list(TargetIndikator.objects.order_by("pk").values_list("pk", "nilai"))
+
+    respons = unggah(client, renstra_dinkes.unit, templat, nama="templat.xlsx")
+    data = ImporRenstra.objects.get(nama_berkas="templat.xlsx")
+    halaman = isi(client.get(respons.url))
+    client.post(reverse("perencanaan:impor_terapkan", args=[data.pk]), {"paham_penting": "ya"})
+
+    assert data.status == StatusImpor.DITOLAK
+    assert "sheet Renstra: Berkas tidak berisi baris data di bawah judul kolom." in halaman
+    assert "Tidak ada data yang diubah." in halaman
+    assert (
+        list(IndikatorKinerja.objects.order_by("kode").values_list("kode", "nama", "satuan"))
+        == sebelum
+    )
+    assert list(TargetIndikator.objects.order_by("pk").values_list("pk", "nilai")) == target_sebelum
+
+
+# ---------------------------------------------------------------- row by row (issue 12)
+
+
+@pytest.fixture
+def skp_tautan_ik112(pemeran, renstra_dinkes):
+    """Two JPT SKP of 2026 linking IK1.1.2 "Prevalensi balita stunting": the Kabid's, approved
+    by the kepala, and the kepala's own, still a draft."""
+    from organisasi.models import JenisJabatan
+    from skp import services as skp_services
+    from tests.skp.test_services import indikator
+
+    ik = IndikatorKinerja.objects.get(kode="IK1.1.2")
+    jpt = pemeran.atasan_atasan
+    jpt.jabatan.jenis = JenisJabatan.JPT
+    jpt.jabatan.save()
+    hasil = {}
+    for orang in (jpt, pemeran.kepala):
+        skp = skp_services.skp_buat(user=orang.user, tahun=2026)
+        rhk = skp_services.rhk_tambah(
+            user=orang.user, skp=skp, jenis="utama", uraian="Menurunnya stunting",
+            perspektif="penerima_layanan", indikator_renstra=ik,
+        )  # fmt: skip
+        skp_services.indikator_tambah(user=orang.user, rhk=rhk, **indikator(aspek=""))
+        hasil[orang.pk] = skp
+    skp_services.ajukan(user=jpt.user, skp=hasil[jpt.pk])
+    skp_services.setujui(user=pemeran.kepala.user, skp=hasil[jpt.pk])
+    return hasil[jpt.pk], hasil[pemeran.kepala.pk]
+
+
+def test_pratinjau_renstra_menyebut_indikator_yang_diganti_dan_skp_yang_menautkannya(
+    client, pemeran, renstra_dinkes, skp_tautan_ik112
+):
+    disetujui, draf = skp_tautan_ik112
+    masuk(client, pemeran.admin)
+    baris = renstra_baik()
+    baris[1]["indikator"] = "Angka Kematian Bayi"
+    respons = unggah(client, renstra_dinkes.unit, xlsx_bytes(baris, renja_baik()))
+    data = ImporRenstra.objects.order_by("-pk").first()
+    halaman = isi(client.get(respons.url))
+
+    kotak = halaman.split('id="perlu-perhatian"')[1].split("</div>")[0]
+    assert "Perlu perhatian: 1 perubahan" in kotak
+    assert (
+        "Indikator kinerja IK1.1.2 akan diganti rumusannya dari “Prevalensi balita stunting” "
+        "menjadi “Angka Kematian Bayi”." in kotak
+    )
+    assert (
+        f"Ditautkan oleh 2 SKP: {disetujui.pegawai_nama} — SKP 2026 versi 1, Disetujui; "
+        f"{draf.pegawai_nama} — SKP 2026 versi 1, Draf." in kotak
+    )
+    assert "1 SKP yang sudah disetujui tetap menampilkan rumusan yang disepakati" in kotak
+    assert "1 SKP yang belum disetujui akan menampilkan rumusan baru." in kotak
+    assert 'name="paham_penting" value="ya"' in halaman
+
+    ditolak = isi(client.post(reverse("perencanaan:impor_terapkan", args=[data.pk]), follow=True))
+
+    assert "Impor belum diterapkan: 1 perubahan perlu perhatian" in ditolak
+    assert IndikatorKinerja.objects.get(kode="IK1.1.2").nama == "Prevalensi balita stunting"
+    data.refresh_from_db()
+    assert data.status == StatusImpor.PRATINJAU
+
+    client.post(reverse("perencanaan:impor_terapkan", args=[data.pk]), {"paham_penting": "ya"})
+
+    assert IndikatorKinerja.objects.get(kode="IK1.1.2").nama == "Angka Kematian Bayi"
+    # What the preview said is what the SKP pages show.
+    client.force_login(pemeran.atasan_atasan.user)
+    lama = isi(client.get(reverse("skp:detail", args=[disetujui.pk])))
+    assert "Indikator Renstra:</span> Prevalensi balita stunting" in lama
+    client.force_login(pemeran.kepala.user)
+    baru = isi(client.get(reverse("skp:detail", args=[draf.pk])))
+    assert "Indikator Renstra:</span> Angka Kematian Bayi" in baru
+
+
+def test_perubahan_target_menyebut_skp_tetapi_isinya_tidak_berubah(
+    client, pemeran, renstra_dinkes, skp_tautan_ik112
+):
+    masuk(client, pemeran.admin)
+    baris = renstra_baik()
+    baris[1]["target_2026"] = "15"
+    respons = unggah(client, renstra_dinkes.unit, xlsx_bytes(baris, renja_baik()))
+    data = ImporRenstra.objects.order_by("-pk").first()
+    assert data.ringkasan["penting"] == 0
+    target = bagian_rincian(isi(client.get(respons.url)), "target")
+    assert "IK1.1.2 · 2026" in target and "Target: “15,5”" in target
+    assert "Ditautkan oleh 2 SKP" in target
+    assert "SKP hanya menampilkan rumusannya, jadi isi SKP itu tidak berubah." in target
+    client.post(reverse("perencanaan:impor_terapkan", args=[data.pk]))  # no tick needed
+    assert TargetIndikator.objects.get(indikator__kode="IK1.1.2", tahun=2026).nilai == 15
+
+
+def bagian_rincian(halaman: str, kode: str) -> str:
+    return halaman.split(f'id="rincian-{kode}"')[1].split("</section>")[0]
+
+
+def test_pratinjau_renstra_baru_dibatasi_per_kelompok_dan_dapat_disaring(client, pemeran, opd):
+    masuk(client, pemeran.admin)
+    respons = unggah(client, opd, xlsx_bytes(renstra_baik(), renja_baik()))
+    halaman = isi(client.get(respons.url))
+    target = bagian_rincian(halaman, "target")
+    assert "Target tahunan indikator: 20 baru, 0 diubah, 0 tidak berubah" in target
+    assert target.count("<tr") == 1 + 20
+    assert 'aria-current="page">Semua perubahan (33)' in halaman
+    satu = isi(client.get(respons.url, {"tampil": "baru", "kelompok": "indikator"}))
+    assert 'id="rincian-target"' not in satu
+    assert bagian_rincian(satu, "indikator").count("<tr") == 1 + 4

@@ -68,6 +68,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{awalan}{label}: {h.baru} baru, {h.diubah} diubah, {h.tetap} tidak berubah"
             )
+        # What the web preview makes the admin tick, said here too (the command asks nothing).
+        for label, b in rencana.rincian.penting():
+            self.stdout.write(f"{awalan}Perlu perhatian, {label.lower()} {b.kunci}: {b.penting}")
         if rencana.tidak_disebut:
             self.stdout.write(
                 f"{rencana.tidak_disebut} pegawai aktif tidak ada dalam berkas (dibiarkan)."

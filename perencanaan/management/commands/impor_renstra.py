@@ -87,6 +87,11 @@ class Command(BaseCommand):
             self.stdout.write(baris)
             for label in h.hilang[:20]:
                 self.stdout.write(f"  tidak ada lagi di berkas: {label}")
+        # What the web preview makes the admin tick, said here too (the command asks nothing).
+        for label, b in rencana.rincian.penting():
+            self.stdout.write(f"{awalan}Perlu perhatian, {label.lower()} {b.kunci}: {b.penting}")
+            for catatan in b.catatan:
+                self.stdout.write(f"  {catatan}")
         if not rencana.ada_perubahan:
             self.stdout.write("Tidak ada perubahan: semua data dalam berkas sudah sama.")
         self.stdout.write(
