@@ -4,13 +4,14 @@ one): the Dinas Kesehatan chain agrees its SKP in January, then every period who
 closed gets realisasi with bukti dukung, umpan balik and ratings. The stories a demo visitor
 meets:
 
-- Rina Marlina (pengawas) was rated for the last past period and has not yet accepted: she can
+- Agus Prasetyo (pengawas) was rated for the last past period and has not yet accepted: he can
   read the umpan balik and accept the rating or object.
 - Maya Kusuma objected to her triwulan II rating; Yuni Astuti (atasan of her penilai) changed it.
 - Eko Nugroho missed the deadline of the last past period: his atasan Dewi Lestari rated Sri
   Wahyuni instead (final) and Andi Saputra is still waiting for her.
-- Rudi Hartono and another bawahan gave umpan balik to Rina as bawahan; Rudi has no SKP yet (the
-  drafting story of skp.demo), so he has nothing to be rated on.
+- His bawahan Maya Kusuma and Dimas Pratama gave him umpan balik as bawahan.
+- Rina Marlina's SKP stays a draft (the drafting story of skp.demo: she still edits it and sees
+  what her bawahan pick up), so she and her bawahan have no evaluation.
 
 Running it again adds nothing (an evaluation already made is left alone)."""
 
@@ -43,15 +44,13 @@ NIP_DISETUJUI_JANUARI = (
     "198004222005011003",  # Bambang Setiawan
     "198107302006042001",  # Dewi Lestari
     "198506172010011002",  # Agus Prasetyo
-    "198709082011012003",  # Rina Marlina
     "198611042009031004",  # Eko Nugroho
 )
-NIP_RINA = "198709082011012003"
+NIP_AGUS = "198506172010011002"
 NIP_MAYA = "199111302017012004"
 NIP_EKO = "198611042009031004"
 NIP_SRI = "199001192015032002"
-NIP_RUDI = "199203142019031005"
-NIP_FITRI = "198812252014022001"
+NIP_DIMAS = "199508162021031003"
 
 # (hasil kerja, perilaku) by pegawai, for variety; everyone else: Sesuai, Sesuai (Baik).
 A, S, B = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH
@@ -153,10 +152,10 @@ def _realisasi(p: PenilaianPeriodik, bagian: Decimal, dengan_berkas: bool) -> No
 
 
 def _rencana_aksi(instansi: Instansi, tahun: int) -> None:
-    """Rina Marlina's first RHK with a trajectory over the quarters (15/40/40/5)."""
+    """Agus Prasetyo's first RHK with a trajectory over the quarters (15/40/40/5)."""
     rhk = (
         RencanaHasilKerja.objects.filter(
-            skp__pegawai__nip=NIP_RINA, skp__tahun=tahun, skp__status=StatusSkp.DISETUJUI
+            skp__pegawai__nip=NIP_AGUS, skp__tahun=tahun, skp__status=StatusSkp.DISETUJUI
         )
         .order_by("-jenis", "urutan")
         .first()
@@ -164,8 +163,8 @@ def _rencana_aksi(instansi: Instansi, tahun: int) -> None:
     if rhk is None or rhk.rencana_aksi.exists():
         return
     for nomor, (uraian, persen) in enumerate(
-        [("Pemutakhiran sasaran imunisasi per desa", 15), ("Rekap cakupan semester I", 40),
-         ("Rekap cakupan triwulan III dan sweeping", 40), ("Validasi data akhir tahun", 5)],
+        [("Pemutakhiran daftar aset per unit", 15), ("Rekonsiliasi aset semester I", 40),
+         ("Rekonsiliasi aset triwulan III", 40), ("Validasi laporan aset akhir tahun", 5)],
         start=1,
     ):  # fmt: skip
         rencana_aksi.rencana_aksi_tambah(user=rhk.skp.pegawai.user, rhk=rhk, nomor_periode=nomor,
@@ -202,16 +201,16 @@ def muat_demo(instansi: Instansi, tahun: int | None = None) -> str:
                     p = alur.pastikan_penilaian(pegawai=pg, periode=periode)
                 except Exception:  # no SKP in force for this period: not evaluated
                     continue
-                _realisasi(p, bagian, dengan_berkas=pg.nip == NIP_RINA)
+                _realisasi(p, bagian, dengan_berkas=pg.nip == NIP_AGUS)
                 rows[pg.nip] = PenilaianPeriodik.objects.select_related("penilai__user").get(
                     pk=p.pk
                 )
-            if periode == terakhir and NIP_RINA in rows:  # her bawahan's view, before the rating
-                for nip, teks in ((NIP_RUDI, "Selalu menyempatkan membimbing kami membaca data cakupan."),
-                                  (NIP_FITRI, "Rapat koordinasi seksi ringkas dan jelas tindak lanjutnya.")):  # fmt: skip
+            if periode == terakhir and NIP_AGUS in rows:  # his bawahan's view, before the rating
+                for nip, teks in ((NIP_MAYA, "Selalu menyempatkan membimbing kami menyusun rekap aset."),
+                                  (NIP_DIMAS, "Rapat koordinasi subbagian ringkas dan jelas tindak lanjutnya.")):  # fmt: skip
                     pemberi = Pegawai.objects.get(nip=nip)
-                    perilaku = rows[NIP_RINA].skp.perilaku.order_by("urutan")[2]
-                    umpan_balik.beri_rekan(user=pemberi.user, pegawai=rows[NIP_RINA].pegawai,
+                    perilaku = rows[NIP_AGUS].skp.perilaku.order_by("urutan")[2]
+                    umpan_balik.beri_rekan(user=pemberi.user, pegawai=rows[NIP_AGUS].pegawai,
                                            jenis=JenisUmpanBalik.PERILAKU, perilaku=perilaku, teks=teks)  # fmt: skip
         penilaian_hari = tambah_hari_kerja(periode.selesai, 4)
         for nip, p in rows.items():
@@ -227,8 +226,8 @@ def muat_demo(instansi: Instansi, tahun: int | None = None) -> str:
                                rating_perilaku=perilaku,
                                catatan="Pertahankan capaian dan lengkapi bukti setiap bulan.")  # fmt: skip
                 dinilai += 1
-            if periode == terakhir and nip == NIP_RINA:
-                continue  # Rina still has to accept or object
+            if periode == terakhir and nip == NIP_AGUS:
+                continue  # Agus still has to accept or object
             with _pada(penilaian_hari + timedelta(days=3)):
                 if nip == NIP_MAYA and periode.nomor == 2:
                     p = alur.ajukan_keberatan(

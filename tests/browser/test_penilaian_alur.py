@@ -170,6 +170,7 @@ def test_realisasi_umpan_balik_nilai_formulir_keberatan_lalu_diputuskan(
     skp_disetujui,  # noqa: F811
     tw1,  # noqa: F811
     jam_tw1,
+    pekerja_langsung,  # the forms are issued by background jobs: here they run at once
 ):
     url = live_server.url
     rhk_semua = list(skp_disetujui.rhk.order_by("pk"))

@@ -41,8 +41,10 @@ def test_demo_cerita_keberatan_terlambat_dan_menunggu(demo_desember):
     assert sri.oleh_atasan_penilai and sri.dinilai_oleh.nama == "Dewi Lestari"
     andi = PenilaianPeriodik.objects.get(pegawai__nama="Andi Saputra", periode__nomor=3)
     assert andi.status == StatusPenilaian.DIKIRIM  # Eko missed the deadline: Dewi's to do
-    rina = PenilaianPeriodik.objects.get(pegawai__nama="Rina Marlina", periode__nomor=3)
-    assert rina.status == StatusPenilaian.DINILAI  # hers to accept or object
+    agus = PenilaianPeriodik.objects.get(pegawai__nama="Agus Prasetyo", periode__nomor=3)
+    assert agus.status == StatusPenilaian.DINILAI  # his to accept or object
+    # Rina Marlina's SKP stays a draft for the drafting story (skp.demo).
+    assert not PenilaianPeriodik.objects.filter(pegawai__nama="Rina Marlina").exists()
 
 
 def test_demo_kedua_kali_tidak_menambah(demo_desember):
@@ -58,11 +60,11 @@ def test_setiap_peran_demo_punya_halaman_penilaian(client, demo_desember):
     from organisasi.models import Pegawai
 
     with pada(date(2026, 12, 5)):
-        rina = Pegawai.objects.get(nama="Rina Marlina").user
-        client.force_login(rina)
+        agus = Pegawai.objects.get(nama="Agus Prasetyo").user
+        client.force_login(agus)
         r = client.get("/penilaian/?tahun=2026")
         assert r.status_code == 200 and "Triwulan III" in r.content.decode()
-        client.force_login(Pegawai.objects.get(nama="Bambang Setiawan").user)
-        p3 = PenilaianPeriodik.objects.get(pegawai__nama="Rina Marlina", periode__nomor=3)
+        client.force_login(Pegawai.objects.get(nama="Yuni Astuti").user)
+        p3 = PenilaianPeriodik.objects.get(pegawai__nama="Agus Prasetyo", periode__nomor=3)
         r = client.get(f"/penilaian/bawahan/?periode={p3.periode_id}")
-        assert r.status_code == 200 and "Rina Marlina" in r.content.decode()
+        assert r.status_code == 200 and "Agus Prasetyo" in r.content.decode()
