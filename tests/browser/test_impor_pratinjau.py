@@ -171,7 +171,10 @@ def test_pratinjau_renstra_menyebut_indikator_yang_diubah_dan_skp_penautnya(
         f"Ditautkan oleh 1 SKP: {jpt.pegawai_nama} — SKP {jpt.tahun} versi {jpt.versi}, "
         f"{jpt.get_status_display()}."
     )
-    expect(perhatian).to_contain_text("akan menampilkan rumusan baru")
+    # The demo's Kepala Dinas agreed her SKP in January: it keeps the agreed wording (a draft
+    # would "menampilkan rumusan baru").
+    assert jpt.status == "disetujui"
+    expect(perhatian).to_contain_text("tetap menampilkan rumusan yang disepakati saat disetujui")
     indikator = page.get_by_role("region", name="Indikator kinerja: 0 baru, 1 diubah")
     expect(indikator.get_by_role("row", name="Prevalensi balita stunting")).to_have_class(
         "table-warning"

@@ -100,7 +100,7 @@ def test_butir_yang_dihapus_setelah_disetujui_tetap_tertulis(client, pemeran, re
 def test_migrasi_mengisi_uraian_butir_skp_yang_sudah_disetujui(pemeran, renstra, skp_jpt, tahun):
     from django.apps import apps
 
-    migrasi = importlib.import_module("skp.migrations.0010_renstra_uraian_beku")
+    migrasi = importlib.import_module("skp.migrations.0011_renstra_uraian_beku")
     setujui(pemeran, skp_jpt)
     RencanaHasilKerja.objects.update(renstra_uraian="")  # as before the field existed
     kepala = pemeran.kepala.user
