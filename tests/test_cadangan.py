@@ -213,7 +213,9 @@ def _periksa_pemulihan(client, asal: dict) -> None:
         r = client.get(reverse("penilaian:bukti_unduh", args=[pk]))
         assert r.status_code == 200
         assert b"".join(r.streaming_content if r.streaming else [r.content]) == isi
-    penilaian = BuktiDukung.objects.get(pk=next(iter(asal["bukti"]))).penilaian_id
+    pk_bukti, (_, pemilik) = next(iter(asal["bukti"].items()))
+    _masuk(client, pemilik)  # the realisasi page is its owner's
+    penilaian = BuktiDukung.objects.get(pk=pk_bukti).penilaian_id
     assert client.get(reverse("penilaian:realisasi", args=[penilaian])).status_code == 200
 
     # The export: listed on the admin's page, its ZIP downloads.
