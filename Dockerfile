@@ -33,4 +33,6 @@ RUN DJANGO_SECRET_KEY=build-only-not-a-secret DJANGO_DEBUG=false \
 USER skp
 EXPOSE 8000
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# gunicorn reads its number of workers from WEB_CONCURRENCY (docker-compose.yml explains 4).
+ENV WEB_CONCURRENCY=4
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"]

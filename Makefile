@@ -6,7 +6,7 @@ STAMP := $(VENV)/.terpasang
 # The development server's port: `make run PORT=8100`.
 PORT ?= 8000
 
-.PHONY: run test install lint format clean
+.PHONY: run test install lint format clean bench-beban
 
 $(STAMP): requirements.txt requirements-dev.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Load benchmark (issue "Deadline day"): gunicorn as in production, 32 concurrent users per page.
+# On PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/skp make bench-beban
+# (its data lives in the sibling database skp_beban). Extra options: make bench-beban ARGS="--durasi 5".
+bench-beban: $(STAMP)
+	command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk
+	$(PY) benchmarks/bench_beban.py $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

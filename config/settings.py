@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Repeated organisation lookups of one GET answered once (core/memo.py).
+    "core.memo.MemoPermintaanMiddleware",
     # Lets links built after the view returned (mail and PDFs sent on commit) use its address.
     "core.alamat.AlamatPermintaanMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -126,6 +128,10 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 # PostgreSQL restart or a connection closed by the server, the request reconnects instead of
 # failing. Costs nothing with CONN_MAX_AGE = 0 (a new connection per request).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Keep each process's connection for this many seconds instead of opening one per request:
+# opening a PostgreSQL connection (a new server process) cost more than a whole /healthz answer
+# in the load benchmark. Production (DEBUG off) keeps it 60 s by default; 0 = one per request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take the lock when their transaction starts, so a second request (a double click)
     # waits for the first instead of failing with "database is locked" halfway through; the
@@ -247,10 +253,20 @@ PEKERJA_MAKS_PERCOBAAN = env.int("PEKERJA_MAKS_PERCOBAAN", default=3)
 # the large ones must share it, so it lives in the database by default (one table, created by
 # `manage.py createcachetable`, which the container entrypoint and `make run` run on start).
 # PRATINJAU_CACHE_URL moves it elsewhere, e.g. redis://host:6379/1.
+# CACHE_URL (e.g. redis://127.0.0.1:6379/0) shares "default" between every gunicorn worker and
+# machine; then the sessions live in it too (read from the cache, written through to the
+# database), which saves a query on every request. Without it each process keeps its own cache
+# in memory and the sessions stay in the database only: a per-process session cache would let
+# a session ended in one worker live on in another.
+CACHE_URL = env.str("CACHE_URL", default="")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": env.cache_url_config(CACHE_URL)
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pratinjau": env.cache_url("PRATINJAU_CACHE_URL", default="dbcache://skp_cache_pratinjau"),
 }
+if CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # A draft preview is worth keeping for a day at most: it prints today's date.
 CACHES["pratinjau"].setdefault("TIMEOUT", 24 * 60 * 60)
 if CACHES["pratinjau"]["BACKEND"].endswith(("DatabaseCache", "FileBasedCache", "LocMemCache")):

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from indikator.analisis import HasilAnalisis, analisis
 from indikator.teks import kata_kunci, normalisasi
@@ -74,16 +75,25 @@ def analisis_isian(data: Mapping[str, object]) -> HasilAnalisis | None:
     )
 
 
+@lru_cache(maxsize=20_000)
+def _analisis_teks(
+    uraian: str, target: str | None, satuan: str | None, aspek: str | None
+) -> HasilAnalisis:
+    """`analisis` is a pure function of its text arguments (its vocabulary is fixed data), so the
+    same indicator needs it once per process, not once per page view: an SKP page shows 15."""
+    return analisis(uraian, target=target, satuan=satuan, aspek=aspek)
+
+
 def analisis_indikator(ind: IndikatorKinerja) -> HasilAnalisis:
     """The analysis of a saved indicator, kept on the object for the rest of the request."""
     hasil = getattr(ind, "_analisis", None)
     if hasil is None:
         target = teks_target(ind.target_min, ind.target_maks, ind.target_tanggal)
-        hasil = analisis(
+        hasil = _analisis_teks(
             ind.uraian,
-            target=target,
-            satuan=ind.satuan if (ind.satuan or target) else None,
-            aspek=ind.aspek or None,
+            target,
+            ind.satuan if (ind.satuan or target) else None,
+            ind.aspek or None,
         )
         ind._analisis = hasil
     return hasil

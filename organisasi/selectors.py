@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from core.memo import diingat
 from organisasi.models import (
     AdminInstansi,
     Instansi,
@@ -42,8 +43,13 @@ def pemegang_per_jabatan(
     jabatan_ids: Iterable[int], tanggal: date | None = None
 ) -> dict[int, Pegawai | None]:
     """Who acts in each position on a date: the Plt/Plh in force, else the active definitive
-    holder (None when vacant). Two queries however many positions."""
-    tanggal = tanggal or timezone.localdate()
+    holder (None when vacant). Two queries however many positions (once per GET request for
+    the same positions and date: core/memo.py)."""
+    return _pemegang_per_jabatan(frozenset(jabatan_ids), tanggal or timezone.localdate())
+
+
+@diingat
+def _pemegang_per_jabatan(jabatan_ids: frozenset[int], tanggal: date) -> dict[int, Pegawai | None]:
     hasil: dict[int, Pegawai | None] = dict.fromkeys(jabatan_ids)
     if not hasil:
         return hasil
@@ -148,14 +154,18 @@ def rantai_atasan(pegawai: Pegawai, tanggal: date | None = None, batas: int = 2)
 
 def jabatan_dipegang(pegawai: Pegawai, tanggal: date | None = None) -> list[int]:
     """Ids of the positions this person acts in: their own and any Plt/Plh in force."""
-    tanggal = tanggal or timezone.localdate()
+    return _jabatan_dipegang(pegawai.pk, pegawai.jabatan_id, tanggal or timezone.localdate())
+
+
+@diingat
+def _jabatan_dipegang(pegawai_id: int, jabatan_id: int | None, tanggal: date) -> list[int]:
     ids = list(
         PenugasanSementara.objects.filter(
-            pegawai=pegawai, mulai__lte=tanggal, selesai__gte=tanggal
+            pegawai_id=pegawai_id, mulai__lte=tanggal, selesai__gte=tanggal
         ).values_list("jabatan_id", flat=True)
     )
-    if pegawai.jabatan_id:
-        ids.append(pegawai.jabatan_id)
+    if jabatan_id:
+        ids.append(jabatan_id)
     return ids
 
 
@@ -177,7 +187,20 @@ def bawahan_langsung(
 def adalah_atasan(
     pegawai: Pegawai | None, tanggal: date | None = None, jabatan: Iterable[int] | None = None
 ) -> bool:
-    return pegawai is not None and bawahan_langsung(pegawai, tanggal, jabatan).exists()
+    if pegawai is None:
+        return False
+    if jabatan is None:
+        jabatan = jabatan_dipegang(pegawai, tanggal)
+    return _ada_bawahan(pegawai.pk, frozenset(jabatan))
+
+
+@diingat
+def _ada_bawahan(pegawai_id: int, jabatan: frozenset[int]) -> bool:
+    return (
+        Pegawai.objects.filter(aktif=True, jabatan__atasan_id__in=jabatan)
+        .exclude(pk=pegawai_id)
+        .exists()
+    )
 
 
 def daftar_pegawai(instansi_qs: QuerySet[Instansi], cari: str = "") -> QuerySet[Pegawai]:

@@ -132,7 +132,18 @@ def visible_pegawai(user: Pengguna, jabatan: Iterable[int] | None = None) -> Que
 
 
 def get_skp_for_user(user: Pengguna, pk: int) -> Skp:
-    skp = visible_skps(user).select_related("pegawai", "penilai").filter(pk=pk).first()
+    if not user.is_authenticated or not user.is_active:
+        raise Http404("SKP tidak ditemukan.")
+    # The owner reading their own SKP is most page views: the first condition of the rule,
+    # answered by a plain lookup instead of the whole rule's query (which costs more to build
+    # than to run). Everyone else goes through `visible_skps`.
+    skp = (
+        Skp.objects.select_related("pegawai", "penilai")
+        .filter(pk=pk, pegawai__user_id=user.pk)
+        .first()
+    )
+    if skp is None:
+        skp = visible_skps(user).select_related("pegawai", "penilai").filter(pk=pk).first()
     if skp is None:
         raise Http404("SKP tidak ditemukan.")
     return skp
