@@ -265,9 +265,9 @@ def ringkasan_instansi(instansi: Instansi, tanggal: date) -> list[str]:
     tahun = tanggal.year
     pegawai = Pegawai.objects.filter(instansi=instansi, aktif=True)
     jumlah = pegawai.count()
-    terbit = Skp.objects.filter(
-        instansi=instansi, tahun=tahun, status__in=STATUS_TERBIT
-    ).values("pegawai_id")
+    terbit = Skp.objects.filter(instansi=instansi, tahun=tahun, status__in=STATUS_TERBIT).values(
+        "pegawai_id"
+    )
     diajukan = (
         Skp.objects.filter(instansi=instansi, tahun=tahun, status=StatusSkp.DIAJUKAN)
         .exclude(pegawai_id__in=terbit)

@@ -62,7 +62,9 @@ def cast(pemeran, skp_disetujui):
 
 def jalan(tanggal: date, *argumen: str) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
-    call_command("kirim_pengingat", "--tanggal", tanggal.isoformat(), *argumen, stdout=out, stderr=err)
+    call_command(
+        "kirim_pengingat", "--tanggal", tanggal.isoformat(), *argumen, stdout=out, stderr=err
+    )
     return out.getvalue(), err.getvalue()
 
 
@@ -157,7 +159,11 @@ def test_satu_ringkasan_per_orang_per_hari_dan_idempoten(cast, surel_uji):
     keluaran, _ = jalan(date(2026, 4, 7))
     assert "0 orang diberi notifikasi, 0 email diantrekan" in keluaran
     assert "2 sudah menerima pengingat hari ini" in keluaran
-    assert (PengingatTerkirim.objects.count(), Notifikasi.objects.count(), Surel.objects.count()) == jumlah
+    assert (
+        PengingatTerkirim.objects.count(),
+        Notifikasi.objects.count(),
+        Surel.objects.count(),
+    ) == jumlah
     assert len(mail.outbox) == 2
 
 
@@ -211,7 +217,10 @@ def test_satu_orang_gagal_ditulis_yang_lain_jalan_lalu_dicoba_lagi(cast, surel_u
     monkeypatch.setattr(surel, "antre", asli)
     keluaran, _ = jalan(date(2026, 4, 7))
     assert "1 orang diberi notifikasi" in keluaran
-    assert set(penerima(date(2026, 4, 7))) == {cast.atasan.user.username, cast.pegawai.user.username}
+    assert set(penerima(date(2026, 4, 7))) == {
+        cast.atasan.user.username,
+        cast.pegawai.user.username,
+    }
     assert sorted(m.to[0] for m in mail.outbox) == ["rina@contoh.go.id", "rudi@contoh.go.id"]
 
 
@@ -234,7 +243,9 @@ def test_ringkasan_admin_hanya_hari_senin(cast, surel_uji):
     assert "Ringkasan mingguan Pemerintah Kabupaten Contoh" in isi
     # 7 pegawai in the instansi, the pegawai's SKP approved; the atasan's is a draft.
     assert "SKP 2026 belum disetujui: 6 dari 7 pegawai (0 menunggu persetujuan atasan)" in isi
-    assert "Realisasi Triwulan I 2026 belum dikirim: 1 pegawai (jendela ditutup 14 April 2026)" in isi
+    assert (
+        "Realisasi Triwulan I 2026 belum dikirim: 1 pegawai (jendela ditutup 14 April 2026)" in isi
+    )
     assert "Realisasi terkirim yang belum dinilai: 0" in isi
     # The other instansi's admin gets their own figures.
     assert "Ringkasan mingguan Pemerintah Kota Lain" in terima[cast.admin_lain.user.username]
@@ -277,7 +288,9 @@ def test_jalan_kedua_berhenti_selama_kunci_dipegang(cast, surel_uji):
     assert "Pengiriman pengingat lain sedang berjalan" in keluaran
     assert not PengingatTerkirim.objects.exists() and not Notifikasi.objects.exists()
     # A lease left by a run that died is taken over after KUNCI_BASI.
-    KunciPengingat.objects.update(sejak=timezone.now() - pengingat.KUNCI_BASI - timedelta(minutes=1))
+    KunciPengingat.objects.update(
+        sejak=timezone.now() - pengingat.KUNCI_BASI - timedelta(minutes=1)
+    )
     keluaran, _ = jalan(date(2026, 4, 7))
     assert "1 orang diberi notifikasi" in keluaran
     assert KunciPengingat.objects.get().sejak is None  # released
@@ -287,7 +300,9 @@ def test_jalan_kedua_berhenti_selama_kunci_dipegang(cast, surel_uji):
 @pytest.mark.django_db(transaction=True)
 def test_advisory_lock_postgres(cast, surel_uji):
     if connection.vendor != "postgresql":
-        pytest.skip("Uji advisory lock butuh PostgreSQL; jalankan dengan DATABASE_URL=postgres://...")
+        pytest.skip(
+            "Uji advisory lock butuh PostgreSQL; jalankan dengan DATABASE_URL=postgres://..."
+        )
     dipegang, lepas = threading.Event(), threading.Event()
 
     def pegang():
