@@ -47,6 +47,8 @@ class SampelForm(FormSkp):
     def __init__(self, *args, instansi: list, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["instansi"].choices = [(i.pk, i.nama) for i in instansi]
+        if instansi:
+            self.fields["instansi"].initial = instansi[0].pk
         if len(instansi) == 1:
             self.fields["instansi"].widget = forms.HiddenInput()
         self.fields["tahun"].initial = timezone.localdate().year

@@ -198,6 +198,9 @@ def test_tangga_izin_sampel_butir_ekspor(client, pemeran, butir):
 
 def test_ambil_sampel_lewat_halaman(client, pemeran, populasi):
     client.force_login(pemeran.admin.user)
+    # One instansi: chosen already (a hidden field), so the form as shown can be sent.
+    html = client.get(URL).content.decode()
+    assert f'type="hidden" name="instansi" value="{pemeran.instansi.pk}"' in html
     data = {
         "token": "abc",
         "instansi": pemeran.instansi.pk,
