@@ -308,7 +308,7 @@ def _admin(tanggal: date, digest: dict[int, Digest]) -> None:
         return
     admin = list(
         AdminInstansi.objects.filter(user__is_active=True)
-        .select_related("user", "instansi")
+        .select_related("user__pegawai", "instansi")
         .order_by("instansi__nama", "user_id")
     )
     ringkasan: dict[int, list[str]] = {}

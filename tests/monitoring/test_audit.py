@@ -330,3 +330,17 @@ def test_menu_admin_menautkan_audit(client, pemeran):
     assert 'href="/monitoring/audit/">Audit SKP Tahunan' in client.get("/").content.decode()
     client.force_login(pemeran.pegawai.user)
     assert "/monitoring/audit/" not in client.get("/").content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_ambil_sampel_serentak_dua_kali_satu_sampel(pemeran, populasi):
+    from django.db import connection
+
+    from tests.skp.test_konkurensi import serentak
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Uji konkurensi butuh PostgreSQL; jalankan dengan DATABASE_URL=postgres://...")
+    hasil = serentak(lambda: ambil(pemeran, "sama").pk, lambda: ambil(pemeran, "sama").pk)
+    assert hasil[0] == hasil[1] and isinstance(hasil[0], int), hasil
+    assert SampelAudit.objects.count() == 1 and ButirAudit.objects.count() == 6

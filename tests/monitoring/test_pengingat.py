@@ -278,6 +278,13 @@ def test_kueri_terbatas_berapa_pun_jumlah_pegawai(cast, tahun, django_assert_max
         banyak = pengingat.kumpulkan(date(2026, 4, 6))
     assert len(besar.captured_queries) == len(kecil.captured_queries)
     assert len(banyak) > len(sedikit) >= 4
+    # The dry run's listing (names included) stays flat too.
+    with django_assert_max_num_queries(len(kecil.captured_queries) + 5) as uji:
+        hasil = pengingat.kirim_pengingat(tanggal=date(2026, 4, 6), dry_run=True)
+    assert len(hasil.rincian) == len(banyak)
+    siapkan(5, 30)
+    with django_assert_max_num_queries(len(uji.captured_queries)):
+        pengingat.kirim_pengingat(tanggal=date(2026, 4, 6), dry_run=True)
 
 
 def test_jalan_kedua_berhenti_selama_kunci_dipegang(cast, surel_uji):
@@ -325,3 +332,45 @@ def test_advisory_lock_postgres(cast, surel_uji):
     assert not PengingatTerkirim.objects.exists()
     keluaran, _ = jalan(date(2026, 4, 7))
     assert "1 orang diberi notifikasi" in keluaran
+
+
+def test_unit_systemd_pengingat_menjalankan_perintah_setiap_hari():
+    import re
+    import shutil
+    import subprocess
+
+    from django.conf import settings
+    from django.core.management import get_commands
+
+    folder = settings.BASE_DIR / "deploy" / "systemd"
+    layanan = dict(
+        re.findall(r"^(\w+)=(.*)$", (folder / "skp-pengingat.service").read_text(), re.M)
+    )
+    assert layanan["Type"] == "oneshot" and layanan["User"] == "skp"
+    assert layanan["EnvironmentFile"] == "/etc/skp/skp.env"
+    perintah = layanan["ExecStart"].split()
+    assert perintah[0] == "/opt/skp/.venv/bin/python" and perintah[1:] == [
+        "manage.py",
+        "kirim_pengingat",
+    ]
+    assert get_commands()["kirim_pengingat"] == "monitoring"
+    pewaktu = dict(re.findall(r"^(\w+)=(.*)$", (folder / "skp-pengingat.timer").read_text(), re.M))
+    assert pewaktu["OnCalendar"] == "*-*-* 07:00:00" and pewaktu["Persistent"] == "true"
+    assert pewaktu["WantedBy"] == "timers.target"
+    if shutil.which("systemd-analyze"):
+        hasil = subprocess.run(
+            ["systemd-analyze", "calendar", pewaktu["OnCalendar"]], capture_output=True, text=True
+        )
+        assert hasil.returncode == 0, hasil.stderr
+
+
+def test_tanggal_salah_pesan_indonesia(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(SystemExit) as keluar:
+        err = io.StringIO()
+        call_command("kirim_pengingat", "--tanggal", "7-4-2026", stderr=err)
+    assert keluar.value.code == 2
+    assert "--tanggal '7-4-2026' tidak sah: tulis sebagai YYYY-MM-DD" in err.getvalue()
+    with pytest.raises(CommandError, match="argumen tidak dikenal"):
+        call_command("kirim_pengingat", "--hari", "1")
