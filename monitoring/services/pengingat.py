@@ -120,35 +120,40 @@ def _tambah(digest: dict[int, Digest], user, bagian: Bagian) -> None:
     digest.setdefault(user.pk, Digest(user)).bagian.append(bagian)
 
 
-def _periode_relevan(tanggal: date, nyata: bool) -> list[Periode]:
-    """Periods whose deadline, or one of whose extensions, falls on a reminder day. A real run
-    makes the periods of the instansi with approved SKPs on first need (as every page does);
-    the periods only ever depend on dates, so the dry run, rolled back, sees the same."""
+def _periode_relevan(tanggal: date) -> list[Periode]:
+    """Periods whose deadline, or one of whose extensions, falls on a reminder day, under the
+    instansi's current choice (monthly or quarterly). The periods of the instansi with approved
+    SKPs are made on first need here, as every page does (the dry run rolls that back)."""
     sasaran = [tanggal + timedelta(days=h) for h in HARI_REALISASI]
     tahun = sorted({tanggal.year - 1, tanggal.year, *(s.year for s in sasaran)})
-    if nyata:
-        instansi_ids = (
-            Skp.objects.filter(tahun__in=tahun, status__in=STATUS_TERBIT)
-            .values_list("instansi_id", flat=True)
-            .order_by()
-            .distinct()
-        )
-        for instansi in Instansi.objects.filter(pk__in=list(instansi_ids)).order_by("pk"):
-            for t in tahun:
-                periode_tahun(instansi, t)
-    return list(
-        Periode.objects.filter(tahun__in=tahun)
+    instansi_ids = (
+        Skp.objects.filter(tahun__in=tahun, status__in=STATUS_TERBIT)
+        .values_list("instansi_id", flat=True)
+        .order_by()
+        .distinct()
+    )
+    jenis: dict[tuple[int, int], str] = {}
+    for instansi in Instansi.objects.filter(pk__in=list(instansi_ids)).order_by("pk"):
+        for t in tahun:
+            berlaku = periode_tahun(instansi, t)
+            if berlaku:
+                jenis[(instansi.pk, t)] = berlaku[0].jenis
+    return [
+        p
+        for p in Periode.objects.filter(tahun__in=tahun)
         .filter(
             Q(tenggat__in=sasaran)
             | Q(pk__in=PerpanjanganPegawai.objects.filter(sampai__in=sasaran).values("periode_id"))
         )
         .select_related("instansi")
         .order_by("pk")
-    )
+        # Rows of the other kind stay after the instansi changes its choice: not in force.
+        if jenis.get((p.instansi_id, p.tahun)) == p.jenis
+    ]
 
 
-def _realisasi(tanggal: date, digest: dict[int, Digest], nyata: bool) -> None:
-    for periode in _periode_relevan(tanggal, nyata):
+def _realisasi(tanggal: date, digest: dict[int, Digest]) -> None:
+    for periode in _periode_relevan(tanggal):
         # Who is evaluated in it: pegawai of the instansi with an SKP of the year in force.
         ids = list(
             Skp.objects.filter(
@@ -326,10 +331,10 @@ def _admin(tanggal: date, digest: dict[int, Digest]) -> None:
         )
 
 
-def kumpulkan(tanggal: date, *, nyata: bool = True) -> dict[int, Digest]:
+def kumpulkan(tanggal: date) -> dict[int, Digest]:
     """Every digest of the day, by user id."""
     digest: dict[int, Digest] = {}
-    _realisasi(tanggal, digest, nyata)
+    _realisasi(tanggal, digest)
     _penilai(tanggal, digest)
     _tindak_lanjut(tanggal, digest)
     _admin(tanggal, digest)
@@ -383,7 +388,7 @@ def kirim_pengingat(*, tanggal: date, dry_run: bool = False) -> Hasil:
     hasil = Hasil(tanggal)
     if dry_run:
         with transaction.atomic():
-            digest = kumpulkan(tanggal, nyata=True)
+            digest = kumpulkan(tanggal)
             sudah = set(
                 PengingatTerkirim.objects.filter(
                     tanggal=tanggal, penerima_id__in=list(digest)

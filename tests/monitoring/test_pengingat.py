@@ -107,6 +107,19 @@ def test_perpanjangan_pegawai_menggeser_pengingat(cast, surel_uji, tahun):
     assert "paling lambat 21 April 2026" in penerima(date(2026, 4, 14))[rudi]
 
 
+def test_hanya_periode_jenis_yang_berlaku(cast, surel_uji, tahun):
+    from penilaian.models import JenisPeriode, PengaturanPenilaian
+
+    periode_tahun(cast.instansi, tahun)  # the quarterly rows stay after the switch
+    PengaturanPenilaian.objects.create(
+        instansi=cast.instansi, tahun=tahun, jenis_periode=JenisPeriode.BULANAN
+    )
+    jalan(date(2026, 4, 7))
+    isi = penerima(date(2026, 4, 7))[cast.pegawai.user.username]
+    assert "Jendela realisasi Maret 2026 ditutup 7 hari lagi" in isi
+    assert "Triwulan" not in isi
+
+
 def test_realisasi_terkirim_tidak_diingatkan_penilai_diingatkan(cast, surel_uji, tahun):
     tw1 = periode_tahun(cast.instansi, tahun)[0]
     PenilaianPeriodik.objects.create(
