@@ -211,3 +211,159 @@ class TinjauanTengahTahun(models.Model):
     def selesai(self) -> bool:
         """Both sides confirmed."""
         return bool(self.pegawai_konfirmasi_pada and self.atasan_konfirmasi_pada)
+
+
+# --- reminders (kirim_pengingat) ---------------------------------------------------------------
+
+
+class PengingatTerkirim(models.Model):
+    """The day's reminder digest one person got (in-app and by email): at most one per person
+    per day, written in the same transaction as the notification and the queued mail, so a
+    second run of the day sends nothing new. `surel` is the queued mail (None without an
+    address); a mail that failed for good is queued again by the next run."""
+
+    penerima = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    tanggal = models.DateField()
+    judul = models.CharField(max_length=200)
+    isi = models.TextField()
+    surel = models.ForeignKey(
+        "core.Surel", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "pengingat terkirim"
+        verbose_name_plural = "pengingat terkirim"
+        ordering = ["-tanggal", "penerima"]
+        constraints = [
+            models.UniqueConstraint(fields=["penerima", "tanggal"], name="pengingat_satu_per_hari")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%d-%m-%Y} {self.judul}"
+
+
+class KunciPengingat(models.Model):
+    """One row that says a reminder run is going on (databases without advisory locks): taken
+    by a conditional UPDATE, so of two runs only one gets it; a run that died leaves it stale
+    and it is taken again after PENGINGAT_KUNCI_BASI_MENIT."""
+
+    nama = models.CharField(primary_key=True, max_length=30)
+    sejak = models.DateTimeField(null=True, blank=True)
+    oleh = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "kunci pengingat"
+        verbose_name_plural = "kunci pengingat"
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+# --- audit sample (Audit SKP Tahunan) ----------------------------------------------------------
+
+
+class SampelAudit(models.Model):
+    """A random sample of the approved SKPs of one instansi and year, per unit kerja, drawn by
+    an admin of the instansi. Reproducible: the SKPs of each unit are ordered by pk and drawn
+    with random.Random(seed), so the same seed over the same data draws the same SKPs; the seed
+    is recorded (generated when none is given). `token` comes with the form: the same form sent
+    twice (a double click) makes one sample."""
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.PROTECT, related_name="sampel_audit"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    seed = models.PositiveBigIntegerField()
+    # Per unit kerja: a number of SKPs, or a percentage (rounded up, at least one).
+    ukuran = models.PositiveIntegerField(null=True, blank=True)
+    persen = models.PositiveSmallIntegerField(null=True, blank=True)
+    jumlah_populasi = models.PositiveIntegerField(default=0)  # approved SKPs when drawn
+    token = models.CharField(max_length=32)
+    dibuat_oleh = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    dibuat_oleh_nama = models.CharField(max_length=300, blank=True)
+    dibuat_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "sampel audit SKP"
+        verbose_name_plural = "sampel audit SKP"
+        ordering = ["-dibuat_pada", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "token"], name="sampel_audit_token_unik"),
+            models.CheckConstraint(
+                condition=Q(ukuran__isnull=False, persen__isnull=True, ukuran__gte=1)
+                | Q(ukuran__isnull=True, persen__isnull=False, persen__gte=1, persen__lte=100),
+                name="sampel_audit_ukuran_atau_persen",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"Sampel audit {self.tahun} #{self.pk}"
+
+    @property
+    def keterangan_ukuran(self) -> str:
+        if self.persen is not None:
+            return f"{self.persen}% per unit kerja"
+        return f"{self.ukuran} SKP per unit kerja"
+
+
+class TemuanAudit(models.TextChoices):
+    BELUM = "belum", "Belum diperiksa"
+    SESUAI = "sesuai", "Sesuai"
+    PERLU_PERBAIKAN = "perlu_perbaikan", "Perlu perbaikan"
+
+
+class ButirAudit(models.Model):
+    """One SKP of a sample and the auditor's finding on it; every change of the finding keeps a
+    RiwayatButirAudit row."""
+
+    sampel = models.ForeignKey(SampelAudit, on_delete=models.CASCADE, related_name="butir")
+    skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="+")
+    # The unit it was drawn in, as it was then (the pegawai may move later).
+    unit = models.ForeignKey(
+        "organisasi.UnitKerja", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unit_nama = models.CharField(max_length=255)
+    urutan = models.PositiveIntegerField()
+    temuan = models.CharField(max_length=16, choices=TemuanAudit.choices, default=TemuanAudit.BELUM)
+    catatan = models.TextField(blank=True, max_length=4000)
+    diperiksa_oleh = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diperiksa_oleh_nama = models.CharField(max_length=300, blank=True)
+    diperiksa_pada = models.DateTimeField(null=True, blank=True)
+    revisi = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "butir audit SKP"
+        verbose_name_plural = "butir audit SKP"
+        ordering = ["sampel", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["sampel", "skp"], name="butir_audit_skp_unik"),
+            models.CheckConstraint(
+                condition=Q(temuan__in=TemuanAudit.values), name="butir_audit_temuan_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sampel_id}/{self.skp_id}: {self.get_temuan_display()}"
+
+
+class RiwayatButirAudit(models.Model):
+    """One change of a finding: from, to, the note, who and when. Never edited."""
+
+    butir = models.ForeignKey(ButirAudit, on_delete=models.CASCADE, related_name="riwayat")
+    dari = models.CharField(max_length=16, choices=TemuanAudit.choices)
+    ke = models.CharField(max_length=16, choices=TemuanAudit.choices)
+    catatan = models.TextField(blank=True)
+    oleh = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    oleh_nama = models.CharField(max_length=300, blank=True)
+    waktu = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "riwayat butir audit"
+        verbose_name_plural = "riwayat butir audit"
+        ordering = ["butir", "waktu", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.butir_id}: {self.dari} -> {self.ke}"
