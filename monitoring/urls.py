@@ -1,10 +1,11 @@
 """Each page group keeps its routes beside its views (monitoring/views/<group>.py)."""
 
-from monitoring.views import jurnal, pegawai, tinjauan
+from monitoring.views import dasbor, jurnal, pegawai, tinjauan
 
 app_name = "monitoring"
 
 urlpatterns = [
+    *dasbor.urlpatterns,
     *jurnal.urlpatterns,
     *pegawai.urlpatterns,
     *tinjauan.urlpatterns,
