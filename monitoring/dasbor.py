@@ -40,7 +40,7 @@ from penilaian.models import (
     StatusPenilaian,
     UmpanBalik,
 )
-from penilaian.periode import kalender_banyak, periode_berjalan
+from penilaian.periode import kalender_banyak, periode_berjalan, periode_tahun
 from penilaian.selectors import BarisPeriode, pembulatan_instansi, penilaian_saya
 from skp.models import STATUS_TERBIT, Skp
 
@@ -545,14 +545,18 @@ def pegawai_unit(unit: UnitKerja, periode: Periode) -> list[BarisPegawaiPengisia
 
 
 def periode_instansi(instansi: Instansi, periode_pk: str | None, hari_ini: date) -> Periode:
-    """The period asked for (?periode=<id> of this instansi), else the one being worked on.
-    LookupError for an id that is not one of the instansi's periods."""
+    """The period asked for (?periode=<id> of this instansi), else the latest one whose window
+    has opened (the one whose filling there is to watch: before the next window opens, the last
+    one's figures and deadline), else the one being worked on. LookupError for an id that is
+    not one of the instansi's periods."""
     if periode_pk:
         p = Periode.objects.filter(pk=periode_pk, instansi=instansi).first()
         if p is None:
             raise LookupError(periode_pk)
         return p
-    return periode_berjalan(instansi, hari_ini)
+    calon = periode_tahun(instansi, hari_ini.year - 1) + periode_tahun(instansi, hari_ini.year)
+    dibuka = [p for p in calon if p.buka <= hari_ini]
+    return dibuka[-1] if dibuka else periode_berjalan(instansi, hari_ini)
 
 
 # --- Monitoring Kurva ---------------------------------------------------------------------------

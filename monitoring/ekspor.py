@@ -8,6 +8,7 @@ import io
 
 from django.db.models import OuterRef, Subquery
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 
 from core.spreadsheet import format_teks
@@ -24,6 +25,14 @@ KOLOM_ANGKA = ["Jumlah pegawai", "SKP disetujui", "Realisasi dikirim", "Dinilai"
 
 def _angka(a: Angka) -> list[int]:
     return [a.pegawai, a.skp, a.realisasi, a.dinilai, a.dokumen]
+
+
+def _tanggal(ws, nilai) -> Cell:  # noqa: ANN001
+    # The cell made with its format: looking the row up afterwards (ws.max_row) scans every cell
+    # written so far, once per row.
+    sel = Cell(ws, value=nilai)
+    sel.number_format = "DD-MM-YYYY"
+    return sel
 
 
 def _ya(nilai: bool) -> str:
@@ -79,9 +88,8 @@ def pengisian_xlsx(instansi: Instansi, periode: Periode) -> bytes:
             unit.nama if unit else "", opd.nama if opd else "", _ya(p.ada_skp),
             StatusPenilaian(p.status_penilaian).label if p.status_penilaian else "Belum diisi",
             Predikat(p.predikat_periode).label if p.predikat_periode else "",
-            _ya(p.ada_dokumen), kalender[p.pk].batas,
+            _ya(p.ada_dokumen), _tanggal(ws, kalender[p.pk].batas),
         ])  # fmt: skip
-        ws.cell(ws.max_row, 11).number_format = "DD-MM-YYYY"
     format_teks(ws, ["A", "D"])
 
     ws = buku.create_sheet("Kurva")
