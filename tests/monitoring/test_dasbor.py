@@ -21,9 +21,11 @@ from organisasi.models import JenisJabatan
 from penilaian.kuadran import KUADRAN
 from penilaian.models import (
     CapaianUnit,
+    DokumenPenilaian,
     JenisUmpanBalik,
     PenilaianPeriodik,
     PeranPemberi,
+    RiwayatPenilaian,
     StatusPenilaian,
     UmpanBalik,
 )
@@ -320,6 +322,10 @@ def test_pengisian_drill_opd_unit_pegawai(client, pemeran, jurnal):
     with pada(JUNI):
         p = isi_penilaian(bawahan[0], tw2, pemeran.atasan)
         dinilai(p)
+        riwayat = RiwayatPenilaian.objects.create(
+            penilaian=p, aksi="nilai", dari=StatusPenilaian.DIKIRIM, ke=StatusPenilaian.DINILAI
+        )
+        DokumenPenilaian.objects.create(penilaian=p, versi=1, riwayat=riwayat)  # not issued yet
         isi_penilaian(bawahan[1], tw2, pemeran.atasan)
         c = masuk(client, pemeran.admin)
         url = _url("pengisian", pemeran)
@@ -337,6 +343,10 @@ def test_pengisian_drill_opd_unit_pegawai(client, pemeran, jurnal):
             'aria-valuetext="2 dari 10 (20%)"' in html
             and 'aria-valuetext="1 dari 10 (10%)"' in html
         )
+        dokumen = 'aria-label="Dokumen terbit" aria-valuemin="0" aria-valuemax="100" aria-valuenow='
+        assert dokumen + '"0"' in html
+        DokumenPenilaian.objects.filter(penilaian=p).update(diterbitkan=timezone.now())
+        assert dokumen + '"10"' in c.get(url).content.decode()
         seksi = pemeran.atasan.jabatan.unit_kerja
         html = c.get(f"{url}?unit={seksi.pk}").content.decode()
         assert f'id="pegawai-{bawahan[0].pk}"' in html and "Baik" in html
