@@ -580,10 +580,17 @@ class KurvaUnit:
         return sum(self.hitungan.values())
 
     @property
+    def tidak_sesuai(self) -> bool:
+        """Does not fit, or can no longer be made to fit by those not rated yet."""
+        return self.hasil is not None and bool(self.hasil.alasan)
+
+    @property
     def sesuai(self) -> bool | None:
-        if self.hasil is None:
-            return None
-        return not self.hasil.alasan
+        """Fits with everyone rated; None while the capaian is not set or some are not rated
+        yet (and can still be rated so that it fits)."""
+        if self.hasil is None or self.tidak_sesuai:
+            return None if self.hasil is None else False
+        return True if self.hasil.lengkap else None
 
     @property
     def svg(self) -> SafeString | str:

@@ -97,7 +97,15 @@ def pengisian_xlsx(instansi: Instansi, periode: Periode) -> bytes:
                      "Pegawai", "Dinilai", *[Predikat(p).label for p in URUTAN_KURVA],
                      "Sesuai pola distribusi"])  # fmt: skip
     for k in kurva_instansi(instansi, periode):
-        sesuai = "" if k.sesuai is None else _ya(k.sesuai)
+        sesuai = (
+            ""
+            if k.hasil is None
+            else "Tidak"
+            if k.tidak_sesuai
+            else "Ya"
+            if k.sesuai
+            else "Belum semua dinilai"
+        )
         tambah_baris(ws, [
             k.unit.kode, k.unit.nama,
             k.berlaku.baris.get_capaian_display() if k.berlaku and k.berlaku.baris else "Belum ditetapkan",

@@ -114,7 +114,7 @@ def kurva(request: HttpRequest, pk: int) -> HttpResponse:
         # A chart per unit: a page at a time (the SVG is drawn only for the units shown).
         "halaman": Paginator(ditetapkan, KURVA_PER_HALAMAN).get_page(request.GET.get("hal")),
         "belum": [k for k in daftar if k.hasil is None],
-        "tidak_sesuai": sum(1 for k in ditetapkan if not k.sesuai),
+        "tidak_sesuai": sum(1 for k in ditetapkan if k.tidak_sesuai),
     }
     return _halaman(request, "monitoring/kurva.html", "isi-kurva", konteks)
 

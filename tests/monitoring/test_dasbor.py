@@ -422,3 +422,21 @@ def test_kueri_pengisian_dan_kurva_tetap(client, pemeran, jurnal, django_assert_
     for u in urls:
         with django_assert_max_num_queries(kecil[u]):
             assert c.get(u).status_code == 200
+
+
+def test_kurva_unit_tiga_keadaan(pemeran):
+    from monitoring.dasbor import KurvaUnit
+    from penilaian.distribusi import periksa
+
+    unit = pemeran.atasan.jabatan.unit_kerja
+
+    def kurva(hitungan: dict) -> KurvaUnit:
+        return KurvaUnit(unit, 5, hitungan, None, periksa("baik", 5, hitungan, "bawah-atas"))
+
+    sesuai = kurva({"baik": 3, "butuh_perbaikan": 1, "sangat_baik": 1})
+    assert sesuai.sesuai is True and not sesuai.tidak_sesuai
+    belum = kurva({"baik": 1})  # four still to rate: can still fit
+    assert belum.sesuai is None and not belum.tidak_sesuai
+    lewat = kurva({"baik": 4})  # one Butuh Perbaikan still possible, but 4 Baik is over 3
+    assert lewat.sesuai is False and lewat.tidak_sesuai
+    assert KurvaUnit(unit, 5, {}, None, None).sesuai is None
