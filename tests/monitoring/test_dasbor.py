@@ -192,6 +192,11 @@ def test_dasbor_tim_tangga_izin(client, pemeran, jurnal):
         r = masuk(client, orang).get(url)
         assert r.status_code == 200 and f'id="tim-{pemeran.pegawai.pk}"' in r.content.decode()
     assert b'id="isi-tim"' in client.get(url, **HTMX).content
+    # someone without bawahan: an empty team, said in words
+    kosong = reverse("monitoring:tim_pegawai", args=[pemeran.pegawai.pk])
+    assert (
+        "Tidak ada bawahan langsung." in masuk(client, pemeran.atasan).get(kosong).content.decode()
+    )
     # the Kepala Bidang's team links down to the Kepala Seksi's
     html = masuk(client, pemeran.atasan_atasan).get(TIM).content.decode()
     assert f'href="{url}"' in html
