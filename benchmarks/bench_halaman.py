@@ -352,13 +352,15 @@ def isi_data(jumlah_pegawai: int, jumlah_skp: int) -> dict:
 
 def isi_monitoring(acak, instansi, daftar_skp, rhk_skp, atasan, kepala) -> str:
     """What the dashboards read, for every approved SKP: jurnal entries through the year so far,
-    a dialog with a follow-up for one in four, the evaluation of the period being worked on
-    (sent by half, rated by a third with a predikat from the quadrant) with its umpan balik,
-    and a capaian for a tenth of the units that rate someone."""
+    a dialog with a follow-up for one in four, the evaluation of the period Monitoring Pengisian
+    opens on (the latest whose window has opened; sent by half, rated by a third with a predikat
+    from the quadrant) with its umpan balik, and a capaian for a tenth of the units that rate
+    someone."""
     from datetime import date
 
     from django.utils import timezone
 
+    from monitoring.dasbor import periode_instansi
     from monitoring.models import DialogKinerja, JenisDialog, JurnalKinerja, PihakDialog
     from penilaian.kuadran import KUADRAN
     from penilaian.models import (
@@ -369,12 +371,11 @@ def isi_monitoring(acak, instansi, daftar_skp, rhk_skp, atasan, kepala) -> str:
         StatusPenilaian,
         UmpanBalik,
     )
-    from penilaian.periode import periode_berjalan
     from skp.models import StatusSkp
 
     hari_ini = timezone.localdate()
     sekarang = timezone.now()
-    periode = periode_berjalan(instansi, hari_ini)
+    periode = periode_instansi(instansi, None, hari_ini)  # the one Monitoring Pengisian opens
     disetujui = [s for s in daftar_skp if s.status == StatusSkp.DISETUJUI]
     jurnal, dialog, penilaian, umpan = [], [], [], []
     hari_tahun = (hari_ini - date(hari_ini.year, 1, 1)).days
