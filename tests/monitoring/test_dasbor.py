@@ -210,6 +210,7 @@ def test_dasbor_tim_yang_perlu_perhatian_lebih_dulu(client, pemeran, jurnal):
     with pada(JUNI):
         # d: everything in order (realisasi sent, recent journal) -> last
         isi_penilaian(d, tw2, pemeran.atasan)
+        penilaian_c = pastikan_penilaian(pegawai=c, periode=tw2)  # opened, nothing sent yet
         # c: realisasi of triwulan II not sent; b: that, and an overdue follow-up
         dialog(b, pemeran.atasan, date(2026, 6, 1), date(2026, 6, 10), "lewat")
         # a: the same as b, and a journal never written: ties with b broken by the journal
@@ -234,6 +235,8 @@ def test_dasbor_tim_yang_perlu_perhatian_lebih_dulu(client, pemeran, jurnal):
         html = masuk(client, pemeran.atasan).get(TIM).content.decode()
     assert html.index(f'id="tim-{a.pk}"') < html.index(f'id="tim-{d.pk}"')
     assert "Belum dikirim" in html and "Belum diberikan" in html
+    # the way to give it, where the evaluation of the period exists
+    assert f'href="{reverse("penilaian:detail", args=[penilaian_c.pk])}">Beri umpan balik' in html
 
 
 def jurnal_langsung(pegawai, tanggal):
