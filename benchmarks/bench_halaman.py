@@ -14,6 +14,9 @@ migrated and filled). Builds one instansi:
   atasan's RHK, or for a Kepala Dinas to a sasaran of the OPD's Renstra) and 3 indicators each
   with realistic wording, the seven BerAKHLAK rows, in mixed states (Draf, Diajukan,
   Dikembalikan, Disetujui) with their history rows and the penilai's notifications.
+- for the approved SKP, what the dashboards read (`isi_monitoring`): jurnal entries through the
+  year, dialogs with follow-ups, the evaluation of the period being worked on (sent by half,
+  rated by a third) with umpan balik, and a capaian for a tenth of the units that rate someone.
 
 Then, with Django's test Client signed in as the right person, every page is requested once
 (warm-up) and `--ulang` times; each line gives the median and slowest time and the number of
@@ -321,10 +324,12 @@ def isi_data(jumlah_pegawai: int, jumlah_skp: int) -> dict:
     RiwayatStatus.objects.bulk_create(riwayat, batch_size=5000)
     Notifikasi.objects.bulk_create(notifikasi, batch_size=5000)
 
+    monitoring = isi_monitoring(acak, instansi, daftar_skp, rhk_skp, atasan, kepala)
+
     ringkasan = (
         f"{len(pegawai)} pegawai, {len(opd)} OPD, {len(daftar_skp)} SKP, "
         f"{sum(len(v) for v in rhk_skp.values())} RHK, {len(indikator)} indikator, "
-        f"{len(riwayat)} riwayat"
+        f"{len(riwayat)} riwayat, {monitoring}"
     )
     return {
         "ringkasan": ringkasan,
@@ -334,7 +339,97 @@ def isi_data(jumlah_pegawai: int, jumlah_skp: int) -> dict:
         "pelaksana": pelaksana,
         "admin": admin,
         "skp_pelaksana": skp_pegawai[pelaksana.pk],
+        "bawahan_kepala": next(
+            (
+                p
+                for p in bawahan_kepala
+                if skp_pegawai.get(p.pk) and skp_pegawai[p.pk].status == StatusSkp.DISETUJUI
+            ),
+            bawahan_kepala[0],
+        ),
     }
+
+
+def isi_monitoring(acak, instansi, daftar_skp, rhk_skp, atasan, kepala) -> str:
+    """What the dashboards read, for every approved SKP: jurnal entries through the year so far,
+    a dialog with a follow-up for one in four, the evaluation of the period Monitoring Pengisian
+    opens on (the latest whose window has opened; sent by half, rated by a third with a predikat
+    from the quadrant) with its umpan balik, and a capaian for a tenth of the units that rate
+    someone."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from monitoring.dasbor import periode_instansi
+    from monitoring.models import DialogKinerja, JenisDialog, JurnalKinerja, PihakDialog
+    from penilaian.kuadran import KUADRAN
+    from penilaian.models import (
+        CapaianUnit,
+        JenisUmpanBalik,
+        PenilaianPeriodik,
+        PeranPemberi,
+        StatusPenilaian,
+        UmpanBalik,
+    )
+    from skp.models import StatusSkp
+
+    hari_ini = timezone.localdate()
+    sekarang = timezone.now()
+    periode = periode_instansi(instansi, None, hari_ini)  # the one Monitoring Pengisian opens
+    disetujui = [s for s in daftar_skp if s.status == StatusSkp.DISETUJUI]
+    jurnal, dialog, penilaian, umpan = [], [], [], []
+    hari_tahun = (hari_ini - date(hari_ini.year, 1, 1)).days
+    for n, s in enumerate(disetujui):
+        for i in range(acak.randint(0, 12)):
+            rhk = acak.choice(rhk_skp[s.pk])
+            jurnal.append(JurnalKinerja(
+                pegawai_id=s.pegawai_id, skp=s, rhk=rhk,
+                tanggal=hari_ini - timedelta(days=acak.randint(0, hari_tahun)),
+                kegiatan="Merekap data layanan", hasil=acak.choice([None, 1, 2, 3]),
+                hambatan=acak.choice(["", "", "Data belum lengkap"]), token=f"b{s.pk}-{i}",
+            ))  # fmt: skip
+        penilai = atasan.get(s.pegawai_id)
+        if penilai is not None and n % 4 == 0:
+            dialog.append(DialogKinerja(
+                pegawai_id=s.pegawai_id, atasan=penilai, tanggal=hari_ini - timedelta(days=20),
+                jenis=JenisDialog.COACHING, topik="Kemajuan RHK", kesepakatan="Dikejar bulan ini",
+                tindak_lanjut="Laporkan kemajuan",
+                tanggal_tindak_lanjut=hari_ini + timedelta(days=acak.randint(-10, 10)),
+                dicatat_sebagai=PihakDialog.ATASAN, token=f"d{s.pk}",
+            ))  # fmt: skip
+        if n % 2 == 0 and s.pegawai_id != kepala.pk:
+            dinilai = n % 3 == 0
+            rating = acak.choice(list(KUADRAN)) if dinilai else ("", "")
+            penilaian.append(PenilaianPeriodik(
+                pegawai_id=s.pegawai_id, periode=periode, skp=s, penilai=penilai,
+                status=StatusPenilaian.DINILAI if dinilai else StatusPenilaian.DIKIRIM,
+                rating_hasil_kerja=rating[0], rating_perilaku=rating[1],
+                predikat=KUADRAN[rating] if dinilai else "", dikirim_pada=sekarang,
+                dinilai_pada=sekarang if dinilai else None,
+            ))  # fmt: skip
+            if penilai is not None:
+                umpan.append(UmpanBalik(
+                    pegawai_id=s.pegawai_id, skp=s, periode=periode,
+                    jenis=JenisUmpanBalik.HASIL_KERJA, rhk=rhk_skp[s.pk][0],
+                    pemberi=penilai.user, pemberi_nama=penilai.nama_lengkap,
+                    peran=PeranPemberi.PENILAI, teks="Hasil sudah sesuai rencana aksi.",
+                ))  # fmt: skip
+    JurnalKinerja.objects.bulk_create(jurnal, batch_size=5000)
+    DialogKinerja.objects.bulk_create(dialog, batch_size=5000)
+    PenilaianPeriodik.objects.bulk_create(penilaian, batch_size=5000)
+    UmpanBalik.objects.bulk_create(umpan, batch_size=5000)
+    unit_penilai = sorted({atasan[s.pegawai_id].jabatan.unit_kerja_id for s in disetujui
+                           if atasan.get(s.pegawai_id)})  # fmt: skip
+    admin_user = kepala.user
+    CapaianUnit.objects.bulk_create(
+        CapaianUnit(unit_kerja_id=u, periode=periode, capaian="baik", oleh=admin_user,
+                    oleh_nama=kepala.nama_lengkap)
+        for u in unit_penilai[::10]
+    )  # fmt: skip
+    return (
+        f"{len(jurnal)} jurnal, {len(dialog)} dialog, {len(penilaian)} penilaian {periode}, "
+        f"{len(unit_penilai[::10])} capaian unit"
+    )
 
 
 def baris_atas(p, atasan: dict, langkah: int):
@@ -412,6 +507,21 @@ def ukur_halaman(data: dict, ulang: int) -> None:
     ukur("Beranda (pelaksana)", pelaksana, reverse("beranda"))
     ukur("Beranda (Kepala Dinas)", kepala, reverse("beranda"))
     ukur("Beranda (Sekda)", sekda, reverse("beranda"))
+    instansi = data["instansi"]
+    ukur("Dasbor Kinerja (pelaksana)", pelaksana, reverse("monitoring:dasbor"))
+    ukur("Dasbor Kinerja (bawahan Kepala Dinas)", data["bawahan_kepala"],
+         reverse("monitoring:dasbor"))  # fmt: skip
+    ukur("Dasbor Tim (Kepala Dinas)", kepala, reverse("monitoring:tim"))
+    ukur("Dasbor Tim (Sekda)", sekda, reverse("monitoring:tim"))
+    pengisian = reverse("monitoring:pengisian", args=[instansi.pk])
+    ukur("Monitoring Pengisian, per OPD (admin)", admin, pengisian)
+    ukur("Monitoring Pengisian, OPD Kepala Dinas", admin,
+         f"{pengisian}?unit={kepala.jabatan.unit_kerja_id}")  # fmt: skip
+    ukur("Monitoring Pengisian, unit pelaksana", admin,
+         f"{pengisian}?unit={pelaksana.jabatan.unit_kerja_id}")  # fmt: skip
+    ukur("Monitoring Kurva (admin)", admin, reverse("monitoring:kurva", args=[instansi.pk]))
+    ukur("Monitoring Pengisian, ekspor XLSX", admin,
+         reverse("monitoring:pengisian_ekspor", args=[instansi.pk]))  # fmt: skip
 
 
 if __name__ == "__main__":

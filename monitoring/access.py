@@ -189,3 +189,53 @@ PESAN_TINJAUAN = (
     "Tinjauan tengah tahun dikonfirmasi oleh pegawai yang bersangkutan dan atasan langsungnya "
     "(pejabat penilai)."
 )
+
+
+# --- dashboards --------------------------------------------------------------------------------
+# Dasbor Kinerja: one's own (a pegawai record needed). Dasbor Tim: one's own direct bawahan (an
+# atasan, Plt/Plh included), or the team of someone one may see by the SKP rule (a bawahan lower
+# in one's chain, anyone of an instansi one administers); 404 for the others. Monitoring
+# Pengisian and Kurva: the admin of the instansi (and a superuser); 404 for another instansi.
+
+PESAN_TIM = "Dasbor Tim untuk atasan yang memiliki bawahan langsung."
+PESAN_PENGISIAN = "Monitoring Pengisian untuk admin instansi."
+
+
+def require_tim(user: Pengguna, saya: Pegawai) -> None:
+    from organisasi.selectors import adalah_atasan
+
+    if not adalah_atasan(saya):
+        raise PermissionDenied(PESAN_TIM)
+
+
+def get_tim_for_user(user: Pengguna, pk: int) -> Pegawai:
+    """The atasan whose team `user` may look at: themself, anyone of their chain below them,
+    anyone of an instansi they administer."""
+    return get_pegawai_for_user(user, pk)
+
+
+def instansi_pengisian(user: Pengguna):  # noqa: ANN201 (a QuerySet[Instansi])
+    from organisasi.selectors import instansi_dikelola
+
+    return instansi_dikelola(user).order_by("nama")
+
+
+def require_pengisian(user: Pengguna) -> None:
+    if not instansi_pengisian(user).exists():
+        raise PermissionDenied(PESAN_PENGISIAN)
+
+
+def get_instansi_for_admin(user: Pengguna, pk: int):  # noqa: ANN201 (an Instansi)
+    instansi = instansi_pengisian(user).filter(pk=pk).first()
+    if instansi is None:
+        raise Http404("Instansi tidak ditemukan.")
+    return instansi
+
+
+def get_unit_pengisian(instansi, pk: int):  # noqa: ANN001, ANN201 (a UnitKerja of it)
+    from organisasi.models import UnitKerja
+
+    unit = UnitKerja.objects.filter(pk=pk, instansi=instansi).first()
+    if unit is None:
+        raise Http404("Unit kerja tidak ditemukan.")
+    return unit
