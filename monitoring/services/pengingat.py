@@ -326,7 +326,7 @@ def _admin(tanggal: date, digest: dict[int, Digest]) -> None:
             Bagian(
                 f"Ringkasan mingguan {a.instansi.nama}",
                 ringkasan[a.instansi_id],
-                reverse("penilaian:periode"),
+                reverse("monitoring:pengisian", args=[a.instansi_id]),
             ),
         )
 

@@ -260,6 +260,8 @@ def test_ringkasan_admin_hanya_hari_senin(cast, surel_uji):
         "Realisasi Triwulan I 2026 belum dikirim: 1 pegawai (jendela ditutup 14 April 2026)" in isi
     )
     assert "Realisasi terkirim yang belum dinilai: 0" in isi
+    # The summary opens the admin's Monitoring Pengisian of their own instansi.
+    assert f"/monitoring/pengisian/{cast.instansi.pk}/" in isi
     # The other instansi's admin gets their own figures.
     assert "Ringkasan mingguan Pemerintah Kota Lain" in terima[cast.admin_lain.user.username]
     assert "belum disetujui: 2 dari 2 pegawai" in terima[cast.admin_lain.user.username]
