@@ -400,13 +400,19 @@ def test_halaman_verifikasi_publik_formulir_evaluasi(
     for nilai in (
         "Verifikasi Evaluasi Kinerja Pegawai",
         pemeran.pegawai.nama_lengkap,
-        format_nip(pemeran.pegawai.nip),
+        "******** " + format_nip(pemeran.pegawai.nip)[9:],
         "Triwulan I 2026 (1 Januari 2026 - 31 Maret 2026)",
         "Baik",
-        f"{pemeran.atasan.nama_lengkap} (pejabat penilai kinerja)",
+        # Who signed what the form records (the rating), and when, in words.
+        f"Dinilai oleh {pemeran.atasan.nama_lengkap}</strong> (pejabat penilai kinerja) pada "
+        f"{tanggal_indonesia(lama.riwayat.waktu)}.",
+        f"diterbitkan pada {tanggal_indonesia(lama.diterbitkan)}",
+        f'data-sha256="{lama.sha256}"',
         lama.sha256,
     ):
         assert nilai in html, nilai
+    for orang in (pemeran.pegawai.nip, pemeran.atasan.nip):
+        assert orang not in html and format_nip(orang) not in html and orang[:8] not in html
     assert "telah diganti" not in html
     for rahasia in ("Rekap desa lengkap", "Tersedianya rekap data imunisasi", "Pengelola Data"):
         assert rahasia not in html
