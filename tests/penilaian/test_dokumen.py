@@ -13,12 +13,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from core.dokumen import baca_dokumen, verifikasi_berkas
+from core.dokumen import baca_dokumen, jenis_dari_model, verifikasi_berkas
 from core.pdf import tanggal_indonesia
 from organisasi.nip import format_nip
 from penilaian import dokumen as modul_dokumen
 from penilaian.cetak import judul_periode, rentang_periode
-from penilaian.dokumen import terbitkan, terbitkan_setelah_dinilai
+from penilaian.dokumen import pengesahan, terbitkan, terbitkan_setelah_dinilai
 from penilaian.kuadran import Rating
 from penilaian.models import (
     BuktiDukung,
@@ -233,6 +233,15 @@ def test_keputusan_keberatan_menerbitkan_versi_baru_yang_menyatakannya(
     lama_isi = teks(baca_dokumen(lama))
     assert "PREDIKAT KINERJA PEGAWAI BUTUH PERBAIKAN" in lama_isi
     assert "Keberatan" not in lama_isi
+    # The public page says who decided, in their role, and when.
+    sah = pengesahan(baru)
+    assert (sah.tindakan, sah.oleh, sah.peran) == (
+        "Keberatan diputuskan",
+        pemeran.atasan_atasan.nama_lengkap,
+        "atasan pejabat penilai kinerja",
+    )
+    assert jenis_dari_model(DokumenPenilaian).pengesahan is pengesahan
+    assert pengesahan(lama).tindakan == "Dinilai"
 
 
 def test_dinilai_atasan_penilai_setelah_tenggat_dinyatakan_final(
