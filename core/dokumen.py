@@ -19,6 +19,7 @@ property `terbit`. This module imports no domain app."""
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
@@ -39,6 +40,18 @@ D = TypeVar("D", bound=models.Model)
 
 
 @dataclass(frozen=True)
+class Pengesahan:
+    """Who approved or signed what a document records, and when, as the public page says it:
+    "Disetujui oleh <nama> (pejabat penilai kinerja) pada 31 Januari 2026". A name and a role,
+    never a NIP: the page is public."""
+
+    tindakan: str  # "Disetujui", "Dinilai", "Keberatan diputuskan"
+    oleh: str
+    peran: str
+    pada: datetime | None
+
+
+@dataclass(frozen=True)
 class JenisDokumen:
     """One kind of signed document."""
 
@@ -53,6 +66,9 @@ class JenisDokumen:
     uraian: Callable[[Any], str]
     # Said after a valid result, e.g. that a later version replaced this one ("" when nothing).
     peringatan: Callable[[Any], str] = lambda dokumen: ""
+    # Who approved or signed what the document records, and when (the public page says it above
+    # the details); None when the kind records no one.
+    pengesahan: Callable[[Any], Pengesahan | None] = lambda dokumen: None
     select_related: tuple[str, ...] = ()
 
     def terbit(self) -> models.QuerySet:

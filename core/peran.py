@@ -56,6 +56,22 @@ class Peran:
 
         return Notifikasi.objects.filter(penerima_id=self.user_pk, dibaca=False).count()
 
+    @property
+    def jumlah_menu(self) -> int:
+        """What waits behind the folded menu on a phone: the menu button shows this count."""
+        return self.jumlah_kotak_masuk + self.jumlah_notifikasi
+
+    @property
+    def ringkasan_menu(self) -> str:
+        """The menu button's count in words: "1 SKP menunggu keputusan, 3 notifikasi belum
+        dibaca" ("" when nothing waits)."""
+        bagian = []
+        if self.jumlah_kotak_masuk:
+            bagian.append(f"{self.jumlah_kotak_masuk} SKP menunggu keputusan")
+        if self.jumlah_notifikasi:
+            bagian.append(f"{self.jumlah_notifikasi} notifikasi belum dibaca")
+        return ", ".join(bagian)
+
 
 def peran_dari_request(request: HttpRequest) -> Peran:
     cache = getattr(request, "_peran", None)

@@ -1,5 +1,6 @@
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from core.forms import ResetKataSandiForm
 from core.middleware import BASIS_DATA_PUTUS, basis_data_tidak_tersedia
 from core.peran import peran_dari_request
 from core.throttle import client_ip, durasi_teks, hitung
+from organisasi.nip import samarkan_nip_dalam
 from organisasi.selectors import atasan_langsung, bawahan_langsung
 from skp.langkah import langkah_skp
 
@@ -115,7 +117,19 @@ def verifikasi_dokumen(request: HttpRequest, token: str) -> HttpResponse:
     if ditemukan is None:
         raise Http404("Dokumen tidak ditemukan.")
     jenis, dok = ditemukan
-    respons = render(request, "core/verifikasi.html", {"jenis": jenis, "info": jenis.info(dok)})
+    pengesahan = jenis.pengesahan(dok)
+    if pengesahan is not None:
+        # A name falls back to the login name, which is often the NIP: never print it in full.
+        pengesahan = replace(pengesahan, oleh=samarkan_nip_dalam(pengesahan.oleh))
+    konteks = {
+        "jenis": jenis,
+        "info": jenis.info(dok),
+        "pengesahan": pengesahan,
+        "diterbitkan": dok.diterbitkan,
+        # What a chosen file is compared with, in the browser (static/js/verifikasi.js).
+        "sha256": dok.sha256,
+    }
+    respons = render(request, "core/verifikasi.html", konteks)
     respons["X-Robots-Tag"] = "noindex, nofollow"
     respons["Referrer-Policy"] = "no-referrer"
     return respons

@@ -5,6 +5,7 @@ PPPK numbers are also 18 digits but digits 13-14 are not a month (e.g. "21"), so
 non-month there marks a PPPK number instead of an error.
 """
 
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -82,3 +83,26 @@ def format_nip(nip: str) -> str:
     if len(nip) != 18 or not nip.isdigit():
         return nip
     return f"{nip[0:8]} {nip[8:14]} {nip[14]} {nip[15:18]}"
+
+
+def samarkan_nip(nip: str | None) -> str:
+    """The NIP for a public page: the birth date (its first 8 digits) replaced by asterisks,
+    the rest grouped as `format_nip` prints it: `199203142019031005` -> `******** 201903 1 005`,
+    enough to match a printed copy without telling anyone's birth date. A value that is not an
+    18-digit NIP (whose birth date cannot be located) is masked whole; nothing is returned for
+    an empty one."""
+    nip = normalisasi_nip(nip)
+    if not nip:
+        return ""
+    if len(nip) != 18 or not nip.isdigit():
+        return "*" * len(nip)
+    return f"******** {nip[8:14]} {nip[14]} {nip[15:18]}"
+
+
+_NIP_DALAM_TEKS = re.compile(r"(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)")
+
+
+def samarkan_nip_dalam(teks: str) -> str:
+    """`teks` with every NIP in it (grouped or not) masked by `samarkan_nip`: for a name on a
+    public page that may fall back to a login name, which is often the NIP."""
+    return _NIP_DALAM_TEKS.sub(lambda m: samarkan_nip(m.group()), teks)

@@ -20,7 +20,7 @@ from django_tasks import task
 
 from core import dokumen as dokumen_bertanda
 from core.pdf import tanggal_indonesia
-from organisasi.nip import format_nip
+from organisasi.nip import format_nip, samarkan_nip
 from penilaian.cetak import nama_pegawai, render_pdf
 from penilaian.kuadran import Predikat
 from penilaian.models import DokumenPenilaian, PenilaianPeriodik, RiwayatPenilaian
@@ -137,14 +137,10 @@ class InfoVerifikasi:
     """Exactly what the public verification page shows of an evaluation form."""
 
     nama: str
-    nip: str
+    nip_samar: str  # the birth date masked: "******** 201903 1 005"
     periode: str  # "Triwulan I 2026 (1 Januari - 31 Maret 2026)"
     versi: int
     predikat: str
-    dinilai_oleh: str
-    dinilai_pada: datetime
-    peran_penilai: str  # "pejabat penilai kinerja" / "atasan pejabat penilai kinerja"
-    keputusan_keberatan: bool
     sha256: str
     diganti_versi: int | None = None
     diganti_pada: datetime | None = None
@@ -159,6 +155,12 @@ def _pengganti(dokumen: DokumenPenilaian) -> DokumenPenilaian | None:
     )
 
 
+def _peran_penilai(riwayat: RiwayatPenilaian) -> str:
+    return (
+        "pejabat penilai kinerja" if riwayat.aksi == "nilai" else "atasan pejabat penilai kinerja"
+    )
+
+
 def info_verifikasi(dokumen: DokumenPenilaian) -> InfoVerifikasi:
     """From the version's own rating (its history row), so an old version says what it said."""
     penilaian, riwayat = dokumen.penilaian, dokumen.riwayat
@@ -168,20 +170,26 @@ def info_verifikasi(dokumen: DokumenPenilaian) -> InfoVerifikasi:
     pengganti = _pengganti(dokumen)
     return InfoVerifikasi(
         nama=penilaian.skp.pegawai_nama,
-        nip=penilaian.pegawai.nip,
+        nip_samar=samarkan_nip(penilaian.pegawai.nip),
         periode=f"{periode.nama} {periode.tahun} ({tanggal_indonesia(periode.mulai)} - "
         f"{tanggal_indonesia(periode.selesai)})",
         versi=dokumen.versi,
         predikat=Predikat(predikat).label if predikat in Predikat.values else "-",
-        dinilai_oleh=nama_pegawai(None, riwayat),
-        dinilai_pada=riwayat.waktu,
-        peran_penilai="pejabat penilai kinerja"
-        if riwayat.aksi == "nilai"
-        else "atasan pejabat penilai kinerja",
-        keputusan_keberatan=riwayat.aksi == "putuskan",
         sha256=dokumen.sha256,
         diganti_versi=pengganti.versi if pengganti else None,
         diganti_pada=pengganti.diterbitkan if pengganti else None,
+    )
+
+
+def pengesahan(dokumen: DokumenPenilaian) -> dokumen_bertanda.Pengesahan:
+    """Who set this version's rating (or decided the keberatan), and when: the signer the form
+    names."""
+    riwayat = dokumen.riwayat
+    return dokumen_bertanda.Pengesahan(
+        tindakan="Keberatan diputuskan" if riwayat.aksi == "putuskan" else "Dinilai",
+        oleh=nama_pegawai(None, riwayat),
+        peran=_peran_penilai(riwayat),
+        pada=riwayat.waktu,
     )
 
 
@@ -209,6 +217,7 @@ JENIS = dokumen_bertanda.JenisDokumen(
     template_info="penilaian/_verifikasi_info.html",
     uraian=uraian,
     peringatan=peringatan,
+    pengesahan=pengesahan,
     select_related=(
         "penilaian__pegawai",
         "penilaian__periode",

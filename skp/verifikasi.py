@@ -9,7 +9,7 @@ from datetime import datetime
 from django.core.exceptions import ImproperlyConfigured
 
 from core import dokumen as dokumen_bertanda
-from organisasi.nip import format_nip
+from organisasi.nip import format_nip, samarkan_nip
 from skp.cetak import STATUS_TERBIT, persetujuan, render_pdf
 from skp.models import DokumenSkp, Skp, StatusSkp
 
@@ -51,10 +51,10 @@ def terbitkan_setelah_disetujui(skp_pk: int) -> None:
 
 @dataclass
 class InfoVerifikasi:
-    """Exactly what the public verification page shows."""
+    """Exactly what the public verification page shows: the NIP with its birth date masked."""
 
     nama: str
-    nip: str
+    nip_samar: str  # "******** 201903 1 005"
     tahun: int
     versi: int
     diajukan_pada: datetime | None
@@ -69,7 +69,7 @@ def info_verifikasi(dokumen: DokumenSkp) -> InfoVerifikasi:
     info = persetujuan(skp)
     hasil = InfoVerifikasi(
         nama=skp.pegawai_nama,
-        nip=skp.pegawai_nip,
+        nip_samar=samarkan_nip(skp.pegawai_nip),
         tahun=skp.tahun,
         versi=skp.versi,
         diajukan_pada=info.diajukan_pada,
@@ -91,6 +91,18 @@ def info_verifikasi(dokumen: DokumenSkp) -> InfoVerifikasi:
         hasil.diganti_versi = pengganti.versi if pengganti else None
         hasil.diganti_pada = ganti.waktu if ganti else None
     return hasil
+
+
+def pengesahan(dokumen: DokumenSkp) -> dokumen_bertanda.Pengesahan:
+    """The penilai who approved this version (their name as the history records it, else the
+    name recorded in the SKP), and when."""
+    info = persetujuan(dokumen.skp)
+    return dokumen_bertanda.Pengesahan(
+        tindakan="Disetujui",
+        oleh=info.disetujui_oleh or "-",
+        peran="pejabat penilai kinerja",
+        pada=info.disetujui_pada,
+    )
 
 
 def uraian(dokumen: DokumenSkp) -> str:
@@ -115,5 +127,6 @@ JENIS = dokumen_bertanda.JenisDokumen(
     template_info="skp/_verifikasi_info.html",
     uraian=uraian,
     peringatan=peringatan,
+    pengesahan=pengesahan,
     select_related=("skp",),
 )

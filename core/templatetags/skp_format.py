@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django import template
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -33,3 +33,13 @@ def nama_orang(user: AbstractBaseUser | None) -> str:
         return user.pegawai.nama_lengkap
     except ObjectDoesNotExist:
         return user.get_username()
+
+
+@register.filter
+def tanggal_id(nilai: date | datetime | None) -> str:
+    """ "31 Desember 2026" (core.pdf.tanggal_indonesia), in the project's timezone; "-" for none."""
+    if not nilai:
+        return "-"
+    from core.pdf import tanggal_indonesia  # WeasyPrint loads only when a page uses this
+
+    return tanggal_indonesia(nilai)

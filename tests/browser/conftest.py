@@ -2,10 +2,21 @@
 script or style, an eval by htmx) fails the test that opened it, whatever that test is about.
 It watches every browser context, the `page` fixture's and those a test opens itself."""
 
+import io
 from collections.abc import Iterator
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage
+
+from organisasi.models import Pegawai
+from skp import services
+from skp.models import Skp
+from skp.selectors import skp_tahun
+from skp.verifikasi import terbitkan
+from tests.conftest import KATA_SANDI
+from tests.skp.conftest import tambah_kkw
 
 # Runs in every page and frame before its own scripts. The browser fires the event on the
 # document for each blocked script, style or eval; htmx fires its own when it was asked to eval
@@ -89,3 +100,21 @@ def _pengawas_csp(
             "Content-Security-Policy dilanggar:\n" + "\n".join(dict.fromkeys(pelanggaran_csp)),
             pytrace=False,
         )
+
+
+@pytest.fixture
+def dokumen_terbit():
+    """Rudi's SKP of the demo, approved by Rina and issued as a signed PDF (DokumenSkp)."""
+    call_command("seed_demo", password=KATA_SANDI, stdout=io.StringIO())
+    rudi = Pegawai.objects.get(nip="199203142019031005")
+    Skp.objects.filter(pegawai=rudi).delete()
+    tahun = timezone.localdate().year
+    skp = services.skp_buat(user=rudi.user, tahun=tahun)
+    rhk_atasan = skp_tahun(skp.penilai, tahun).rhk.filter(jenis="utama").first()
+    rhk = services.rhk_tambah(
+        user=rudi.user, skp=skp, jenis="utama", uraian="Rekap imunisasi", rhk_atasan=rhk_atasan
+    )
+    tambah_kkw(rudi.user, rhk)
+    services.ajukan(user=rudi.user, skp=skp)
+    services.setujui(user=skp.penilai.user, skp=skp)
+    return terbitkan(skp)

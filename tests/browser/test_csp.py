@@ -2,21 +2,11 @@
 test runs (tests/browser/conftest.py) sees it, htmx is kept from eval, and the public
 verification page keeps its look with its stylesheet moved out of the page."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 from playwright.sync_api import Page, Route, expect
 
-from organisasi.models import Pegawai
-from skp import services
-from skp.models import Skp
-from skp.selectors import skp_tahun
-from skp.verifikasi import terbitkan
 from tests.conftest import KATA_SANDI
-from tests.skp.conftest import tambah_kkw
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,24 +53,6 @@ def test_htmx_tidak_mengevaluasi_kode(page: Page, live_server, pelanggaran_csp):
     _tunggu_laporan(page, pelanggaran_csp)
     assert [p for p in pelanggaran_csp if p.startswith("htmx:evalDisallowedError")], pelanggaran_csp
     pelanggaran_csp.clear()
-
-
-@pytest.fixture
-def dokumen_terbit():
-    """Rudi's SKP of the demo, approved by Rina and issued as a signed PDF."""
-    call_command("seed_demo", password=KATA_SANDI, stdout=io.StringIO())
-    rudi = Pegawai.objects.get(nip="199203142019031005")
-    Skp.objects.filter(pegawai=rudi).delete()
-    tahun = timezone.localdate().year
-    skp = services.skp_buat(user=rudi.user, tahun=tahun)
-    rhk_atasan = skp_tahun(skp.penilai, tahun).rhk.filter(jenis="utama").first()
-    rhk = services.rhk_tambah(
-        user=rudi.user, skp=skp, jenis="utama", uraian="Rekap imunisasi", rhk_atasan=rhk_atasan
-    )
-    tambah_kkw(rudi.user, rhk)
-    services.ajukan(user=rudi.user, skp=skp)
-    services.setujui(user=skp.penilai.user, skp=skp)
-    return terbitkan(skp)
 
 
 def test_halaman_verifikasi_publik_dengan_gaya_dari_berkas_statis(

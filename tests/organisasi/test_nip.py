@@ -7,6 +7,7 @@ from organisasi.nip import (
     masalah_nip,
     masalah_nip_pns,
     normalisasi_nip,
+    samarkan_nip,
     validate_nip,
 )
 
@@ -53,6 +54,29 @@ def test_nip_dinormalisasi_dari_format_cetak():
 def test_nip_dicetak_berkelompok():
     assert format_nip("198609262015051001") == "19860926 201505 1 001"
     assert format_nip("123") == "123"
+
+
+def test_nip_disamarkan_tanpa_tanggal_lahir():
+    assert samarkan_nip("199203142019031005") == "******** 201903 1 005"
+    assert samarkan_nip("199307072022211012") == "******** 202221 1 012"  # PPPK
+    # As typed or printed, the same.
+    assert samarkan_nip("19920314 201903 1 005") == "******** 201903 1 005"
+
+
+@pytest.mark.parametrize(
+    ("nilai", "hasil"),
+    [
+        ("", ""),
+        (None, ""),
+        ("19920314", "********"),  # short: could be the birth date itself
+        ("1992031420190310051", "*" * 19),  # too long: where the date sits is unknown
+        ("19920314201903100x", "*" * 18),
+        ("1.99203142019031e+17", "*" * 19),
+    ],
+)
+def test_nip_tidak_wajar_disamarkan_seluruhnya(nilai, hasil):
+    assert samarkan_nip(nilai) == hasil
+    assert "1992" not in samarkan_nip(nilai)
 
 
 def test_pppk_dikenali_dari_digit_13_14():

@@ -13,12 +13,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from core.dokumen import baca_dokumen, verifikasi_berkas
+from core.dokumen import baca_dokumen, jenis_dari_model, verifikasi_berkas
 from core.pdf import tanggal_indonesia
 from organisasi.nip import format_nip
 from penilaian import dokumen as modul_dokumen
 from penilaian.cetak import judul_periode, rentang_periode
-from penilaian.dokumen import terbitkan, terbitkan_setelah_dinilai
+from penilaian.dokumen import pengesahan, terbitkan, terbitkan_setelah_dinilai
 from penilaian.kuadran import Rating
 from penilaian.models import (
     BuktiDukung,
@@ -233,6 +233,15 @@ def test_keputusan_keberatan_menerbitkan_versi_baru_yang_menyatakannya(
     lama_isi = teks(baca_dokumen(lama))
     assert "PREDIKAT KINERJA PEGAWAI BUTUH PERBAIKAN" in lama_isi
     assert "Keberatan" not in lama_isi
+    # The public page says who decided, in their role, and when.
+    sah = pengesahan(baru)
+    assert (sah.tindakan, sah.oleh, sah.peran) == (
+        "Keberatan diputuskan",
+        pemeran.atasan_atasan.nama_lengkap,
+        "atasan pejabat penilai kinerja",
+    )
+    assert jenis_dari_model(DokumenPenilaian).pengesahan is pengesahan
+    assert pengesahan(lama).tindakan == "Dinilai"
 
 
 def test_dinilai_atasan_penilai_setelah_tenggat_dinyatakan_final(
@@ -400,13 +409,19 @@ def test_halaman_verifikasi_publik_formulir_evaluasi(
     for nilai in (
         "Verifikasi Evaluasi Kinerja Pegawai",
         pemeran.pegawai.nama_lengkap,
-        format_nip(pemeran.pegawai.nip),
+        "******** " + format_nip(pemeran.pegawai.nip)[9:],
         "Triwulan I 2026 (1 Januari 2026 - 31 Maret 2026)",
         "Baik",
-        f"{pemeran.atasan.nama_lengkap} (pejabat penilai kinerja)",
+        # Who signed what the form records (the rating), and when, in words.
+        f"Dinilai oleh {pemeran.atasan.nama_lengkap}</strong> (pejabat penilai kinerja) pada "
+        f"{tanggal_indonesia(lama.riwayat.waktu)}.",
+        f"diterbitkan pada {tanggal_indonesia(lama.diterbitkan)}",
+        f'data-sha256="{lama.sha256}"',
         lama.sha256,
     ):
         assert nilai in html, nilai
+    for orang in (pemeran.pegawai.nip, pemeran.atasan.nip):
+        assert orang not in html and format_nip(orang) not in html and orang[:8] not in html
     assert "telah diganti" not in html
     for rahasia in ("Rekap desa lengkap", "Tersedianya rekap data imunisasi", "Pengelola Data"):
         assert rahasia not in html

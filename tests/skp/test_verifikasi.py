@@ -112,31 +112,55 @@ def test_halaman_verifikasi_publik_hanya_data_yang_perlu(
     r = client.get(f"/v/{dokumen.token}/")  # anonymous
     assert r.status_code == 200
     html = r.content.decode()
+    setuju = RiwayatStatus.objects.get(skp=skp_pegawai, aksi="setujui")
     for nilai in (
         skp_pegawai.pegawai_nama,
-        "19",  # the grouped NIP below
         str(skp_pegawai.tahun),
         dokumen.sha256,
         "Diajukan",
-        "Disetujui",
+        # Who approved it and when, by name, with the date in words.
+        f"Disetujui oleh {pemeran.atasan.nama_lengkap}</strong> (pejabat penilai kinerja) "
+        f"pada {tanggal_indonesia(setuju.waktu)}.",
+        f"diterbitkan pada {tanggal_indonesia(dokumen.diterbitkan)}",
+        # Enough of the NIP to match a printed copy: the birth date masked.
+        "******** " + format_nip(skp_pegawai.pegawai_nip)[9:],
+        # The chosen file is checked in the browser against this document's fingerprint.
+        f'data-sha256="{dokumen.sha256}"',
+        'type="file"',
+        "/static/js/verifikasi.js",
+        "sha256sum",
     ):
-        assert nilai in html
-    from organisasi.nip import format_nip
-
-    assert format_nip(skp_pegawai.pegawai_nip) in html
+        assert nilai in html, nilai
+    # No one's full NIP, in any form, and no birth date.
+    for orang in (skp_pegawai.pegawai_nip, skp_pegawai.penilai_nip, pemeran.atasan.nip):
+        assert orang not in html and format_nip(orang) not in html and orang[:8] not in html
     for rahasia in (
         skp_pegawai.pegawai_jabatan,
         skp_pegawai.pegawai_unit_kerja,
         "Tersedianya rekap data imunisasi per desa",
         "Jumlah laporan surveilans mingguan",
-        pemeran.atasan.nama,
     ):
         assert rahasia not in html, rahasia
-    assert "telah diganti" not in html
+    assert "telah diganti" not in html and "data-diganti" not in html
     assert r["X-Robots-Tag"] == "noindex, nofollow"
+    # The file is never sent: no form on the page.
+    assert "<form" not in html
     # One public page for every kind of signed document (core.dokumen): it says which kind.
     assert "Verifikasi Sasaran Kinerja Pegawai" in html
     assert "Evaluasi Kinerja" not in html
+
+
+def test_halaman_verifikasi_nama_penyetuju_berupa_nip_disamarkan(
+    client, pemeran, skp_pegawai, sertifikat, django_capture_on_commit_callbacks
+):
+    """A name that falls back to a login name (the NIP) is never printed in full."""
+    dokumen = setujui_dan_terbitkan(pemeran, skp_pegawai, django_capture_on_commit_callbacks)
+    nip = pemeran.atasan.nip
+    RiwayatStatus.objects.filter(skp=skp_pegawai, aksi="setujui").update(oleh=None)
+    Skp.objects.filter(pk=skp_pegawai.pk).update(penilai_nama=format_nip(nip))
+    html = client.get(f"/v/{dokumen.token}/").content.decode()
+    assert f"Disetujui oleh ******** {format_nip(nip)[9:]}</strong>" in html
+    assert nip not in html and format_nip(nip) not in html
 
 
 def test_halaman_verifikasi_token_tidak_dikenal_404(client, db):
@@ -150,7 +174,12 @@ def test_halaman_verifikasi_menyebut_versi_diganti_setelah_revisi(
     baru = services.buka_revisi(user=pemeran.pegawai.user, skp=skp_pegawai)
     dokumen_baru = setujui_dan_terbitkan(pemeran, baru, django_capture_on_commit_callbacks)
     html = client.get(f"/v/{lama.token}/").content.decode()
-    assert "Versi ini telah diganti oleh revisi (versi 2) pada" in html
+    ganti = RiwayatStatus.objects.get(skp=skp_pegawai, aksi="ganti")
+    assert (
+        f"Versi ini telah diganti oleh revisi (versi 2) pada {tanggal_indonesia(ganti.waktu)}"
+        in html
+    )
+    assert 'data-diganti="1"' in html  # a matching file is still told it no longer applies
     html_baru = client.get(f"/v/{dokumen_baru.token}/").content.decode()
     assert "telah diganti" not in html_baru
     assert dokumen_baru.token != lama.token and dokumen_baru.sha256 != lama.sha256
