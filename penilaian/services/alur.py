@@ -31,6 +31,7 @@ from penilaian.selectors import (
     skp_untuk_periode,
     umpan_balik_penilai,
 )
+from penilaian.services.penetapan import buka_kembali_bila_berubah
 from penilaian.workflow import TRANSISI, alasan_ditolak
 from skp.services.notifikasi import kabari_tautan
 from skp.workflow import kalimat
@@ -220,6 +221,7 @@ def nilai(
         raise ValidationError(["Penilaian belum dapat disimpan.", *kurang], code="umpan_balik")
     penilai = pegawai_dari_user(user)
     data = _data_rating(penilaian, rating_hasil_kerja, rating_perilaku, pred)
+    predikat_lama = penilaian.predikat
     _pindah(
         penilaian, aksi=aksi, user=user, data=data,
         catatan=f"Predikat: {Predikat(pred).label}.",
@@ -228,6 +230,9 @@ def nilai(
         oleh_atasan_penilai=oleh_atasan,
         **({} if penilaian.penilai_id else {"penilai": penilai_periode(penilaian)}),
     )  # fmt: skip
+    buka_kembali_bila_berubah(
+        penilaian=penilaian, predikat_lama=predikat_lama, user=user, sebab="penilaian diubah"
+    )
     kabari_tautan(
         penerima=[penilaian.pegawai.user],
         tautan=tautan(penilaian),
@@ -297,12 +302,16 @@ def putuskan(
         penilaian.rating_perilaku,
     )
     data = _data_rating(penilaian, rating_hasil_kerja, rating_perilaku, pred)
+    predikat_lama = penilaian.predikat
     _pindah(
         penilaian, aksi="putuskan", user=user, data=data, catatan=catatan,
         rating_hasil_kerja=rating_hasil_kerja, rating_perilaku=rating_perilaku, predikat=pred,
         keputusan_catatan=catatan, diputuskan_oleh=pegawai_dari_user(user),
         diputuskan_pada=timezone.now(),
     )  # fmt: skip
+    buka_kembali_bila_berubah(
+        penilaian=penilaian, predikat_lama=predikat_lama, user=user, sebab="keberatan diputuskan"
+    )
     kabari_tautan(
         penerima=[penilaian.pegawai.user, _user(penilai_periode(penilaian))],
         tautan=tautan(penilaian),

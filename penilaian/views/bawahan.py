@@ -73,6 +73,7 @@ def bawahan(request: HttpRequest) -> HttpResponse:
         pola=_pola(pegawai, halaman),
         daftar_periode=_daftar_periode(pegawai, periode),
         spanduk=spanduk_untuk(request, pegawai, periode),
+        pimpinan_unit=access.boleh_buka_capaian(request.user),
         panduan=[
             (Rating(r).label, PANDUAN_HASIL_KERJA[r], PANDUAN_PERILAKU[r]) for r in Rating.values
         ],
