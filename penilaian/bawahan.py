@@ -125,6 +125,9 @@ class BarisBawahan:
     pilihan: tuple[str, str] | None = None
     # A unit head: the rating hasil kerja from the capaian of the unit they lead (prefilled).
     rating_unit: "RatingKepalaUnit | None" = None
+    # An untouched evaluation made against an SKP no longer in force (the pegawai moved since):
+    # the SKP it should follow (services.alur.ikuti_skp_berlaku).
+    skp_berlaku: Skp | None = None
 
     @property
     def keadaan(self) -> str:
@@ -248,6 +251,10 @@ class HalamanBawahan:
             if b.penilaian is None and row is not None:
                 row.periode, row.pegawai = self.periode, b.pegawai
                 b.penilaian, b.skp = row, row.skp
+
+    @property
+    def perlu_dialihkan(self) -> list[BarisBawahan]:
+        return [b for b in self.semua if b.skp_berlaku is not None]
 
     @property
     def perlu_dibuat(self) -> dict[int, Skp]:
@@ -388,8 +395,17 @@ def _baris(
     hasil = []
     for p in sorted(pegawai.values(), key=lambda p: (p.nama, p.nip)):
         row = tercatat.get(p.pk)
+        berlaku = None
         if row is not None:
             row.periode, row.pegawai = periode, p
+            kini = skp.get(p.pk)
+            if (
+                row.status == StatusPenilaian.BELUM_DIISI
+                and not row.penilai_id
+                and kini is not None
+                and kini.pk != row.skp_id
+            ):
+                berlaku = kini
         hasil.append(
             BarisBawahan(
                 pegawai=p,
@@ -398,6 +414,7 @@ def _baris(
                 skp=row.skp if row is not None else skp.get(p.pk),
                 masa=masa.get(p.pk) if row is None else None,
                 sebagai="penilai",
+                skp_berlaku=berlaku,
             )
         )
     return hasil

@@ -23,6 +23,7 @@ from penilaian.models import (
     Periode,
     RiwayatPenilaian,
     StatusPenilaian,
+    UmpanBalik,
 )
 from penilaian.periode import tidak_dinilai
 from penilaian.selectors import (
@@ -55,7 +56,7 @@ def pastikan_penilaian(*, pegawai: Pegawai, periode: Periode) -> PenilaianPeriod
     evaluated (CLTN, suspended, MPP)."""
     ada = PenilaianPeriodik.objects.filter(pegawai=pegawai, periode=periode).first()
     if ada is not None:
-        return ada
+        return ikuti_skp_berlaku(ada)
     if periode.instansi_id != pegawai.instansi_id:
         raise ValidationError("Periode ini bukan milik instansi pegawai.")
     masa = tidak_dinilai(pegawai, periode)
@@ -75,6 +76,41 @@ def pastikan_penilaian(*, pegawai: Pegawai, periode: Periode) -> PenilaianPeriod
             return PenilaianPeriodik.objects.create(pegawai=pegawai, periode=periode, skp=skp)
     except IntegrityError:  # made meanwhile by a second request
         return PenilaianPeriodik.objects.get(pegawai=pegawai, periode=periode)
+
+
+def ikuti_skp_berlaku(penilaian: PenilaianPeriodik) -> PenilaianPeriodik:
+    """An evaluation nobody has worked on yet (no realisasi, bukti dukung or umpan balik, no
+    penilai recorded) follows the SKP in force for its period: a pegawai who moved after it was
+    made (a page opened early in the period) is evaluated on the new position's SKP, by its
+    penilai, with no averaging of the two (domain: mutasi). Recorded in its history."""
+    if penilaian.status != StatusPenilaian.BELUM_DIISI or penilaian.penilai_id:
+        return penilaian
+    skp = skp_untuk_periode(penilaian.pegawai, penilaian.periode)
+    if skp is None or skp.pk == penilaian.skp_id:
+        return penilaian
+    if (
+        penilaian.realisasi.exists()
+        or penilaian.bukti.exists()
+        or UmpanBalik.objects.filter(
+            pegawai_id=penilaian.pegawai_id, periode_id=penilaian.periode_id
+        ).exists()
+    ):
+        return penilaian
+    with transaction.atomic():
+        kini = PenilaianPeriodik.objects.select_for_update().get(pk=penilaian.pk)
+        if kini.status != StatusPenilaian.BELUM_DIISI or kini.skp_id != penilaian.skp_id:
+            return kini
+        lama = kini.skp
+        kini.skp = skp
+        kini.revisi += 1
+        kini.save(update_fields=["skp", "revisi", "diubah"])
+        RiwayatPenilaian.objects.create(
+            penilaian=kini, aksi="ikuti_skp", dari=kini.status, ke=kini.status,
+            catatan=f"Dinilai atas SKP versi {skp.versi} ({skp.pegawai_jabatan}) yang berlaku "
+            f"pada akhir periode, menggantikan versi {lama.versi} ({lama.pegawai_jabatan}).",
+            data={"skp_lama": lama.pk, "skp_baru": skp.pk},
+        )  # fmt: skip
+    return kini
 
 
 def _kunci(

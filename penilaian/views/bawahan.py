@@ -20,6 +20,7 @@ from penilaian.capaian import PolaUnit, pola_bawahan
 from penilaian.kuadran import PANDUAN_HASIL_KERJA, PANDUAN_PERILAKU, Predikat, Rating
 from penilaian.models import Periode
 from penilaian.periode import periode_berjalan, periode_tahun
+from penilaian.services import alur
 from penilaian.services import bawahan as services
 from penilaian.services.capaian import catat_alasan_pola
 from penilaian.signals import spanduk_untuk
@@ -67,6 +68,11 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     halaman.pasang(
         services.pastikan_penilaian_banyak(periode=periode, skp_per_pegawai=halaman.perlu_dibuat)
     )
+    # A pegawai who moved since their row was made (and nothing was done on it yet) is
+    # evaluated on the SKP in force now.
+    for b in halaman.perlu_dialihkan:
+        b.penilaian = alur.ikuti_skp_berlaku(b.penilaian)
+        b.skp, b.skp_berlaku = b.penilaian.skp, None
     lengkapi(halaman, request.user.pk)
     konteks = _konteks(
         halaman,

@@ -162,3 +162,69 @@ def test_formulir_rating_kepala_unit_diisi_dan_dijelaskan(client, pemeran, tw1, 
         'value="sesuai"\n         aria-describedby="nilai-rating_hasil_kerja-sesuai-panduan" checked'
         in html
     )
+
+
+def _pindah_ke_imunisasi(pemeran):
+    rudi, eko = pemeran.pegawai, pemeran.rekan_atasan
+    rudi.jabatan.unit_kerja = eko.jabatan.unit_kerja
+    rudi.jabatan.atasan = eko.jabatan
+    rudi.jabatan.save()
+
+
+@pytest.mark.parametrize("lewat", ["halaman_bawahan", "halaman_pegawai"])
+def test_penilaian_tahunan_yang_dibuat_sebelum_mutasi_mengikuti_skp_baru(
+    client, pemeran, tw4, lewat
+):
+    """Rina opened Penilaian Bawahan on Triwulan IV in October (its rows were made against the
+    SKP then in force); Rudi moved in November. Untouched, his annual evaluation follows the
+    new SKP and its penilai, recorded in its history."""
+    rudi, rina, eko = pemeran.pegawai, pemeran.atasan, pemeran.rekan_atasan
+    lama = skp_disetujui_untuk(rudi, rina)
+    skp_disetujui_untuk(eko, pemeran.atasan_atasan)
+    with pada(date(2026, 10, 20)):
+        client.force_login(rina.user)
+        assert client.get(reverse("penilaian:bawahan") + f"?periode={tw4.pk}").status_code == 200
+    p = PenilaianPeriodik.objects.get(pegawai=rudi, periode=tw4)
+    assert p.skp == lama
+    _pindah_ke_imunisasi(pemeran)
+    Skp.objects.filter(pk=lama.pk).update(status=StatusSkp.DIGANTI)
+    baru = skp_disetujui_untuk(rudi, eko, versi=2, disetujui=datetime(2026, 11, 10, 9, tzinfo=WIB))
+    with _dalam_jendela(tw4):
+        if lewat == "halaman_bawahan":
+            client.force_login(eko.user)
+            html = client.get(reverse("penilaian:bawahan") + f"?periode={tw4.pk}").content.decode()
+            assert rudi.nama_lengkap in html
+        else:
+            alur.pastikan_penilaian(pegawai=rudi, periode=tw4)
+    p.refresh_from_db()
+    assert p.skp == baru and penilai_periode(p) == eko
+    r = p.riwayat.get(aksi="ikuti_skp")
+    assert "versi 2" in r.catatan and r.data == {"skp_lama": lama.pk, "skp_baru": baru.pk}
+
+
+def test_penilaian_yang_sudah_diisi_tetap_pada_skp_lama(pemeran, tw4):
+    from decimal import Decimal
+
+    from penilaian.models import Realisasi
+
+    rudi, rina, eko = pemeran.pegawai, pemeran.atasan, pemeran.rekan_atasan
+    lama = skp_disetujui_untuk(rudi, rina)
+    with _dalam_jendela(tw4):
+        p = alur.pastikan_penilaian(pegawai=rudi, periode=tw4)
+        ind = lama.rhk.first().indikator.first()
+        Realisasi.objects.create(penilaian=p, indikator=ind, nilai=Decimal(3))
+    _pindah_ke_imunisasi(pemeran)
+    Skp.objects.filter(pk=lama.pk).update(status=StatusSkp.DIGANTI)
+    skp_disetujui_untuk(rudi, eko, versi=2, disetujui=datetime(2026, 12, 16, 9, tzinfo=WIB))
+    with _dalam_jendela(tw4):
+        assert alur.pastikan_penilaian(pegawai=rudi, periode=tw4).skp == lama
+    assert not p.riwayat.filter(aksi="ikuti_skp").exists()
+
+
+def test_halaman_bawahan_menyebut_penilaian_tahunan(client, pemeran, tw1, tw4):
+    client.force_login(pemeran.atasan.user)
+    with _dalam_jendela(tw4):
+        html = client.get(reverse("penilaian:bawahan") + f"?periode={tw4.pk}").content.decode()
+        assert 'id="penilaian-tahunan"' in html and "penilaian <strong>tahunan</strong>" in html
+        html = client.get(reverse("penilaian:bawahan") + f"?periode={tw1.pk}").content.decode()
+        assert 'id="penilaian-tahunan"' not in html
