@@ -6,9 +6,10 @@ Which pegawai belong to a unit: those whose penilai's own position is in it (the
 their penilai, as the chart on Penilaian Bawahan counts them: penilaian.capaian.pola_bawahan).
 This module holds the state table and the reads; penilaian/services/penetapan.py writes."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -282,25 +283,20 @@ def konteks_cetak(dokumen: DokumenPenetapan, token: str | None = None) -> dict:
             for p in isi["pegawai"]
         ],
         "tanggal": tanggal_indonesia(timezone.localtime(waktu).date()),
-        "periode_rentang": f"{tanggal_indonesia(_tanggal(isi['periode_mulai']))} s.d. "
-        f"{tanggal_indonesia(_tanggal(isi['periode_selesai']))}",
+        "periode_rentang": f"{tanggal_indonesia(date.fromisoformat(isi['periode_mulai']))} s.d. "
+        f"{tanggal_indonesia(date.fromisoformat(isi['periode_selesai']))}",
         "kalimat_verifikasi": f"Dokumen penetapan predikat ini (versi {dokumen.versi}) "
         "ditandatangani secara elektronik melalui aplikasi SKP.",
         **konteks_verifikasi(token),
     }
 
 
-def _tanggal(teks: str):  # noqa: ANN202
-    from datetime import date
-
-    return date.fromisoformat(teks)
-
-
 def nama_berkas(dokumen: DokumenPenetapan) -> str:
+    """ "penetapan-predikat_<kode unit>_<tahun>_<jenis>-<nomor>_v<versi>.pdf"."""
     p = dokumen.penetapan
-    return f"penetapan-predikat_{p.unit_kerja.kode or p.unit_kerja_id}_{p.periode.tahun}_{p.periode.jenis}-{p.periode.nomor}_v{dokumen.versi}.pdf".replace(
-        " ", "-"
-    )
+    unit = re.sub(r"[^A-Za-z0-9.]+", "-", p.unit_kerja.kode or str(p.unit_kerja_id))
+    periode = f"{p.periode.tahun}_{p.periode.jenis}-{p.periode.nomor}"
+    return f"penetapan-predikat_{unit}_{periode}_v{dokumen.versi}.pdf"
 
 
 def render_pdf(dokumen: DokumenPenetapan, token: str | None = None) -> bytes:
