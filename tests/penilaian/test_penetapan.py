@@ -204,3 +204,27 @@ def test_baris_unit_hanya_pegawai_yang_dinilai_pejabat_di_unit(pemeran, tw1, uni
     assert [b.pegawai for b in tanpa] == [pemeran.pegawai]
     bidang, _ = aturan.baris_unit(pemeran.atasan_atasan.jabatan.unit_kerja, tw1)
     assert pemeran.atasan in [b.pegawai for b in bidang] + [b.pegawai for b in _]
+
+
+def test_verifikasi_pdf_dan_halaman_publik(client, pemeran, tw1, unit7, tmp_path, capsys):
+    from django.core.management import call_command
+
+    nilai_semua(pemeran, unit7, SESUAI_POLA)
+    dokumen = tetapkan(pemeran, tw1)
+    path = tmp_path / "penetapan.pdf"
+    path.write_bytes(baca_dokumen(dokumen))
+    call_command("verifikasi_pdf", str(path))
+    keluaran = capsys.readouterr().out
+    assert keluaran.startswith(
+        "SAH: Penetapan predikat kinerja Seksi Surveilans Triwulan I 2026 versi 1, ditandatangani"
+    )
+    html = client.get(f"/v/{dokumen.token}/").content.decode()  # anonymous
+    for bagian in (
+        "Verifikasi Penetapan Predikat Kinerja Pegawai",
+        "Seksi Surveilans",
+        "Triwulan I 2026",
+        "Budi Kabid",
+        dokumen.sha256,
+    ):
+        assert bagian in html, bagian
+    assert unit7[0].pegawai.nama_lengkap not in html  # the public page lists no ratings
