@@ -137,3 +137,12 @@ def test_jumlah_kueri_tetap(client, pemeran, tw1, dalam_jendela_tw1, django_asse
     with django_assert_max_num_queries(len(q)):
         html = c.get(url(pemeran, tw1)).content.decode()
     assert "Bawahan 08" in html
+
+
+def test_beranda_menautkan_capaian_dan_penetapan(client, pemeran):
+    html = masuk(client, pemeran.atasan_atasan).get(reverse("beranda")).content.decode()
+    assert 'id="langkah-pimpinan-unit"' in html and reverse("penilaian:penetapan_daftar") in html
+    html = masuk(client, pemeran.atasan).get(reverse("beranda")).content.decode()
+    assert 'id="langkah-pimpinan-unit"' not in html  # leads no unit from above
+    html = masuk(client, pemeran.admin).get(reverse("beranda")).content.decode()
+    assert reverse("penilaian:penetapan_daftar") in html
