@@ -33,7 +33,11 @@ def beranda(request: HttpRequest) -> HttpResponse:
         konteks["atasan"] = atasan_langsung(peran.pegawai) if peran.pegawai.jabatan_id else None
         konteks["langkah"] = langkah_skp(peran.pegawai)
         if peran.atasan:
+            from penilaian.access import boleh_buka_capaian
+
             konteks["bawahan"] = list(bawahan_langsung(peran.pegawai, jabatan=peran.jabatan))
+            # Leads a unit from above: sets its capaian and confirms its predikat.
+            konteks["pimpinan_unit"] = boleh_buka_capaian(request.user)
     return render(request, "core/beranda.html", konteks)
 
 

@@ -435,3 +435,40 @@ def require_buka_capaian(user: Pengguna) -> None:
             "Halaman Capaian Kinerja Organisasi untuk pimpinan satu tingkat di atas kepala unit "
             "dan admin instansi."
         )
+
+
+# --- penetapan predikat ----------------------------------------------------------------------
+
+
+def boleh_tetapkan_predikat(user: Pengguna, unit) -> bool:  # noqa: ANN001
+    """Only the leader of the unit from above (Plt/Plh included) confirms its predikat: the
+    admin may enter a capaian on their behalf, but the confirmation is the leader's own."""
+    return user.is_authenticated and user.is_active and memimpin_unit(user, unit)
+
+
+def boleh_lihat_penetapan(user: Pengguna, unit) -> bool:  # noqa: ANN001
+    """The leader of the unit from above and the admin of its instansi. Nobody else: the page
+    lists every pegawai's ratings (a pegawai sees only their own, on Penilaian Saya)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return memimpin_unit(user, unit) or admin_instansi(user, unit.instansi_id)
+
+
+def get_unit_penetapan_for_user(user: Pengguna, unit_pk: int):  # noqa: ANN201
+    """The unit of a penetapan page: 404 outside the user's instansi, 403 inside it for whoever
+    neither leads it from above nor administers the instansi."""
+    from organisasi.models import UnitKerja
+
+    unit = UnitKerja.objects.select_related("instansi").filter(pk=unit_pk).first()
+    if unit is None:
+        raise Http404("Unit kerja tidak ditemukan.")
+    pegawai = pegawai_dari_user(user)
+    sendiri = pegawai is not None and pegawai.instansi_id == unit.instansi_id
+    if not (sendiri or admin_instansi(user, unit.instansi_id)):
+        raise Http404("Unit kerja tidak ditemukan.")
+    if not boleh_lihat_penetapan(user, unit):
+        raise PermissionDenied(
+            f"Penetapan predikat {unit.nama} hanya untuk pimpinan satu tingkat di atas kepala "
+            "unitnya dan admin instansi."
+        )
+    return unit

@@ -18,5 +18,8 @@ class PenilaianConfig(AppConfig):
         # public page, verifikasi_pdf).
         from core.dokumen import daftarkan
         from penilaian.dokumen import JENIS
+        from penilaian.penetapan import JENIS as JENIS_PENETAPAN
 
         daftarkan(JENIS)
+        # The signed confirmation of a unit's predikat (penetapan predikat) is another kind.
+        daftarkan(JENIS_PENETAPAN)

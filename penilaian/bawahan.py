@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
@@ -33,6 +34,9 @@ from penilaian.selectors import skp_per_pegawai_untuk_periode, tanggal_acuan, um
 from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
 from skp.selectors import indikator_terurut, pemangku_di_bawah, rhk_terurut
 from skp.target import tampil_angka
+
+if TYPE_CHECKING:
+    from penilaian.capaian import RatingKepalaUnit
 
 # Two states of a row that are not a PenilaianPeriodik status.
 TIDAK_DINILAI = "tidak_dinilai"
@@ -119,6 +123,11 @@ class BarisBawahan:
     # The ratings shown in the row's choices: the saved ones, or those just sent when the save
     # was refused (so a refused choice is not lost).
     pilihan: tuple[str, str] | None = None
+    # A unit head: the rating hasil kerja from the capaian of the unit they lead (prefilled).
+    rating_unit: "RatingKepalaUnit | None" = None
+    # An untouched evaluation made against an SKP no longer in force (the pegawai moved since):
+    # the SKP it should follow (services.alur.ikuti_skp_berlaku).
+    skp_berlaku: Skp | None = None
 
     @property
     def keadaan(self) -> str:
@@ -164,7 +173,9 @@ class BarisBawahan:
     def pilihan_hasil_kerja(self) -> str:
         if self.pilihan is not None:
             return self.pilihan[0]
-        return self.penilaian.rating_hasil_kerja if self.penilaian else ""
+        if self.penilaian and self.penilaian.rating_hasil_kerja:
+            return self.penilaian.rating_hasil_kerja
+        return self.rating_unit.rating if self.rating_unit else ""
 
     @property
     def pilihan_perilaku(self) -> str:
@@ -240,6 +251,10 @@ class HalamanBawahan:
             if b.penilaian is None and row is not None:
                 row.periode, row.pegawai = self.periode, b.pegawai
                 b.penilaian, b.skp = row, row.skp
+
+    @property
+    def perlu_dialihkan(self) -> list[BarisBawahan]:
+        return [b for b in self.semua if b.skp_berlaku is not None]
 
     @property
     def perlu_dibuat(self) -> dict[int, Skp]:
@@ -380,8 +395,17 @@ def _baris(
     hasil = []
     for p in sorted(pegawai.values(), key=lambda p: (p.nama, p.nip)):
         row = tercatat.get(p.pk)
+        berlaku = None
         if row is not None:
             row.periode, row.pegawai = periode, p
+            kini = skp.get(p.pk)
+            if (
+                row.status == StatusPenilaian.BELUM_DIISI
+                and not row.penilai_id
+                and kini is not None
+                and kini.pk != row.skp_id
+            ):
+                berlaku = kini
         hasil.append(
             BarisBawahan(
                 pegawai=p,
@@ -390,6 +414,7 @@ def _baris(
                 skp=row.skp if row is not None else skp.get(p.pk),
                 masa=masa.get(p.pk) if row is None else None,
                 sebagai="penilai",
+                skp_berlaku=berlaku,
             )
         )
     return hasil
@@ -401,6 +426,8 @@ def lengkapi(
     """Loads, for all rows at once (or only those in `hanya`: a saved row sent back alone),
     what each row shows: RHK with target and realisasi, bukti dukung counts, the viewer's
     umpan balik, extensions and the working days left. The summary needs none of it."""
+    from penilaian.capaian import rating_kepala_unit_banyak
+
     semua = halaman.semua if hanya is None else hanya
     periode = halaman.periode
     if not semua:
@@ -428,12 +455,14 @@ def lengkapi(
         .order_by()
     }
     umpan_balik = umpan_balik_penilai(periode.pk, pegawai_ids, [user_id])
+    rating_unit = rating_kepala_unit_banyak([b.pegawai for b in semua], periode)
     kalender = kalender_banyak(periode, pegawai_ids)
     sisa = selisih_hari_kerja(halaman.hari_ini, periode.tenggat, libur())
     halaman.sisa_hari_kerja = sisa
 
     for b in semua:
         b.umpan_balik = umpan_balik.get(b.pegawai.pk, set())
+        b.rating_unit = rating_unit.get(b.pegawai.pk)
         b.sisa_hari_kerja = sisa
         sampai = kalender[b.pegawai.pk].batas
         b.batas_kirim = sampai if sampai > periode.tenggat else None

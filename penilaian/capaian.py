@@ -13,9 +13,11 @@ from datetime import date
 from django.db.models import F
 from django.utils import timezone
 
+from core.pdf import tanggal_indonesia
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 from organisasi.selectors import jabatan_dipegang, pejabat_per_jabatan
-from penilaian.distribusi import HasilDistribusi
+from penilaian.distribusi import CapaianOrganisasi, HasilDistribusi
+from penilaian.kuadran import Rating
 from penilaian.kurva import svg_distribusi
 from penilaian.models import AlasanPola, CapaianUnit, PenilaianPeriodik, Periode
 from penilaian.selectors import distribusi_instansi, penilai_periode, tanggal_acuan
@@ -246,3 +248,83 @@ def pola_penilaian(penilaian: PenilaianPeriodik) -> tuple[CapaianBerlaku | None,
     halaman = halaman_bawahan(penilai, penilaian.periode)
     predikat = [b.penilaian.predikat or "" for b in halaman.baris if b.penilaian is not None]
     return berlaku, pola_bawahan(penilai, penilaian.periode, predikat)
+
+
+# --- a unit head's rating hasil kerja (domain: "a unit head's own rating hasil kerja equals the
+# capaian of the unit they lead") -----------------------------------------------------------
+
+RATING_DARI_CAPAIAN = {
+    CapaianOrganisasi.ISTIMEWA: Rating.DI_ATAS,
+    CapaianOrganisasi.BAIK: Rating.SESUAI,
+    CapaianOrganisasi.BUTUH_PERBAIKAN: Rating.DI_BAWAH,
+    CapaianOrganisasi.KURANG: Rating.DI_BAWAH,
+    CapaianOrganisasi.SANGAT_KURANG: Rating.DI_BAWAH,
+}
+
+
+@dataclass
+class RatingKepalaUnit:
+    """The rating hasil kerja a unit head gets from the capaian of the unit they lead."""
+
+    berlaku: CapaianBerlaku
+
+    @property
+    def rating(self) -> str:
+        return RATING_DARI_CAPAIAN[self.berlaku.capaian]
+
+    @property
+    def keterangan(self) -> str:
+        baris = self.berlaku.baris
+        oleh = baris.oleh_nama + (
+            f" atas nama {baris.atas_nama.nama_lengkap}" if baris.atas_nama_id else ""
+        )
+        teks = (
+            "Rating hasil kerja diisi dari capaian kinerja organisasi unit yang dipimpin "
+            f"({self.berlaku.unit.nama}): {baris.get_capaian_display()}, ditetapkan oleh {oleh} "
+            f"pada {tanggal_indonesia(timezone.localtime(baris.dibuat).date())}, sehingga rating "
+            f"hasil kerja {Rating(self.rating).label}."
+        )
+        if self.berlaku.pengganti:
+            teks += (
+                f" (Capaian tahunan {self.berlaku.periode.tahun - 1}: capaian tahunan "
+                f"{self.berlaku.periode.tahun} belum ditetapkan sampai 31 Januari.)"
+            )
+        return teks
+
+
+def unit_dikepalai_banyak(pegawai: list[Pegawai]) -> dict[int, int]:
+    """Pegawai id -> the unit they head: their position is the top one of its unit (its
+    superior position sits in another unit). One query."""
+    atasan_ids = {p.jabatan.atasan_id for p in pegawai if p.jabatan_id and p.jabatan.atasan_id}
+    unit_atasan = dict(
+        Jabatan.objects.filter(pk__in=atasan_ids).values_list("pk", "unit_kerja_id")
+    ) if atasan_ids else {}  # fmt: skip
+    hasil = {}
+    for p in pegawai:
+        j = p.jabatan if p.jabatan_id else None
+        if j is not None and j.atasan_id and unit_atasan.get(j.atasan_id) != j.unit_kerja_id:
+            hasil[p.pk] = j.unit_kerja_id
+    return hasil
+
+
+def rating_kepala_unit_banyak(
+    pegawai: list[Pegawai], periode: Periode
+) -> dict[int, RatingKepalaUnit]:
+    """Pegawai id -> the rating from the capaian of the unit they head, for those who head a
+    unit whose capaian of the period is set. A fixed number of queries."""
+    kepala = unit_dikepalai_banyak(pegawai)
+    if not kepala:
+        return {}
+    unit = list(UnitKerja.objects.filter(pk__in=set(kepala.values())))
+    berlaku = {b.unit.pk: b for b, _ in capaian_banyak(unit, periode)}
+    return {
+        pid: RatingKepalaUnit(berlaku[uid])
+        for pid, uid in kepala.items()
+        if uid in berlaku and berlaku[uid].capaian
+    }
+
+
+def rating_kepala_unit(penilaian: PenilaianPeriodik) -> RatingKepalaUnit | None:
+    return rating_kepala_unit_banyak([penilaian.pegawai], penilaian.periode).get(
+        penilaian.pegawai_id
+    )

@@ -10,11 +10,15 @@ meets:
 - Eko Nugroho missed the deadline of the last past period: his atasan Dewi Lestari rated Sri
   Wahyuni instead (final) and Andi Saputra is still waiting for her.
 - His bawahan Maya Kusuma and Dimas Pratama gave him umpan balik as bawahan.
+- Every unit has a capaian kinerja organisasi for every past period; one unit's ratings break
+  the curve (all Baik under capaian Baik) and its penilai recorded why; the first past period's
+  predikat are confirmed by each unit's leader (penetapan predikat, signed).
 - Rina Marlina's SKP stays a draft (the drafting story of skp.demo: she still edits it and sees
   what her bawahan pick up), so she and her bawahan have no evaluation.
 
 Running it again adds nothing (an evaluation already made is left alone)."""
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -27,12 +31,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.hari_kerja import tambah_hari_kerja
-from organisasi.models import Instansi, Pegawai
+from organisasi.models import AdminInstansi, Instansi, Pegawai, UnitKerja
+from penilaian.capaian import pimpinan_unit
+from penilaian.distribusi import periksa
 from penilaian.isian import ANGKA, TANGGAL, TEKS, jenis_isian
-from penilaian.kuadran import Rating
+from penilaian.kuadran import Rating, predikat
 from penilaian.models import JenisUmpanBalik, PenilaianPeriodik, Periode
+from penilaian.penetapan import baris_unit, halaman_penetapan, penilai_di_unit
 from penilaian.periode import periode_tahun
 from penilaian.services import alur, bukti, realisasi, rencana_aksi, umpan_balik
+from penilaian.services.capaian import catat_alasan_pola, tetapkan_capaian
+from penilaian.services.penetapan import tetapkan_predikat
 from skp import services as skp_services
 from skp.models import Aspek, RencanaHasilKerja, Skp, StatusSkp
 from skp.selectors import muat_isi, penilai_aktif
@@ -252,8 +261,85 @@ def muat_demo(instansi: Instansi, tahun: int | None = None) -> str:
                 dinilai += 1
     if not lampau:
         return f"Penilaian demo {tahun}: {disetujui} SKP disetujui; belum ada periode yang lewat."
+    capaian, penetapan = _kurva(instansi, lampau)
     return (
         f"Penilaian demo {tahun}: {disetujui} SKP Dinas Kesehatan disetujui Januari; "
         f"{len(lampau)} periode lampau berisi realisasi, bukti dukung, umpan balik, dan "
-        f"{dinilai} penilaian (1 keberatan diputuskan, 1 penilai melewati batas waktu)."
+        f"{dinilai} penilaian (1 keberatan diputuskan, 1 penilai melewati batas waktu); "
+        f"{capaian} capaian kinerja organisasi, {penetapan} penetapan predikat bertanda tangan."
     )
+
+
+def _unit_berpimpinan(instansi: Instansi) -> list[tuple[UnitKerja, Pegawai | None]]:
+    """Every unit whose capaian someone sets (all but the top one), with its leader."""
+    return [
+        (u, p)
+        for u in UnitKerja.objects.filter(instansi=instansi).order_by("kode")
+        for p in [pimpinan_unit(u)]
+        if p is not None
+    ]
+
+
+def _predikat_rencana(baris) -> Counter:  # noqa: ANN001
+    return Counter(predikat(*RATING.get(b.pegawai.nip, (S, S))) for b in baris)
+
+
+def _kurva(instansi: Instansi, lampau: list[Periode]) -> tuple[int, int]:
+    """The curve stories: every unit gets a capaian for every past period (set by its leader
+    before the ratings, on the last days of the period; by the admin on their behalf when the
+    leader has no account). Capaian Baik where the ratings fit its pattern, else Istimewa, but
+    one unit (the largest whose ratings do not fit Baik) keeps Baik: its ratings break the
+    curve and its penilai records why. The first past period's predikat are confirmed
+    (penetapan, signed) for every unit whose pegawai are all rated."""
+    admin = AdminInstansi.objects.filter(instansi=instansi).select_related("user").first()
+    unit = _unit_berpimpinan(instansi)
+    melanggar: UnitKerja | None = None
+    jumlah_capaian = jumlah_penetapan = 0
+    for periode in lampau:
+        with _pada(periode.selesai - timedelta(days=2)):
+            baris = {u.pk: baris_unit(u, periode)[0] for u, _ in unit}
+            if melanggar is None:
+                calon = [
+                    u for u, _ in unit
+                    if len(baris[u.pk]) >= 2
+                    and not periksa("baik", len(baris[u.pk]), _predikat_rencana(baris[u.pk])).sesuai
+                ]  # fmt: skip
+                melanggar = max(calon, key=lambda u: len(baris[u.pk]), default=None)
+            for u, pimpinan in unit:
+                n = len(baris[u.pk])
+                pilihan = "baik"
+                if (
+                    n
+                    and u != melanggar
+                    and not periksa("baik", n, _predikat_rencana(baris[u.pk])).sesuai
+                ):
+                    pilihan = "istimewa"
+                user = pimpinan.user if pimpinan.user_id else (admin.user if admin else None)
+                if user is None:
+                    continue
+                tetapkan_capaian(
+                    user=user, unit_kerja=u, periode=periode, capaian=pilihan,
+                    catatan=f"Capaian target Perjanjian Kinerja {periode.nama}: "
+                    + ("melampaui target." if pilihan == "istimewa" else "sesuai target."),
+                )  # fmt: skip
+                jumlah_capaian += 1
+        if melanggar is not None:
+            penilai = next(iter(penilai_di_unit(melanggar)), None)
+            if penilai is not None and penilai.user_id:
+                with _pada(tambah_hari_kerja(periode.selesai, 5)):
+                    catat_alasan_pola(
+                        user=penilai.user, periode=periode,
+                        alasan="Seluruh pegawai seksi mencapai target RHK dengan bukti dukung "
+                        "lengkap; belum ada yang di bawah ekspektasi walau capaian unit Baik.",
+                    )  # fmt: skip
+    pertama = lampau[0]
+    with _pada(tambah_hari_kerja(pertama.selesai, 10)):
+        for u, pimpinan in unit:
+            if not pimpinan.user_id:
+                continue
+            halaman = halaman_penetapan(u, pertama)
+            if not halaman.baris or halaman.alasan_tidak_dapat():
+                continue
+            tetapkan_predikat(user=pimpinan.user, unit_kerja=u, periode=pertama)
+            jumlah_penetapan += 1
+    return jumlah_capaian, jumlah_penetapan

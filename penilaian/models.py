@@ -551,3 +551,107 @@ class AlasanPola(models.Model):
 
     def __str__(self) -> str:
         return f"Alasan pola {self.unit_kerja} {self.periode}"
+
+
+class StatusPenetapan(models.TextChoices):
+    BELUM = "belum", "Belum ditetapkan"
+    DITETAPKAN = "ditetapkan", "Ditetapkan"
+    DIBUKA_KEMBALI = "dibuka_kembali", "Dibuka kembali"
+
+
+class PenetapanPredikat(models.Model):
+    """The leader of a unit (one level above its head) confirms the predikat of every pegawai
+    of the unit for a period, with the pattern and its fit, as a signed document. A predikat
+    changed afterwards (a re-rating, a keberatan decided) re-opens it; confirming again issues a
+    new version. Its `status` is written only by penilaian/services/penetapan.py."""
+
+    unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="+")
+    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        max_length=16, choices=StatusPenetapan.choices, default=StatusPenetapan.BELUM
+    )
+    revisi = models.PositiveIntegerField(default=0)
+    versi = models.PositiveSmallIntegerField(default=0)  # the version last confirmed
+    # What was confirmed last (the document of that version holds the full list).
+    capaian = models.CharField(max_length=20, choices=CapaianOrganisasi.choices, blank=True)
+    sesuai = models.BooleanField(null=True)
+    alasan_pola = models.TextField(blank=True)
+    ditetapkan_oleh = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ditetapkan_oleh_nama = models.CharField(max_length=300, blank=True)
+    ditetapkan_pada = models.DateTimeField(null=True, blank=True)
+    dibuka_catatan = models.TextField(blank=True)
+    dibuka_pada = models.DateTimeField(null=True, blank=True)
+    dibuat = models.DateTimeField(default=timezone.now)
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "penetapan predikat"
+        verbose_name_plural = "penetapan predikat"
+        ordering = ["periode", "unit_kerja"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit_kerja", "periode"], name="penetapan_unik"),
+            models.CheckConstraint(condition=Q(status__in=StatusPenetapan.values), name="penetapan_status_sah"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"Penetapan predikat {self.unit_kerja_id} {self.periode_id}"
+
+
+class RiwayatPenetapan(models.Model):
+    """One row per move of a PenetapanPredikat (ditetapkan, dibuka kembali), never edited."""
+
+    penetapan = models.ForeignKey(
+        PenetapanPredikat, on_delete=models.CASCADE, related_name="riwayat"
+    )
+    aksi = models.CharField(max_length=30)
+    dari = models.CharField(max_length=16, choices=StatusPenetapan.choices, blank=True)
+    ke = models.CharField(max_length=16, choices=StatusPenetapan.choices)
+    oleh = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    waktu = models.DateTimeField(default=timezone.now)
+    catatan = models.TextField(blank=True)
+    data = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "riwayat penetapan predikat"
+        verbose_name_plural = "riwayat penetapan predikat"
+        ordering = ["penetapan", "waktu", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.penetapan_id}: {self.dari or '-'} -> {self.ke}"
+
+
+class DokumenPenetapan(models.Model):
+    """The signed document of one confirmation (a version): the list of pegawai with both
+    ratings and the predikat, the capaian and the chart, as they stood when confirmed (`isi`).
+    Verified through the same public page (`/v/<token>/`) as every signed document."""
+
+    penetapan = models.ForeignKey(
+        PenetapanPredikat, on_delete=models.PROTECT, related_name="dokumen"
+    )
+    versi = models.PositiveSmallIntegerField()
+    riwayat = models.OneToOneField(
+        RiwayatPenetapan, on_delete=models.PROTECT, related_name="dokumen"
+    )
+    isi = models.JSONField()
+    token = models.CharField(max_length=32, unique=True, default=_token_dokumen)
+    berkas = models.FileField(upload_to="penilaian/penetapan/", blank=True)
+    sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
+    sertifikat_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    diterbitkan = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "dokumen penetapan predikat"
+        verbose_name_plural = "dokumen penetapan predikat"
+        ordering = ["penetapan", "-versi"]
+        constraints = [
+            models.UniqueConstraint(fields=["penetapan", "versi"], name="dokumen_penetapan_versi_unik"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"Dokumen penetapan {self.penetapan_id} v{self.versi}"
+
+    @property
+    def terbit(self) -> bool:
+        return bool(self.sha256 and self.berkas)

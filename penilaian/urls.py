@@ -8,6 +8,7 @@ from penilaian.views import (
     dokumen,
     kalkulator,
     pegawai,
+    penetapan,
     periode,
     rencana_aksi,
     umpan_balik,
@@ -26,4 +27,5 @@ urlpatterns = [
     *bawahan.urlpatterns,
     *kalkulator.urlpatterns,
     *capaian.urlpatterns,
+    *penetapan.urlpatterns,
 ]

@@ -23,6 +23,7 @@ from penilaian.models import (
     Periode,
     RiwayatPenilaian,
     StatusPenilaian,
+    UmpanBalik,
 )
 from penilaian.periode import tidak_dinilai
 from penilaian.selectors import (
@@ -31,6 +32,7 @@ from penilaian.selectors import (
     skp_untuk_periode,
     umpan_balik_penilai,
 )
+from penilaian.services.penetapan import buka_kembali_bila_berubah
 from penilaian.workflow import TRANSISI, alasan_ditolak
 from skp.services.notifikasi import kabari_tautan
 from skp.workflow import kalimat
@@ -54,7 +56,7 @@ def pastikan_penilaian(*, pegawai: Pegawai, periode: Periode) -> PenilaianPeriod
     evaluated (CLTN, suspended, MPP)."""
     ada = PenilaianPeriodik.objects.filter(pegawai=pegawai, periode=periode).first()
     if ada is not None:
-        return ada
+        return ikuti_skp_berlaku(ada)
     if periode.instansi_id != pegawai.instansi_id:
         raise ValidationError("Periode ini bukan milik instansi pegawai.")
     masa = tidak_dinilai(pegawai, periode)
@@ -74,6 +76,41 @@ def pastikan_penilaian(*, pegawai: Pegawai, periode: Periode) -> PenilaianPeriod
             return PenilaianPeriodik.objects.create(pegawai=pegawai, periode=periode, skp=skp)
     except IntegrityError:  # made meanwhile by a second request
         return PenilaianPeriodik.objects.get(pegawai=pegawai, periode=periode)
+
+
+def ikuti_skp_berlaku(penilaian: PenilaianPeriodik) -> PenilaianPeriodik:
+    """An evaluation nobody has worked on yet (no realisasi, bukti dukung or umpan balik, no
+    penilai recorded) follows the SKP in force for its period: a pegawai who moved after it was
+    made (a page opened early in the period) is evaluated on the new position's SKP, by its
+    penilai, with no averaging of the two (domain: mutasi). Recorded in its history."""
+    if penilaian.status != StatusPenilaian.BELUM_DIISI or penilaian.penilai_id:
+        return penilaian
+    skp = skp_untuk_periode(penilaian.pegawai, penilaian.periode)
+    if skp is None or skp.pk == penilaian.skp_id:
+        return penilaian
+    if (
+        penilaian.realisasi.exists()
+        or penilaian.bukti.exists()
+        or UmpanBalik.objects.filter(
+            pegawai_id=penilaian.pegawai_id, periode_id=penilaian.periode_id
+        ).exists()
+    ):
+        return penilaian
+    with transaction.atomic():
+        kini = PenilaianPeriodik.objects.select_for_update().get(pk=penilaian.pk)
+        if kini.status != StatusPenilaian.BELUM_DIISI or kini.skp_id != penilaian.skp_id:
+            return kini
+        lama = kini.skp
+        kini.skp = skp
+        kini.revisi += 1
+        kini.save(update_fields=["skp", "revisi", "diubah"])
+        RiwayatPenilaian.objects.create(
+            penilaian=kini, aksi="ikuti_skp", dari=kini.status, ke=kini.status,
+            catatan=f"Dinilai atas SKP versi {skp.versi} ({skp.pegawai_jabatan}) yang berlaku "
+            f"pada akhir periode, menggantikan versi {lama.versi} ({lama.pegawai_jabatan}).",
+            data={"skp_lama": lama.pk, "skp_baru": skp.pk},
+        )  # fmt: skip
+    return kini
 
 
 def _kunci(
@@ -220,6 +257,7 @@ def nilai(
         raise ValidationError(["Penilaian belum dapat disimpan.", *kurang], code="umpan_balik")
     penilai = pegawai_dari_user(user)
     data = _data_rating(penilaian, rating_hasil_kerja, rating_perilaku, pred)
+    predikat_lama = penilaian.predikat
     _pindah(
         penilaian, aksi=aksi, user=user, data=data,
         catatan=f"Predikat: {Predikat(pred).label}.",
@@ -228,6 +266,9 @@ def nilai(
         oleh_atasan_penilai=oleh_atasan,
         **({} if penilaian.penilai_id else {"penilai": penilai_periode(penilaian)}),
     )  # fmt: skip
+    buka_kembali_bila_berubah(
+        penilaian=penilaian, predikat_lama=predikat_lama, user=user, sebab="penilaian diubah"
+    )
     kabari_tautan(
         penerima=[penilaian.pegawai.user],
         tautan=tautan(penilaian),
@@ -297,12 +338,16 @@ def putuskan(
         penilaian.rating_perilaku,
     )
     data = _data_rating(penilaian, rating_hasil_kerja, rating_perilaku, pred)
+    predikat_lama = penilaian.predikat
     _pindah(
         penilaian, aksi="putuskan", user=user, data=data, catatan=catatan,
         rating_hasil_kerja=rating_hasil_kerja, rating_perilaku=rating_perilaku, predikat=pred,
         keputusan_catatan=catatan, diputuskan_oleh=pegawai_dari_user(user),
         diputuskan_pada=timezone.now(),
     )  # fmt: skip
+    buka_kembali_bila_berubah(
+        penilaian=penilaian, predikat_lama=predikat_lama, user=user, sebab="keberatan diputuskan"
+    )
     kabari_tautan(
         penerima=[penilaian.pegawai.user, _user(penilai_periode(penilaian))],
         tautan=tautan(penilaian),

@@ -20,6 +20,7 @@ from penilaian.capaian import PolaUnit, pola_bawahan
 from penilaian.kuadran import PANDUAN_HASIL_KERJA, PANDUAN_PERILAKU, Predikat, Rating
 from penilaian.models import Periode
 from penilaian.periode import periode_berjalan, periode_tahun
+from penilaian.services import alur
 from penilaian.services import bawahan as services
 from penilaian.services.capaian import catat_alasan_pola
 from penilaian.signals import spanduk_untuk
@@ -67,12 +68,18 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     halaman.pasang(
         services.pastikan_penilaian_banyak(periode=periode, skp_per_pegawai=halaman.perlu_dibuat)
     )
+    # A pegawai who moved since their row was made (and nothing was done on it yet) is
+    # evaluated on the SKP in force now.
+    for b in halaman.perlu_dialihkan:
+        b.penilaian = alur.ikuti_skp_berlaku(b.penilaian)
+        b.skp, b.skp_berlaku = b.penilaian.skp, None
     lengkapi(halaman, request.user.pk)
     konteks = _konteks(
         halaman,
         pola=_pola(pegawai, halaman),
         daftar_periode=_daftar_periode(pegawai, periode),
         spanduk=spanduk_untuk(request, pegawai, periode),
+        pimpinan_unit=access.boleh_buka_capaian(request.user),
         panduan=[
             (Rating(r).label, PANDUAN_HASIL_KERJA[r], PANDUAN_PERILAKU[r]) for r in Rating.values
         ],

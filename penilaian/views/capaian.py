@@ -15,6 +15,7 @@ from penilaian import access
 from penilaian.capaian import capaian_banyak, unit_dipimpin
 from penilaian.distribusi import CapaianOrganisasi
 from penilaian.models import Periode
+from penilaian.penetapan import penetapan_banyak
 from penilaian.periode import periode_berjalan, periode_tahun
 from penilaian.services.capaian import tetapkan_capaian
 
@@ -53,7 +54,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
     instansi = _instansi(request)
     periode = _periode(request.GET.get("periode", ""), instansi)
     unit = _unit(request, instansi)
-    baris = capaian_banyak(unit, periode)
+    penetapan = penetapan_banyak([u.pk for u in unit], periode)
+    baris = [(b, lama, penetapan.get(b.unit.pk)) for b, lama in capaian_banyak(unit, periode)]
     konteks = {
         "periode": periode,
         "daftar_periode": [

@@ -23,6 +23,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from core.hari_kerja import selisih_hari_kerja
 from penilaian import access, selectors
+from penilaian.capaian import rating_kepala_unit
 from penilaian.forms import KeberatanForm, PutuskanForm, RatingForm
 from penilaian.kuadran import PANDUAN_HASIL_KERJA, PANDUAN_PERILAKU, Predikat, Rating, predikat
 from penilaian.models import JenisUmpanBalik, PenilaianPeriodik, PeranPemberi, StatusPenilaian
@@ -155,8 +156,12 @@ def konteks(
     aksi = {a: access.can(user, a, penilaian) for a in TRANSISI}
     form_aksi = form_aksi or {}
     boleh_nilai = aksi["nilai"] or aksi["nilai_atasan"]
+    # A unit head's rating hasil kerja is the capaian of the unit they lead: offered, explained,
+    # and still the penilai's to change.
+    rating_unit = rating_kepala_unit(penilaian) if boleh_nilai or aksi["putuskan"] else None
     awal_rating = {
-        "rating_hasil_kerja": penilaian.rating_hasil_kerja or None,
+        "rating_hasil_kerja": penilaian.rating_hasil_kerja
+        or (rating_unit.rating if rating_unit else None),
         "rating_perilaku": penilaian.rating_perilaku or None,
     }
     form_nilai = form_aksi.get("nilai") or RatingForm(
@@ -189,6 +194,7 @@ def konteks(
         ]
         if boleh_nilai
         else [],
+        "rating_unit": rating_unit,
         "form_nilai": form_nilai,
         "form_putuskan": form_putuskan,
         "form_keberatan": form_aksi.get("keberatan") or KeberatanForm(),

@@ -42,35 +42,47 @@ def tambah_bawahan(pemeran, jumlah: int, tahun: int = 2026, awal: int = 0) -> li
             atasan=atasan.jabatan,
         )  # fmt: skip
         pegawai = PegawaiFactory(nama=f"Bawahan {n + 1:02d}", jabatan=jabatan)
-        skp = Skp.objects.create(
-            pegawai=pegawai, instansi=pegawai.instansi, tahun=tahun, status=StatusSkp.DISETUJUI,
-            jenis_formulir=JenisFormulir.ADMINISTRASI, penilai=atasan,
-            pegawai_nama=pegawai.nama_lengkap, pegawai_nip=pegawai.nip,
-            pegawai_pangkat=pegawai.pangkat_golongan, pegawai_jabatan=jabatan.nama,
-            pegawai_unit_kerja=seksi.nama, instansi_nama=pegawai.instansi.nama,
-            penilai_nama=atasan.nama_lengkap, penilai_nip=atasan.nip,
-            penilai_pangkat=atasan.pangkat_golongan, penilai_jabatan=atasan.jabatan.nama,
-            penilai_unit_kerja=seksi.nama,
-        )  # fmt: skip
-        PerilakuKerja.objects.bulk_create(
-            PerilakuKerja(skp=skp, urutan=i, nilai_inti=nilai, panduan="\n".join(panduan))
-            for i, (nilai, panduan) in enumerate(BERAKHLAK, start=1)
-        )
-        for urutan in (1, 2):
-            rhk = RencanaHasilKerja.objects.create(
-                skp=skp, jenis="utama", urutan=urutan,
-                uraian=f"Tersedianya rekap data imunisasi desa bagian {urutan}",
-            )  # fmt: skip
-            IndikatorKinerja.objects.bulk_create(
-                IndikatorKinerja(rhk=rhk, aspek=a, uraian=u, target_min=t, target_maks=m, satuan=s)
-                for a, u, t, m, s, _ in INDIKATOR
-            )
-        RiwayatStatus.objects.create(
-            skp=skp, aksi="setujui", dari=StatusSkp.DIAJUKAN, ke=StatusSkp.DISETUJUI,
-            oleh=atasan.user, waktu=datetime(tahun, 1, 15, 9, tzinfo=WIB),
-        )  # fmt: skip
+        skp_disetujui_untuk(pegawai, atasan, tahun)
         hasil.append(pegawai)
     return hasil
+
+
+def skp_disetujui_untuk(
+    pegawai: Pegawai, penilai: Pegawai, tahun: int = 2026, versi: int = 1,
+    disetujui: datetime | None = None,
+) -> Skp:  # fmt: skip
+    """An SKP of `pegawai` for their current position, approved by `penilai` (on 15 January
+    unless `disetujui`), as the approval leaves it."""
+    jabatan = pegawai.jabatan
+    skp = Skp.objects.create(
+        pegawai=pegawai, instansi=pegawai.instansi, tahun=tahun, versi=versi,
+        status=StatusSkp.DISETUJUI,
+        jenis_formulir=JenisFormulir.ADMINISTRASI, penilai=penilai,
+        pegawai_nama=pegawai.nama_lengkap, pegawai_nip=pegawai.nip,
+        pegawai_pangkat=pegawai.pangkat_golongan, pegawai_jabatan=jabatan.nama,
+        pegawai_unit_kerja=jabatan.unit_kerja.nama, instansi_nama=pegawai.instansi.nama,
+        penilai_nama=penilai.nama_lengkap, penilai_nip=penilai.nip,
+        penilai_pangkat=penilai.pangkat_golongan, penilai_jabatan=penilai.jabatan.nama,
+        penilai_unit_kerja=penilai.jabatan.unit_kerja.nama,
+    )  # fmt: skip
+    PerilakuKerja.objects.bulk_create(
+        PerilakuKerja(skp=skp, urutan=i, nilai_inti=nilai, panduan="\n".join(panduan))
+        for i, (nilai, panduan) in enumerate(BERAKHLAK, start=1)
+    )
+    for urutan in (1, 2):
+        rhk = RencanaHasilKerja.objects.create(
+            skp=skp, jenis="utama", urutan=urutan,
+            uraian=f"Tersedianya rekap data imunisasi desa bagian {urutan}",
+        )  # fmt: skip
+        IndikatorKinerja.objects.bulk_create(
+            IndikatorKinerja(rhk=rhk, aspek=a, uraian=u, target_min=t, target_maks=m, satuan=s)
+            for a, u, t, m, s, _ in INDIKATOR
+        )
+    RiwayatStatus.objects.create(
+        skp=skp, aksi="setujui", dari=StatusSkp.DIAJUKAN, ke=StatusSkp.DISETUJUI,
+        oleh=penilai.user, waktu=disetujui or datetime(tahun, 1, 15, 9, tzinfo=WIB),
+    )  # fmt: skip
+    return skp
 
 
 def isi_penilaian(pegawai: Pegawai, periode: Periode, penilai: Pegawai) -> PenilaianPeriodik:

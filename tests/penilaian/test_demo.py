@@ -68,3 +68,28 @@ def test_setiap_peran_demo_punya_halaman_penilaian(client, demo_desember):
         p3 = PenilaianPeriodik.objects.get(pegawai__nama="Agus Prasetyo", periode__nomor=3)
         r = client.get(f"/penilaian/bawahan/?periode={p3.periode_id}")
         assert r.status_code == 200 and "Agus Prasetyo" in r.content.decode()
+
+
+def test_demo_capaian_kurva_dan_penetapan(demo_desember):
+    from organisasi.models import UnitKerja
+    from penilaian.capaian import pimpinan_unit
+    from penilaian.models import AlasanPola, CapaianUnit, DokumenPenetapan, PenetapanPredikat
+    from penilaian.penetapan import halaman_penetapan
+
+    assert "penetapan predikat bertanda tangan" in demo_desember
+    unit = [u for u in UnitKerja.objects.all() if pimpinan_unit(u) is not None]
+    assert unit
+    for u in unit:  # every demo unit, every past quarter
+        nomor = set(
+            CapaianUnit.objects.filter(unit_kerja=u).values_list("periode__nomor", flat=True)
+        )
+        assert nomor == {1, 2, 3}, u
+    # One unit breaks the curve, with the penilai's reason.
+    (melanggar,) = {a.unit_kerja for a in AlasanPola.objects.select_related("unit_kerja")}
+    alasan = AlasanPola.objects.filter(unit_kerja=melanggar).select_related("periode").first()
+    h = halaman_penetapan(melanggar, alasan.periode)
+    assert h.tidak_sesuai and h.alasan is not None
+    # Confirmed and signed for the first quarter.
+    assert PenetapanPredikat.objects.filter(status="ditetapkan", periode__nomor=1).exists()
+    dokumen = DokumenPenetapan.objects.exclude(sha256="")
+    assert dokumen.exists() and all(d.terbit for d in dokumen)
