@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch
 
-from core.pdf import konteks_verifikasi, tanggal_indonesia
+from core.pdf import BlokIdentitas, Identitas, konteks_verifikasi, tanggal_indonesia
 from core.pdf import render_pdf as render_dokumen
 from organisasi.models import Pegawai
 from penilaian.capaian import pola_penilaian
@@ -37,15 +37,6 @@ ATASAN_PEJABAT_PENILAI = "Atasan Pejabat Penilai Kinerja"
 DINILAI_ATASAN = (
     "Dinilai oleh atasan pejabat penilai karena batas waktu penilai terlewati; hasil ini final."
 )
-
-
-@dataclass
-class Identitas:
-    nama: str
-    nip: str
-    pangkat: str
-    jabatan: str
-    unit_kerja: str
 
 
 @dataclass
@@ -82,7 +73,7 @@ def nama_pegawai(pegawai: Pegawai | None, riwayat: RiwayatPenilaian | None = Non
     return getattr(pegawai, "nama_lengkap", "") or oleh.get_full_name() or oleh.get_username()
 
 
-def _identitas_penilai(penilaian: PenilaianPeriodik) -> Identitas | None:
+def identitas_penilai_periode(penilaian: PenilaianPeriodik) -> Identitas | None:
     """The pejabat penilai of the period: as in the SKP's snapshot when it is the same person
     (the document then agrees with the SKP), else as they are now (a new penilai after a
     mutasi, a Plt)."""
@@ -100,6 +91,25 @@ def _identitas_penilai(penilaian: PenilaianPeriodik) -> Identitas | None:
         skp.penilai_nama, skp.penilai_nip, skp.penilai_pangkat, skp.penilai_jabatan,
         skp.penilai_unit_kerja,
     )  # fmt: skip
+
+
+def identitas_pegawai(penilaian: PenilaianPeriodik) -> Identitas:
+    """The pegawai as the SKP in force for the period names them."""
+    skp = penilaian.skp
+    return Identitas(
+        skp.pegawai_nama, skp.pegawai_nip, skp.pegawai_pangkat, skp.pegawai_jabatan,
+        skp.pegawai_unit_kerja,
+    )  # fmt: skip
+
+
+def _penilai_jpt(penilaian: PenilaianPeriodik) -> Identitas | None:
+    """A JPT's penilai is named with the instansi instead of a unit kerja."""
+    penilai = identitas_penilai_periode(penilaian)
+    if penilai is None:
+        return None
+    return Identitas(
+        penilai.nama, penilai.nip, penilai.pangkat, penilai.jabatan, penilaian.skp.instansi_nama
+    )
 
 
 def _teks_pada(umpan_balik: UmpanBalik, batas: datetime) -> str:
@@ -273,14 +283,16 @@ def konteks_cetak(
         "rentang_periode": rentang_periode(penilaian.periode),
         "varian": varian,
         "kolom": {"jpt": 7, "kualitatif": 6, "kuantitatif": 8}[varian],
-        "pegawai": Identitas(
-            skp.pegawai_nama,
-            skp.pegawai_nip,
-            skp.pegawai_pangkat,
-            skp.pegawai_jabatan,
-            skp.pegawai_unit_kerja,
-        ),  # fmt: skip
-        "penilai": _identitas_penilai(penilaian),
+        "pegawai": identitas_pegawai(penilaian),
+        "penilai": identitas_penilai_periode(penilaian),
+        "identitas": [
+            BlokIdentitas("PEGAWAI YANG DINILAI", identitas_pegawai(penilaian)),
+            BlokIdentitas(
+                "PEJABAT PENILAI KINERJA",
+                _penilai_jpt(penilaian) if varian == "jpt" else identitas_penilai_periode(penilaian),
+                "INSTANSI" if varian == "jpt" else "UNIT KERJA",
+            ),
+        ],
         "rhk_utama": utama,
         "rhk_tambahan": tambahan,
         "umpan_balik_hasil_kerja": [

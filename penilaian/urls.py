@@ -6,6 +6,7 @@ from penilaian.views import (
     capaian,
     detail,
     dokumen,
+    ekspor,
     kalkulator,
     pegawai,
     periode,
@@ -26,4 +27,5 @@ urlpatterns = [
     *bawahan.urlpatterns,
     *kalkulator.urlpatterns,
     *capaian.urlpatterns,
+    *ekspor.urlpatterns,
 ]
