@@ -289,7 +289,9 @@ def konteks_cetak(
             BlokIdentitas("PEGAWAI YANG DINILAI", identitas_pegawai(penilaian)),
             BlokIdentitas(
                 "PEJABAT PENILAI KINERJA",
-                _penilai_jpt(penilaian) if varian == "jpt" else identitas_penilai_periode(penilaian),
+                _penilai_jpt(penilaian)
+                if varian == "jpt"
+                else identitas_penilai_periode(penilaian),
                 "INSTANSI" if varian == "jpt" else "UNIT KERJA",
             ),
         ],

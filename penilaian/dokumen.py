@@ -114,7 +114,10 @@ def terbitkan_setelah_dinilai(penilaian_pk: int) -> None:
     the first download generates the document."""
     from penilaian import evaluasi
 
-    for fungsi, nama in ((terbitkan, "Dokumen penilaian"), (evaluasi.terbitkan, "Dokumen evaluasi")):
+    for fungsi, nama in (
+        (terbitkan, "Dokumen penilaian"),
+        (evaluasi.terbitkan, "Dokumen evaluasi"),
+    ):
         try:
             fungsi(PenilaianPeriodik.objects.get(pk=penilaian_pk))
         except ImproperlyConfigured as e:  # no certificate yet (a fresh checkout): say so briefly
@@ -168,7 +171,8 @@ class InfoVerifikasi:
 def _pengganti(dokumen: DokumenPenilaian) -> DokumenPenilaian | None:
     """The next issued version of the same kind (evaluation form or Dokumen Evaluasi)."""
     return (
-        type(dokumen).objects.filter(penilaian_id=dokumen.penilaian_id, versi__gt=dokumen.versi)
+        type(dokumen)
+        .objects.filter(penilaian_id=dokumen.penilaian_id, versi__gt=dokumen.versi)
         .exclude(sha256="")
         .order_by("versi")
         .first()

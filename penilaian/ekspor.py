@@ -94,9 +94,7 @@ def _slug(teks: str) -> str:
 
 def jalankan_ekspor(ekspor_id: int) -> int:
     ekspor = EksporEvaluasi.objects.select_related("instansi", "unit", "periode").get(pk=ekspor_id)
-    daftar = list(
-        penilaian_periode(ekspor.periode, unit=ekspor.unit).select_related("pegawai")
-    )
+    daftar = list(penilaian_periode(ekspor.periode, unit=ekspor.unit).select_related("pegawai"))
     bagian = ekspor.unit.kode if ekspor.unit_id else "semua"
     return ekspor_berkas.jalankan(
         ekspor,

@@ -137,7 +137,12 @@ def konteks_cetak(
         else "-",
         "penanda": _penanda(penilaian, riwayat),
         "pegawai_ttd": identitas_pegawai(penilaian),
+        # Issued when rated: the pegawai's acknowledgement comes later (a version issued
+        # afterwards, e.g. by the first download, shows it).
         "diterima": tanggal_indonesia(penilaian.diterima_pada, jam=True)
+        if penilaian.diterima_pada
+        else "",
+        "diterima_tanggal": tanggal_indonesia(penilaian.diterima_pada)
         if penilaian.diterima_pada
         else "",
         "tempat": instansi.lokasi or instansi.nama,

@@ -90,7 +90,9 @@ def ekspor_ulangi(*, ekspor_id: int, instansi: QuerySet[Instansi]) -> EksporSkp:
     manages; another instansi's export is not found). A second click finds it running and is
     refused with SUDAH_DIULANG. Documents issued by the failed run are reused, not issued
     again."""
-    return ekspor_berkas.ulangi(EksporSkp.objects.filter(instansi__in=instansi), ekspor_id, buat_zip)
+    return ekspor_berkas.ulangi(
+        EksporSkp.objects.filter(instansi__in=instansi), ekspor_id, buat_zip
+    )
 
 
 def jalankan_ekspor(ekspor_id: int) -> int:

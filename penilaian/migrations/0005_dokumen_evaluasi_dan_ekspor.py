@@ -8,55 +8,142 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisasi', '0007_impor_rincian'),
-        ('penilaian', '0004_capaian_organisasi'),
+        ("organisasi", "0007_impor_rincian"),
+        ("penilaian", "0004_capaian_organisasi"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DokumenEvaluasi',
+            name="DokumenEvaluasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('versi', models.PositiveSmallIntegerField()),
-                ('token', models.CharField(default=penilaian.models._token_dokumen, max_length=32, unique=True)),
-                ('berkas', models.FileField(blank=True, upload_to='penilaian/evaluasi/')),
-                ('sha256', models.CharField(blank=True, db_index=True, max_length=64, verbose_name='sidik jari SHA-256')),
-                ('sertifikat_sha256', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('diterbitkan', models.DateTimeField(blank=True, null=True)),
-                ('penilaian', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dokumen_evaluasi', to='penilaian.penilaianperiodik')),
-                ('riwayat', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='dokumen_evaluasi', to='penilaian.riwayatpenilaian')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("versi", models.PositiveSmallIntegerField()),
+                (
+                    "token",
+                    models.CharField(
+                        default=penilaian.models._token_dokumen, max_length=32, unique=True
+                    ),
+                ),
+                ("berkas", models.FileField(blank=True, upload_to="penilaian/evaluasi/")),
+                (
+                    "sha256",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=64, verbose_name="sidik jari SHA-256"
+                    ),
+                ),
+                ("sertifikat_sha256", models.CharField(blank=True, db_index=True, max_length=64)),
+                ("diterbitkan", models.DateTimeField(blank=True, null=True)),
+                (
+                    "penilaian",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dokumen_evaluasi",
+                        to="penilaian.penilaianperiodik",
+                    ),
+                ),
+                (
+                    "riwayat",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dokumen_evaluasi",
+                        to="penilaian.riwayatpenilaian",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dokumen evaluasi kinerja pegawai',
-                'verbose_name_plural': 'dokumen evaluasi kinerja pegawai',
-                'ordering': ['penilaian', '-versi'],
-                'constraints': [models.UniqueConstraint(fields=('penilaian', 'versi'), name='dokumen_evaluasi_versi_unik')],
+                "verbose_name": "dokumen evaluasi kinerja pegawai",
+                "verbose_name_plural": "dokumen evaluasi kinerja pegawai",
+                "ordering": ["penilaian", "-versi"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("penilaian", "versi"), name="dokumen_evaluasi_versi_unik"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='EksporEvaluasi',
+            name="EksporEvaluasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dibuat', models.DateTimeField(default=django.utils.timezone.now)),
-                ('status', models.CharField(choices=[('menunggu', 'Menunggu'), ('berjalan', 'Berjalan'), ('selesai', 'Selesai'), ('gagal', 'Gagal')], default='menunggu', max_length=10)),
-                ('jumlah', models.PositiveIntegerField(default=0)),
-                ('selesai', models.PositiveIntegerField(default=0)),
-                ('pesan', models.TextField(blank=True)),
-                ('task_id', models.CharField(blank=True, max_length=64)),
-                ('berkas', models.FileField(blank=True, upload_to='penilaian/ekspor/')),
-                ('diminta_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisasi.instansi')),
-                ('periode', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='penilaian.periode')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisasi.unitkerja')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("dibuat", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("menunggu", "Menunggu"),
+                            ("berjalan", "Berjalan"),
+                            ("selesai", "Selesai"),
+                            ("gagal", "Gagal"),
+                        ],
+                        default="menunggu",
+                        max_length=10,
+                    ),
+                ),
+                ("jumlah", models.PositiveIntegerField(default=0)),
+                ("selesai", models.PositiveIntegerField(default=0)),
+                ("pesan", models.TextField(blank=True)),
+                ("task_id", models.CharField(blank=True, max_length=64)),
+                ("berkas", models.FileField(blank=True, upload_to="penilaian/ekspor/")),
+                (
+                    "diminta_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "periode",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="penilaian.periode",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organisasi.unitkerja",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ekspor dokumen evaluasi',
-                'verbose_name_plural': 'ekspor dokumen evaluasi',
-                'ordering': ['-dibuat', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['menunggu', 'berjalan', 'selesai', 'gagal'])), name='ekspor_evaluasi_status_sah')],
+                "verbose_name": "ekspor dokumen evaluasi",
+                "verbose_name_plural": "ekspor dokumen evaluasi",
+                "ordering": ["-dibuat", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status__in", ["menunggu", "berjalan", "selesai", "gagal"])
+                        ),
+                        name="ekspor_evaluasi_status_sah",
+                    )
+                ],
             },
         ),
     ]

@@ -98,7 +98,9 @@ def halaman(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Ekspor dimulai. Kemajuannya tampil di bawah.")
         return redirect("penilaian:ekspor")
     return render(
-        request, "penilaian/ekspor.html", {"form": form, "form_tpp": _form(request, auto_id="tpp_%s"), "daftar": daftar}
+        request,
+        "penilaian/ekspor.html",
+        {"form": form, "form_tpp": _form(request, auto_id="tpp_%s"), "daftar": daftar},
     )
 
 

@@ -84,6 +84,7 @@ def test_d11_diterbitkan_setelah_dinilai_dengan_semua_blok(
         "3 RATING PERILAKU KERJA SESUAI EKSPEKTASI",
         "4 PREDIKAT KINERJA PEGAWAI BAIK",
         "5 CATATAN/REKOMENDASI Ikuti pelatihan analisis data.",
+        "Uji, .............................",
         "7. PEGAWAI YANG DINILAI",
         "Uji, 30 Maret 2026",
         "6. PEJABAT PENILAI KINERJA",
@@ -219,8 +220,9 @@ def test_gagal_saat_dinilai_diterbitkan_saat_unduhan_pertama(
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     (dokumen,) = terbit(p)
     assert dokumen.sha256 == hashlib.sha256(r.content).hexdigest()
-    assert f'filename="evaluasi_{pemeran.pegawai.nip}_2026_triwulan-i_v1.pdf"' in (
-        r["Content-Disposition"]
+    assert (
+        f'filename="evaluasi_{pemeran.pegawai.nip}_2026_triwulan-i_v1.pdf"'
+        in (r["Content-Disposition"])
     )
     # The same document on the next download and by its version URL.
     assert client.get(reverse("penilaian:evaluasi_unduh", args=[p.pk])).content == r.content
