@@ -13,7 +13,9 @@ meets:
 - Rina Marlina's SKP stays a draft (the drafting story of skp.demo: she still edits it and sees
   what her bawahan pick up), so she and her bawahan have no evaluation.
 
-Running it again adds nothing (an evaluation already made is left alone)."""
+Running it again adds nothing (an evaluation already made is left alone). Afterwards
+(`terbitkan_dokumen_evaluasi`, outside the transaction) the Dokumen Evaluasi Kinerja Pegawai of
+every rating is issued and signed."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -257,3 +259,28 @@ def muat_demo(instansi: Instansi, tahun: int | None = None) -> str:
         f"{len(lampau)} periode lampau berisi realisasi, bukti dukung, umpan balik, dan "
         f"{dinilai} penilaian (1 keberatan diputuskan, 1 penilai melewati batas waktu)."
     )
+
+
+def terbitkan_dokumen_evaluasi(instansi: Instansi, tahun: int | None = None) -> str:
+    """The Dokumen Evaluasi Kinerja Pegawai of every rated demo evaluation of the year, issued
+    now (outside the demo's transaction: rendering and signing are slow), so that the demo
+    visitor downloads signed documents at once and the bulk export has something to pack. The
+    background jobs queued by the ratings find them issued. Running it again issues nothing."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from penilaian import evaluasi
+
+    tahun = tahun or timezone.localdate().year
+    daftar = (
+        PenilaianPeriodik.objects.filter(periode__instansi=instansi, periode__tahun=tahun)
+        .exclude(predikat="")
+        .order_by("periode__nomor", "pegawai__nip")
+    )
+    jumlah = 0
+    for p in daftar:
+        try:
+            evaluasi.terbitkan(p)
+        except ImproperlyConfigured as e:  # no signing certificate yet (`buat_sertifikat_dev`)
+            return f"Dokumen evaluasi demo belum diterbitkan: {e}"
+        jumlah += 1
+    return f"Dokumen evaluasi kinerja pegawai demo {tahun}: {jumlah} diterbitkan."

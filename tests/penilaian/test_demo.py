@@ -68,3 +68,23 @@ def test_setiap_peran_demo_punya_halaman_penilaian(client, demo_desember):
         p3 = PenilaianPeriodik.objects.get(pegawai__nama="Agus Prasetyo", periode__nomor=3)
         r = client.get(f"/penilaian/bawahan/?periode={p3.periode_id}")
         assert r.status_code == 200 and "Agus Prasetyo" in r.content.decode()
+
+
+def test_demo_menerbitkan_dokumen_evaluasi(demo_desember):
+    from core.dokumen import baca_dokumen, verifikasi_berkas
+    from penilaian.models import DokumenEvaluasi
+
+    dinilai = PenilaianPeriodik.objects.filter(periode__tahun=2026).exclude(predikat="")
+    terbit = DokumenEvaluasi.objects.exclude(sha256="")
+    assert dinilai.count() >= 20
+    assert set(terbit.values_list("penilaian_id", flat=True)) == set(
+        dinilai.values_list("pk", flat=True)
+    )
+    assert f"Dokumen evaluasi kinerja pegawai demo 2026: {dinilai.count()} diterbitkan." in (
+        demo_desember
+    )
+    # Maya's keberatan gives a D.1.3, Sri's rating by the atasan of her penilai a D.1.2.
+    maya = terbit.get(penilaian__pegawai__nama="Maya Kusuma", penilaian__periode__nomor=2)
+    sri = terbit.get(penilaian__pegawai__nama="Sri Wahyuni", penilaian__periode__nomor=3)
+    assert (maya.format, sri.format) == ("D.1.3", "D.1.2")
+    assert verifikasi_berkas(baca_dokumen(maya)).sah
