@@ -280,3 +280,38 @@ def test_tpp_capaian_tahun_lalu_bila_tahunan_belum_ditetapkan(client, pemeran, t
         assert r.status_code == 200, r.content.decode()[-3000:]
         ws = load_workbook(io.BytesIO(r.content)).active
     assert {r[7] for r in ws.iter_rows(min_row=2, values_only=True)} == {"Istimewa"}
+
+
+def test_tautan_ekspor_di_penilaian_bawahan_untuk_pimpinan_unit(client, pemeran, tw1, dinilai):
+    client.force_login(pemeran.atasan.user)
+    html = client.get(reverse("penilaian:bawahan")).content.decode()
+    assert reverse("penilaian:ekspor") in html
+
+
+def test_pekerja_mati_di_tengah_ekspor_tercatat(pemeran, tw1, db):
+    """core/ekspor.py reports a dead worker on the export row of any registered kind: put back
+    in the queue, then failed for good with the reason."""
+    from types import SimpleNamespace
+
+    from django_tasks import TaskResultStatus
+
+    from core import ekspor as inti
+    from core.pekerja import tugas_diulang
+
+    ekspor = EksporEvaluasi.objects.create(
+        instansi=pemeran.instansi, periode=tw1, status=StatusEkspor.BERJALAN, jumlah=5, selesai=2
+    )
+    tugas = SimpleNamespace(
+        task=SimpleNamespace(module_path="penilaian.ekspor.buat_zip"), args=[ekspor.pk],
+        status=TaskResultStatus.FAILED,
+        errors=[SimpleNamespace(exception_class_path="core.pekerja.PekerjaBerhenti",
+                                traceback="core.pekerja.PekerjaBerhenti: Pekerja berhenti 3 kali")],
+    )  # fmt: skip
+    tugas_diulang.send(sender=None, task_result=tugas, percobaan=1, maks=3)
+    ekspor.refresh_from_db()
+    assert ekspor.status == StatusEkspor.MENUNGGU and "percobaan 2 dari 3" in ekspor.pesan
+    EksporEvaluasi.objects.filter(pk=ekspor.pk).update(status=StatusEkspor.BERJALAN)
+    inti.saat_selesai(sender=None, task_result=tugas)
+    ekspor.refresh_from_db()
+    assert ekspor.status == StatusEkspor.GAGAL
+    assert ekspor.pesan == "Ekspor gagal: Pekerja berhenti 3 kali"
