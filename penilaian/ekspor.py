@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django_tasks import task
 from openpyxl import Workbook
@@ -37,6 +38,9 @@ from perencanaan.ekspor import seperti_rumus
 
 logger = logging.getLogger(__name__)
 TIDAK_ADA = "Tidak ada pegawai yang sudah dinilai pada periode dan unit kerja ini."
+SUDAH_BERJALAN = (
+    "Ekspor periode dan unit kerja ini sedang menunggu atau berjalan; lihat kemajuannya di bawah."
+)
 
 
 def penilaian_periode(
@@ -77,10 +81,18 @@ def ekspor_mulai(
     *, user: AbstractBaseUser, periode: Periode, unit: UnitKerja | None
 ) -> EksporEvaluasi:
     """Records the request and queues the job (the caller has checked the right: the view, via
-    penilaian.access.unit_ekspor)."""
-    ekspor = EksporEvaluasi.objects.create(
-        instansi_id=periode.instansi_id, unit=unit, periode=periode, diminta_oleh=user
-    )
+    penilaian.access.unit_ekspor). The same export still waiting or running (a double click, a
+    second tab) is refused with SUDAH_BERJALAN: under the period's row lock, so two requests
+    at once make one."""
+    with transaction.atomic():
+        Periode.objects.select_for_update().get(pk=periode.pk)
+        if EksporEvaluasi.objects.filter(
+            periode=periode, unit=unit, status__in=ekspor_berkas.BELUM_SELESAI
+        ).exists():
+            raise ValidationError(SUDAH_BERJALAN)
+        ekspor = EksporEvaluasi.objects.create(
+            instansi_id=periode.instansi_id, unit=unit, periode=periode, diminta_oleh=user
+        )
     return ekspor_berkas.mulai(ekspor, buat_zip)
 
 

@@ -92,10 +92,16 @@ def halaman(request: HttpRequest) -> HttpResponse:
         return render(request, "penilaian/ekspor.html#daftar-ekspor", {"daftar": daftar})
     form = _form(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        layanan.ekspor_mulai(
-            user=request.user, periode=form.cleaned_data["periode"], unit=form.cleaned_data["unit"]
-        )
-        messages.success(request, "Ekspor dimulai. Kemajuannya tampil di bawah.")
+        try:
+            layanan.ekspor_mulai(
+                user=request.user,
+                periode=form.cleaned_data["periode"],
+                unit=form.cleaned_data["unit"],
+            )
+        except ValidationError as e:  # the same export already waits or runs
+            messages.info(request, e.messages[0])
+        else:
+            messages.success(request, "Ekspor dimulai. Kemajuannya tampil di bawah.")
         return redirect("penilaian:ekspor")
     return render(
         request,

@@ -315,3 +315,20 @@ def test_pekerja_mati_di_tengah_ekspor_tercatat(pemeran, tw1, db):
     ekspor.refresh_from_db()
     assert ekspor.status == StatusEkspor.GAGAL
     assert ekspor.pesan == "Ekspor gagal: Pekerja berhenti 3 kali"
+
+
+def test_klik_ganda_satu_ekspor(client, pemeran, tw1, dinilai):
+    """Without a worker the first export waits in the queue: a second click (or tab) for the
+    same period and unit starts nothing more and says so; another unit is another export."""
+    client.force_login(pemeran.admin.user)
+    url = reverse("penilaian:ekspor")
+    data = {"periode": tw1.pk, "unit": seksi(pemeran).pk}
+    assert client.post(url, data).status_code == 302
+    r = client.post(url, data, follow=True)
+    assert "sedang menunggu atau berjalan" in r.content.decode()
+    (ekspor,) = EksporEvaluasi.objects.all()
+    assert ekspor.status == StatusEkspor.MENUNGGU and ekspor.task_id
+    html = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert 'hx-trigger="every 2s"' in html and "Menunggu: 0 dari 0 PDF" in html
+    client.post(url, {"periode": tw1.pk, "unit": ""})
+    assert EksporEvaluasi.objects.count() == 2
