@@ -204,7 +204,7 @@ def _perilaku(penilaian: PenilaianPeriodik, umpan_balik: list[UmpanBalik]) -> li
     return perilaku
 
 
-def _penanda(penilaian: PenilaianPeriodik, riwayat: RiwayatPenilaian) -> Penanda:
+def penanda_dokumen(penilaian: PenilaianPeriodik, riwayat: RiwayatPenilaian) -> Penanda:
     if riwayat.aksi == "putuskan":
         pegawai, sebutan, kata = penilaian.diputuskan_oleh, ATASAN_PEJABAT_PENILAI, "Diputuskan"
     elif riwayat.aksi == "nilai_atasan":
@@ -221,7 +221,7 @@ def _penanda(penilaian: PenilaianPeriodik, riwayat: RiwayatPenilaian) -> Penanda
     )
 
 
-def _label_rating(nilai: str) -> str:
+def label_rating(nilai: str) -> str:
     return Rating(nilai).label if nilai in Rating.values else "-"
 
 
@@ -232,8 +232,8 @@ def kalimat_keputusan(penilaian: PenilaianPeriodik, riwayat: RiwayatPenilaian) -
     data = riwayat.data or {}
     sebelum, sesudah = data.get("sebelum", {}), data.get("sesudah", {})
     ubah = [
-        f"{judul} {_label_rating(sebelum.get(kunci, ''))} menjadi "
-        f"{_label_rating(sesudah.get(kunci, ''))}"
+        f"{judul} {label_rating(sebelum.get(kunci, ''))} menjadi "
+        f"{label_rating(sesudah.get(kunci, ''))}"
         for kunci, judul in (
             ("rating_hasil_kerja", "rating hasil kerja"),
             ("rating_perilaku", "rating perilaku kerja"),
@@ -304,13 +304,13 @@ def konteks_cetak(
             ub for ub in umpan_balik if ub.jenis == "perilaku" and not ub.perilaku_id
         ],
         "perilaku": _perilaku(penilaian, umpan_balik),
-        "rating_hasil_kerja": _label_rating(penilaian.rating_hasil_kerja),
-        "rating_perilaku": _label_rating(penilaian.rating_perilaku),
+        "rating_hasil_kerja": label_rating(penilaian.rating_hasil_kerja),
+        "rating_perilaku": label_rating(penilaian.rating_perilaku),
         "predikat": Predikat(penilaian.predikat).label if penilaian.predikat else "-",
         "catatan": penilaian.catatan_penilai,
         "dinilai_atasan": DINILAI_ATASAN if penilaian.oleh_atasan_penilai else "",
         "keputusan": kalimat_keputusan(penilaian, riwayat),
-        "penanda": _penanda(penilaian, riwayat),
+        "penanda": penanda_dokumen(penilaian, riwayat),
         "tempat": instansi.lokasi or instansi.nama,
         "tanggal": tanggal_indonesia(riwayat.waktu),
         "versi": versi,

@@ -21,12 +21,12 @@ from organisasi.nip import format_nip
 from penilaian.capaian import CapaianBerlaku, capaian_untuk_penilaian
 from penilaian.cetak import (
     DINILAI_ATASAN,
-    _label_rating,
-    _penanda,
     identitas_pegawai,
     identitas_penilai_periode,
     judul_periode,
     kalimat_keputusan,
+    label_rating,
+    penanda_dokumen,
     rentang_periode,
 )
 from penilaian.dokumen import InfoVerifikasi, cadangkan, info_verifikasi, peringatan
@@ -117,8 +117,8 @@ def konteks_cetak(
             ),
         ],
         "capaian": kalimat_capaian(capaian_untuk_penilaian(penilaian)),
-        "rating_hasil_kerja": _label_rating(penilaian.rating_hasil_kerja),
-        "rating_perilaku": _label_rating(penilaian.rating_perilaku),
+        "rating_hasil_kerja": label_rating(penilaian.rating_hasil_kerja),
+        "rating_perilaku": label_rating(penilaian.rating_perilaku),
         "predikat": Predikat(penilaian.predikat).label if penilaian.predikat else "-",
         "catatan": penilaian.catatan_penilai,
         "dinilai_atasan": DINILAI_ATASAN if format_ == FormatEvaluasi.D12 else "",
@@ -130,12 +130,12 @@ def konteks_cetak(
         "keberatan_alasan": penilaian.keberatan_alasan,
         "keputusan": kalimat_keputusan(penilaian, riwayat),
         "keputusan_catatan": penilaian.keputusan_catatan or riwayat.catatan,
-        "sebelum_hasil_kerja": _label_rating(sebelum.get("rating_hasil_kerja", "")),
-        "sebelum_perilaku": _label_rating(sebelum.get("rating_perilaku", "")),
+        "sebelum_hasil_kerja": label_rating(sebelum.get("rating_hasil_kerja", "")),
+        "sebelum_perilaku": label_rating(sebelum.get("rating_perilaku", "")),
         "sebelum_predikat": Predikat(sebelum["predikat"]).label
         if sebelum.get("predikat") in Predikat.values
         else "-",
-        "penanda": _penanda(penilaian, riwayat),
+        "penanda": penanda_dokumen(penilaian, riwayat),
         "pegawai_ttd": identitas_pegawai(penilaian),
         # Issued when rated: the pegawai's acknowledgement comes later (a version issued
         # afterwards, e.g. by the first download, shows it).

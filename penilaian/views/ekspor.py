@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisasi.models import AdminInstansi
+from organisasi.models import AdminInstansi, Instansi
 from penilaian import access
 from penilaian import ekspor as layanan
 from penilaian.models import EksporEvaluasi, Periode
@@ -56,9 +56,8 @@ class EksporForm(forms.Form):
 
 def _periode_qs(unit_qs):  # noqa: ANN001, ANN202
     """The periods of the instansi of the user's units, last year and this (made on first need)."""
-    instansi = {u.instansi for u in unit_qs.select_related("instansi").distinct()[:50]}
     ids = []
-    for i in instansi:
+    for i in Instansi.objects.filter(pk__in=unit_qs.values("instansi_id")):
         kini = periode_berjalan(i)
         ids += [p.pk for t in (kini.tahun - 1, kini.tahun) for p in periode_tahun(i, t)]
     return Periode.objects.filter(pk__in=ids).order_by("-tahun", "-nomor")
