@@ -123,6 +123,11 @@ def test_klik_ganda_satu_dokumen_dan_versi_baru_saat_rating_berubah(
     assert baru.versi == 2 and baru.riwayat.aksi == "nilai"
     assert "PREDIKAT KINERJA PEGAWAI SANGAT BAIK" in teks(baca_dokumen(baru))
     assert "PREDIKAT KINERJA PEGAWAI BAIK" in teks(baca_dokumen(lama))
+    # The old version still verifies, and says it was replaced (by a Dokumen Evaluasi, not by
+    # the evaluation form's own version 2).
+    hasil = verifikasi_berkas(baca_dokumen(lama))
+    assert hasil.sah and "Perhatian: versi ini telah diganti oleh versi 2." in hasil.pesan
+    assert "diganti" not in verifikasi_berkas(baca_dokumen(baru)).pesan
     # Each rating also has its evaluation form: the two kinds are versioned side by side.
     assert DokumenPenilaian.objects.filter(penilaian=p).count() == 2
 
@@ -271,3 +276,21 @@ def test_tautan_unduh_di_halaman_periode_dan_penilaian_bawahan(
     client.force_login(pemeran.atasan.user)
     html = client.get(reverse("penilaian:bawahan") + f"?periode={kasus.periode.pk}").content
     assert url in html.decode()
+
+
+def test_versi_dihitung_per_jenis_dokumen(
+    kasus, pemeran, sertifikat, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The Dokumen Evaluasi counts its own versions: when its first rating's document was never
+    issued, the next rating's is its version 1, not replaced by the form's version 2."""
+    asli = evaluasi.render_pdf
+    monkeypatch.setattr(evaluasi, "render_pdf", lambda *a, **k: (_ for _ in ()).throw(OSError()))
+    p = dinilai(kasus, pemeran, django_capture_on_commit_callbacks, S, S)
+    monkeypatch.setattr(evaluasi, "render_pdf", asli)
+    DokumenEvaluasi.objects.filter(penilaian=p).delete()  # the reserved row of the failed try
+    p = nilai_lagi(pemeran, p, django_capture_on_commit_callbacks, A, A)
+    (dokumen,) = terbit(p)
+    assert dokumen.versi == 1
+    assert DokumenPenilaian.objects.filter(penilaian=p).exclude(sha256="").count() == 2
+    hasil = verifikasi_berkas(baca_dokumen(dokumen))
+    assert hasil.sah and "diganti" not in hasil.pesan
