@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -69,3 +70,39 @@ class Surel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subjek} → {self.kepada} ({self.get_status_display()})"
+
+
+class StatusEkspor(models.TextChoices):
+    MENUNGGU = "menunggu", "Menunggu"
+    BERJALAN = "berjalan", "Berjalan"
+    SELESAI = "selesai", "Selesai"
+    GAGAL = "gagal", "Gagal"
+
+
+class EksporBerkas(models.Model):
+    """A bulk export of signed documents asked for by a user, packed into one ZIP by a background
+    worker (core/ekspor.py runs it). Each kind (SKP, Dokumen Evaluasi, ...) is a concrete model
+    adding what it selects by (instansi, unit, year or period) and its own `berkas` field."""
+
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=10, choices=StatusEkspor.choices, default=StatusEkspor.MENUNGGU
+    )
+    jumlah = models.PositiveIntegerField(default=0)
+    selesai = models.PositiveIntegerField(default=0)
+    pesan = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def persen(self) -> int:
+        return round(100 * self.selesai / self.jumlah) if self.jumlah else 0
+
+    @property
+    def berjalan(self) -> bool:
+        return self.status in (StatusEkspor.MENUNGGU, StatusEkspor.BERJALAN)

@@ -5,6 +5,7 @@ from the network: only file: (the project's own fonts) and data: (the QR code) U
 Imports no domain app."""
 
 import logging
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import segno
@@ -19,6 +20,28 @@ from weasyprint.urls import URLFetcher
 from core.alamat import alamat_situs
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Identitas:
+    """A person as a printed document names them (templates/core/cetak/_identitas.html)."""
+
+    nama: str
+    nip: str
+    pangkat: str
+    jabatan: str
+    unit_kerja: str
+
+
+@dataclass
+class BlokIdentitas:
+    """One block of the identity table: its title ("PEGAWAI YANG DINILAI") and who (None: the
+    block is printed with dashes). `label_unit`: the fifth row's label (a JPT's penilai is
+    named with the INSTANSI instead of a unit kerja)."""
+
+    judul: str
+    identitas: Identitas | None
+    label_unit: str = "UNIT KERJA"
 
 
 def tanggal_indonesia(waktu: datetime | date, jam: bool = False) -> str:

@@ -237,9 +237,8 @@ def muat_demo(instansi: Instansi, tahun: int | None = None) -> str:
     }
     if not skp:
         return f"Jurnal kinerja demo {tahun}: tidak ada SKP demo yang disetujui."
-    capaian = _capaian(instansi, tahun, hari_ini)
     if JurnalKinerja.objects.filter(pegawai__in=[s.pegawai for s in skp.values()]).exists():
-        return f"Jurnal kinerja demo {tahun} sudah ada; tidak ada yang ditambahkan{capaian}."
+        return f"Jurnal kinerja demo {tahun} sudah ada; tidak ada yang ditambahkan."
     entri = dialog = 0
     for n in nip:
         s = skp.get(n)
@@ -253,35 +252,5 @@ def muat_demo(instansi: Instansi, tahun: int | None = None) -> str:
     return (
         f"Jurnal kinerja demo {tahun}: {entri} entri dan {dialog} dialog kinerja untuk "
         f"{len(skp)} pegawai dengan SKP disetujui (masuk sebagai Andi Saputra, menu Jurnal "
-        f"Kinerja){capaian}."
+        f"Kinerja)."
     )
-
-
-def _capaian(instansi: Instansi, tahun: int, hari_ini: date) -> str:
-    """Capaian kinerja organisasi "Baik" for each period of the year that has ended, for every
-    unit whose leaders rate a demo pegawai with an approved SKP (the unit of their superior
-    position), set by the admin of the instansi on the leader's behalf, so Monitoring Kurva shows
-    units that fit the curve and units that do not (all Baik under "Baik" does not). The service
-    records nothing more when the same capaian is set again."""
-    from organisasi.models import AdminInstansi
-    from penilaian.periode import periode_tahun
-    from penilaian.services.capaian import tetapkan_capaian
-
-    admin = AdminInstansi.objects.filter(instansi=instansi).select_related("user").first()
-    if admin is None:
-        return ""
-    unit = {
-        p.jabatan.atasan.unit_kerja
-        for p in Pegawai.objects.filter(
-            instansi=instansi, aktif=True, jabatan__atasan__isnull=False,
-            skp__tahun=tahun, skp__status=StatusSkp.DISETUJUI,
-        ).select_related("jabatan__atasan__unit_kerja")
-    }  # fmt: skip
-    selesai = [p for p in periode_tahun(instansi, tahun) if p.selesai < hari_ini]
-    for periode in selesai:
-        for u in sorted(unit, key=lambda u: u.kode):
-            tetapkan_capaian(user=admin.user, unit_kerja=u, periode=periode, capaian="baik",
-                             catatan="Capaian demo: target Perjanjian Kinerja triwulan tercapai.")  # fmt: skip
-    if not selesai or not unit:
-        return ""
-    return f"; capaian kinerja organisasi {len(unit)} unit untuk {len(selesai)} periode"

@@ -14,7 +14,7 @@ suspension or masa persiapan pensiun."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -472,3 +472,55 @@ def get_unit_penetapan_for_user(user: Pengguna, unit_pk: int):  # noqa: ANN201
             "unitnya dan admin instansi."
         )
     return unit
+# --- Dokumen Evaluasi Kinerja Pegawai, its bulk export and the TPP export --------------------
+
+
+def get_dokumen_evaluasi_for_user(user: Pengguna, pk: int) -> PenilaianPeriodik:
+    """The evaluation whose Dokumen Evaluasi `user` may download: the pegawai, their penilai
+    chain (the penilai, the atasan of the penilai, the atasan above them) and the admin of the
+    instansi: the same people who may see the evaluation. Anyone else gets a 404."""
+    return get_penilaian_for_user(user, pk)
+
+
+def unit_ekspor(user: Pengguna):  # noqa: ANN201 - QuerySet[UnitKerja]
+    """The units whose Dokumen Evaluasi and TPP list `user` may export for a period: every unit
+    of the instansi they administer, and the units they lead (as unit head, Plt/Plh included,
+    or as the leader one level above the unit head who sets its capaian)."""
+    from organisasi.models import UnitKerja
+    from organisasi.selectors import jabatan_dipegang
+    from penilaian.capaian import unit_dipimpin
+
+    if not user.is_authenticated or not user.is_active:
+        return UnitKerja.objects.none()
+    if user.is_superuser:
+        return UnitKerja.objects.all()
+    syarat = Q(instansi__in=AdminInstansi.objects.filter(user=user).values("instansi"))
+    pegawai = pegawai_dari_user(user)
+    if pegawai is not None:
+        from organisasi.models import Jabatan
+
+        dipegang = jabatan_dipegang(pegawai)
+        # The unit head: a position of the unit whose superior sits outside it (or none).
+        dipimpin = (
+            Jabatan.objects.filter(pk__in=dipegang)
+            .filter(Q(atasan__isnull=True) | ~Q(atasan__unit_kerja_id=F("unit_kerja_id")))
+            .values("unit_kerja_id")
+        )
+        syarat |= Q(pk__in=dipimpin) | Q(pk__in=[u.pk for u in unit_dipimpin(pegawai)])
+    return UnitKerja.objects.filter(syarat)
+
+
+def boleh_ekspor_instansi(user: Pengguna, instansi_id: int) -> bool:
+    """The whole instansi at once (no unit chosen): its admin only."""
+    return admin_instansi(user, instansi_id)
+
+
+def boleh_buka_ekspor(user: Pengguna) -> bool:
+    return unit_ekspor(user).exists()
+
+
+def require_buka_ekspor(user: Pengguna) -> None:
+    if not boleh_buka_ekspor(user):
+        raise PermissionDenied(
+            "Ekspor dokumen evaluasi dan data TPP untuk admin instansi dan pimpinan unit kerja."
+        )

@@ -17,9 +17,18 @@ class PenilaianConfig(AppConfig):
         # The signed evaluation form is one kind of signed document (core.dokumen: issue,
         # public page, verifikasi_pdf).
         from core.dokumen import daftarkan
+        from penilaian import evaluasi
         from penilaian.dokumen import JENIS
         from penilaian.penetapan import JENIS as JENIS_PENETAPAN
 
         daftarkan(JENIS)
         # The signed confirmation of a unit's predikat (penetapan predikat) is another kind.
         daftarkan(JENIS_PENETAPAN)
+        # ... and so is the Dokumen Evaluasi Kinerja Pegawai (Format D.1.x).
+        daftarkan(evaluasi.JENIS)
+
+        # Its bulk export per unit and period runs through core/ekspor.py.
+        from core import ekspor
+        from penilaian.models import EksporEvaluasi
+
+        ekspor.daftarkan("penilaian.ekspor.buat_zip", EksporEvaluasi)

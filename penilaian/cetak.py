@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch
 
-from core.pdf import konteks_verifikasi, tanggal_indonesia
+from core.pdf import BlokIdentitas, Identitas, konteks_verifikasi, tanggal_indonesia
 from core.pdf import render_pdf as render_dokumen
 from organisasi.models import Pegawai
 from penilaian.capaian import pola_penilaian
@@ -37,15 +37,6 @@ ATASAN_PEJABAT_PENILAI = "Atasan Pejabat Penilai Kinerja"
 DINILAI_ATASAN = (
     "Dinilai oleh atasan pejabat penilai karena batas waktu penilai terlewati; hasil ini final."
 )
-
-
-@dataclass
-class Identitas:
-    nama: str
-    nip: str
-    pangkat: str
-    jabatan: str
-    unit_kerja: str
 
 
 @dataclass
@@ -82,7 +73,7 @@ def nama_pegawai(pegawai: Pegawai | None, riwayat: RiwayatPenilaian | None = Non
     return getattr(pegawai, "nama_lengkap", "") or oleh.get_full_name() or oleh.get_username()
 
 
-def _identitas_penilai(penilaian: PenilaianPeriodik) -> Identitas | None:
+def identitas_penilai_periode(penilaian: PenilaianPeriodik) -> Identitas | None:
     """The pejabat penilai of the period: as in the SKP's snapshot when it is the same person
     (the document then agrees with the SKP), else as they are now (a new penilai after a
     mutasi, a Plt)."""
@@ -100,6 +91,25 @@ def _identitas_penilai(penilaian: PenilaianPeriodik) -> Identitas | None:
         skp.penilai_nama, skp.penilai_nip, skp.penilai_pangkat, skp.penilai_jabatan,
         skp.penilai_unit_kerja,
     )  # fmt: skip
+
+
+def identitas_pegawai(penilaian: PenilaianPeriodik) -> Identitas:
+    """The pegawai as the SKP in force for the period names them."""
+    skp = penilaian.skp
+    return Identitas(
+        skp.pegawai_nama, skp.pegawai_nip, skp.pegawai_pangkat, skp.pegawai_jabatan,
+        skp.pegawai_unit_kerja,
+    )  # fmt: skip
+
+
+def _penilai_jpt(penilaian: PenilaianPeriodik) -> Identitas | None:
+    """A JPT's penilai is named with the instansi instead of a unit kerja."""
+    penilai = identitas_penilai_periode(penilaian)
+    if penilai is None:
+        return None
+    return Identitas(
+        penilai.nama, penilai.nip, penilai.pangkat, penilai.jabatan, penilaian.skp.instansi_nama
+    )
 
 
 def _teks_pada(umpan_balik: UmpanBalik, batas: datetime) -> str:
@@ -194,7 +204,7 @@ def _perilaku(penilaian: PenilaianPeriodik, umpan_balik: list[UmpanBalik]) -> li
     return perilaku
 
 
-def _penanda(penilaian: PenilaianPeriodik, riwayat: RiwayatPenilaian) -> Penanda:
+def penanda_dokumen(penilaian: PenilaianPeriodik, riwayat: RiwayatPenilaian) -> Penanda:
     if riwayat.aksi == "putuskan":
         pegawai, sebutan, kata = penilaian.diputuskan_oleh, ATASAN_PEJABAT_PENILAI, "Diputuskan"
     elif riwayat.aksi == "nilai_atasan":
@@ -211,7 +221,7 @@ def _penanda(penilaian: PenilaianPeriodik, riwayat: RiwayatPenilaian) -> Penanda
     )
 
 
-def _label_rating(nilai: str) -> str:
+def label_rating(nilai: str) -> str:
     return Rating(nilai).label if nilai in Rating.values else "-"
 
 
@@ -222,8 +232,8 @@ def kalimat_keputusan(penilaian: PenilaianPeriodik, riwayat: RiwayatPenilaian) -
     data = riwayat.data or {}
     sebelum, sesudah = data.get("sebelum", {}), data.get("sesudah", {})
     ubah = [
-        f"{judul} {_label_rating(sebelum.get(kunci, ''))} menjadi "
-        f"{_label_rating(sesudah.get(kunci, ''))}"
+        f"{judul} {label_rating(sebelum.get(kunci, ''))} menjadi "
+        f"{label_rating(sesudah.get(kunci, ''))}"
         for kunci, judul in (
             ("rating_hasil_kerja", "rating hasil kerja"),
             ("rating_perilaku", "rating perilaku kerja"),
@@ -273,14 +283,18 @@ def konteks_cetak(
         "rentang_periode": rentang_periode(penilaian.periode),
         "varian": varian,
         "kolom": {"jpt": 7, "kualitatif": 6, "kuantitatif": 8}[varian],
-        "pegawai": Identitas(
-            skp.pegawai_nama,
-            skp.pegawai_nip,
-            skp.pegawai_pangkat,
-            skp.pegawai_jabatan,
-            skp.pegawai_unit_kerja,
-        ),  # fmt: skip
-        "penilai": _identitas_penilai(penilaian),
+        "pegawai": identitas_pegawai(penilaian),
+        "penilai": identitas_penilai_periode(penilaian),
+        "identitas": [
+            BlokIdentitas("PEGAWAI YANG DINILAI", identitas_pegawai(penilaian)),
+            BlokIdentitas(
+                "PEJABAT PENILAI KINERJA",
+                _penilai_jpt(penilaian)
+                if varian == "jpt"
+                else identitas_penilai_periode(penilaian),
+                "INSTANSI" if varian == "jpt" else "UNIT KERJA",
+            ),
+        ],
         "rhk_utama": utama,
         "rhk_tambahan": tambahan,
         "umpan_balik_hasil_kerja": [
@@ -290,13 +304,13 @@ def konteks_cetak(
             ub for ub in umpan_balik if ub.jenis == "perilaku" and not ub.perilaku_id
         ],
         "perilaku": _perilaku(penilaian, umpan_balik),
-        "rating_hasil_kerja": _label_rating(penilaian.rating_hasil_kerja),
-        "rating_perilaku": _label_rating(penilaian.rating_perilaku),
+        "rating_hasil_kerja": label_rating(penilaian.rating_hasil_kerja),
+        "rating_perilaku": label_rating(penilaian.rating_perilaku),
         "predikat": Predikat(penilaian.predikat).label if penilaian.predikat else "-",
         "catatan": penilaian.catatan_penilai,
         "dinilai_atasan": DINILAI_ATASAN if penilaian.oleh_atasan_penilai else "",
         "keputusan": kalimat_keputusan(penilaian, riwayat),
-        "penanda": _penanda(penilaian, riwayat),
+        "penanda": penanda_dokumen(penilaian, riwayat),
         "tempat": instansi.lokasi or instansi.nama,
         "tanggal": tanggal_indonesia(riwayat.waktu),
         "versi": versi,

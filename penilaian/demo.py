@@ -16,7 +16,9 @@ meets:
 - Rina Marlina's SKP stays a draft (the drafting story of skp.demo: she still edits it and sees
   what her bawahan pick up), so she and her bawahan have no evaluation.
 
-Running it again adds nothing (an evaluation already made is left alone)."""
+Running it again adds nothing (an evaluation already made is left alone). Afterwards
+(`terbitkan_dokumen_evaluasi`, outside the transaction) the Dokumen Evaluasi Kinerja Pegawai of
+every rating is issued and signed."""
 
 from collections import Counter
 from collections.abc import Iterator
@@ -343,3 +345,26 @@ def _kurva(instansi: Instansi, lampau: list[Periode]) -> tuple[int, int]:
             tetapkan_predikat(user=pimpinan.user, unit_kerja=u, periode=pertama)
             jumlah_penetapan += 1
     return jumlah_capaian, jumlah_penetapan
+def terbitkan_dokumen_evaluasi(instansi: Instansi, tahun: int | None = None) -> str:
+    """The Dokumen Evaluasi Kinerja Pegawai of every rated demo evaluation of the year, issued
+    now (outside the demo's transaction: rendering and signing are slow), so that the demo
+    visitor downloads signed documents at once and the bulk export has something to pack. The
+    background jobs queued by the ratings find them issued. Running it again issues nothing."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from penilaian import evaluasi
+
+    tahun = tahun or timezone.localdate().year
+    daftar = (
+        PenilaianPeriodik.objects.filter(periode__instansi=instansi, periode__tahun=tahun)
+        .exclude(predikat="")
+        .order_by("periode__nomor", "pegawai__nip")
+    )
+    jumlah = 0
+    for p in daftar:
+        try:
+            evaluasi.terbitkan(p)
+        except ImproperlyConfigured as e:  # no signing certificate yet (`buat_sertifikat_dev`)
+            return f"Dokumen evaluasi demo belum diterbitkan: {e}"
+        jumlah += 1
+    return f"Dokumen evaluasi kinerja pegawai demo {tahun}: {jumlah} diterbitkan."

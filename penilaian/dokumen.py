@@ -23,7 +23,12 @@ from core.pdf import tanggal_indonesia
 from organisasi.nip import format_nip, samarkan_nip
 from penilaian.cetak import nama_pegawai, render_pdf
 from penilaian.kuadran import Predikat
-from penilaian.models import DokumenPenilaian, PenilaianPeriodik, RiwayatPenilaian
+from penilaian.models import (
+    DokumenEvaluasi,
+    DokumenPenilaian,
+    PenilaianPeriodik,
+    RiwayatPenilaian,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -57,27 +62,32 @@ def _penilaian() -> QuerySet[PenilaianPeriodik]:
     )
 
 
-def _cadangkan(penilaian_pk: int) -> tuple[PenilaianPeriodik, DokumenPenilaian]:
-    """The evaluation as it is now and the document row of its current rating: found, or
-    reserved now as the next version. Under the evaluation's row lock, so versions follow the
-    order of the ratings and the evaluation read is the state of that rating."""
+def cadangkan(
+    penilaian_pk: int,
+    model: type[DokumenPenilaian | DokumenEvaluasi] = DokumenPenilaian,
+    belum: str = "Periode ini belum dinilai: belum ada formulir evaluasi kinerja.",
+):
+    """The evaluation as it is now and the document row (of `model`: the evaluation form or
+    the Dokumen Evaluasi, each versioned per rating) of its current rating: found, or reserved
+    now as the next version. Under the evaluation's row lock, so versions follow the order of
+    the ratings and the evaluation read is the state of that rating."""
     with transaction.atomic():
         penilaian = _penilaian().select_for_update(of=("self",)).get(pk=penilaian_pk)
         riwayat = rating_terakhir(penilaian) if penilaian.predikat else None
         if riwayat is None:
-            raise BelumDinilai("Periode ini belum dinilai: belum ada formulir evaluasi kinerja.")
-        dokumen = DokumenPenilaian.objects.filter(riwayat=riwayat).first()
+            raise BelumDinilai(belum)
+        dokumen = model.objects.filter(riwayat=riwayat).first()
         if dokumen is None:
-            terakhir = DokumenPenilaian.objects.filter(penilaian=penilaian).aggregate(
-                versi=Max("versi")
-            )["versi"]
+            terakhir = model.objects.filter(penilaian=penilaian).aggregate(versi=Max("versi"))[
+                "versi"
+            ]
             try:
                 with transaction.atomic():
-                    dokumen = DokumenPenilaian.objects.create(
+                    dokumen = model.objects.create(
                         penilaian=penilaian, riwayat=riwayat, versi=(terakhir or 0) + 1
                     )
             except IntegrityError:  # reserved meanwhile by a request that did not wait
-                dokumen = DokumenPenilaian.objects.get(riwayat=riwayat)
+                dokumen = model.objects.get(riwayat=riwayat)
     dokumen.riwayat = riwayat
     return penilaian, dokumen
 
@@ -85,7 +95,7 @@ def _cadangkan(penilaian_pk: int) -> tuple[PenilaianPeriodik, DokumenPenilaian]:
 def terbitkan(penilaian: PenilaianPeriodik) -> DokumenPenilaian:
     """The signed form of the current rating: issued on the first call, the same stored document
     on every later one (BelumDinilai before any rating)."""
-    penilaian, dokumen = _cadangkan(penilaian.pk)
+    penilaian, dokumen = cadangkan(penilaian.pk)
     if dokumen.terbit:
         return dokumen
     riwayat, periode = dokumen.riwayat, penilaian.periode
@@ -99,16 +109,23 @@ def terbitkan(penilaian: PenilaianPeriodik) -> DokumenPenilaian:
 
 
 def terbitkan_setelah_dinilai(penilaian_pk: int) -> None:
-    """Run after a rating (or a keberatan decision) commits. A failure only delays issuing: the
-    first download generates the document."""
-    try:
-        terbitkan(PenilaianPeriodik.objects.get(pk=penilaian_pk))
-    except ImproperlyConfigured as e:  # no certificate yet (a fresh checkout): say so briefly
-        logger.warning("Dokumen penilaian %s belum diterbitkan: %s", penilaian_pk, e)
-    except Exception:
-        logger.exception(
-            "Dokumen penilaian %s belum dapat diterbitkan; dibuat saat diunduh.", penilaian_pk
-        )
+    """Run after a rating (or a keberatan decision) commits: the evaluation form, then the
+    Dokumen Evaluasi Kinerja Pegawai (penilaian.evaluasi). A failure of either only delays it:
+    the first download generates the document."""
+    from penilaian import evaluasi
+
+    for fungsi, nama in (
+        (terbitkan, "Dokumen penilaian"),
+        (evaluasi.terbitkan, "Dokumen evaluasi"),
+    ):
+        try:
+            fungsi(PenilaianPeriodik.objects.get(pk=penilaian_pk))
+        except ImproperlyConfigured as e:  # no certificate yet (a fresh checkout): say so briefly
+            logger.warning("%s %s belum diterbitkan: %s", nama, penilaian_pk, e)
+        except Exception:
+            logger.exception(
+                "%s %s belum dapat diterbitkan; dibuat saat diunduh.", nama, penilaian_pk
+            )
 
 
 @task()
@@ -144,11 +161,14 @@ class InfoVerifikasi:
     sha256: str
     diganti_versi: int | None = None
     diganti_pada: datetime | None = None
+    format: str = ""  # of a Dokumen Evaluasi: "D.1.1", "D.1.2", "D.1.3"
 
 
 def _pengganti(dokumen: DokumenPenilaian) -> DokumenPenilaian | None:
+    """The next issued version of the same kind (evaluation form or Dokumen Evaluasi)."""
     return (
-        DokumenPenilaian.objects.filter(penilaian_id=dokumen.penilaian_id, versi__gt=dokumen.versi)
+        type(dokumen)
+        .objects.filter(penilaian_id=dokumen.penilaian_id, versi__gt=dokumen.versi)
         .exclude(sha256="")
         .order_by("versi")
         .first()

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.models import EksporBerkas, StatusEkspor
 from organisasi.models import Instansi, Pegawai, UnitKerja
 from penilaian.distribusi import CapaianOrganisasi, Pembulatan
 from penilaian.kuadran import KUADRAN, Predikat, Rating
@@ -502,6 +503,82 @@ class DokumenPenilaian(models.Model):
     @property
     def terbit(self) -> bool:
         return bool(self.sha256 and self.berkas)
+
+
+class FormatEvaluasi(models.TextChoices):
+    """The Dokumen Evaluasi Kinerja Pegawai's format, from the move that set its rating."""
+
+    D11 = "D.1.1", "Format D.1.1 (dinilai pejabat penilai kinerja)"
+    D12 = "D.1.2", "Format D.1.2 (dinilai atasan pejabat penilai kinerja)"
+    D13 = "D.1.3", "Format D.1.3 (setelah keputusan keberatan)"
+
+
+class DokumenEvaluasi(models.Model):
+    """A signed Dokumen Evaluasi Kinerja Pegawai (Format D.1.1, D.1.2 or D.1.3) of one
+    PenilaianPeriodik: the identity of the pegawai, the penilai and the atasan of the penilai,
+    the capaian organisasi and the predikat, the catatan/rekomendasi, signed by the penilai and
+    countersigned by the pegawai. It feeds TPP payment and promotion files. A version per
+    rating, like the evaluation form (DokumenPenilaian)."""
+
+    penilaian = models.ForeignKey(
+        PenilaianPeriodik, on_delete=models.PROTECT, related_name="dokumen_evaluasi"
+    )
+    versi = models.PositiveSmallIntegerField()
+    riwayat = models.OneToOneField(
+        RiwayatPenilaian, on_delete=models.PROTECT, related_name="dokumen_evaluasi"
+    )
+    token = models.CharField(max_length=32, unique=True, default=_token_dokumen)
+    berkas = models.FileField(upload_to="penilaian/evaluasi/", blank=True)
+    sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
+    sertifikat_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    diterbitkan = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "dokumen evaluasi kinerja pegawai"
+        verbose_name_plural = "dokumen evaluasi kinerja pegawai"
+        ordering = ["penilaian", "-versi"]
+        constraints = [
+            models.UniqueConstraint(fields=["penilaian", "versi"], name="dokumen_evaluasi_versi_unik"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"Dokumen evaluasi {self.penilaian_id} v{self.versi}"
+
+    @property
+    def terbit(self) -> bool:
+        return bool(self.sha256 and self.berkas)
+
+    @property
+    def format(self) -> str:
+        return {"nilai_atasan": FormatEvaluasi.D12, "putuskan": FormatEvaluasi.D13}.get(
+            self.riwayat.aksi, FormatEvaluasi.D11
+        )
+
+
+class EksporEvaluasi(EksporBerkas):
+    """A bulk export of the Dokumen Evaluasi Kinerja Pegawai of every rated pegawai of a unit
+    (and its sub-units, or the whole instansi) for one period, as one ZIP built by a background
+    worker (core/ekspor.py)."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        UnitKerja, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    periode = models.ForeignKey("Periode", on_delete=models.CASCADE, related_name="+")
+    berkas = models.FileField(upload_to="penilaian/ekspor/", blank=True)
+
+    class Meta:
+        verbose_name = "ekspor dokumen evaluasi"
+        verbose_name_plural = "ekspor dokumen evaluasi"
+        ordering = ["-dibuat", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=StatusEkspor.values), name="ekspor_evaluasi_status_sah"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ekspor dokumen evaluasi {self.periode_id} ({self.get_status_display()})"
 
 
 class CapaianUnit(models.Model):

@@ -22,8 +22,9 @@ from organisasi.models import Pegawai, UnitKerja
 from organisasi.nip import format_nip
 from penilaian.bawahan import halaman_bawahan
 from penilaian.capaian import CapaianBerlaku, capaian_berlaku
+from penilaian.cetak import label_rating
 from penilaian.distribusi import CapaianOrganisasi, HasilDistribusi, Pembulatan, periksa
-from penilaian.kuadran import Predikat, Rating
+from penilaian.kuadran import Predikat
 from penilaian.kurva import svg_distribusi
 from penilaian.models import (
     AlasanPola,
@@ -206,10 +207,6 @@ def penetapan_banyak(unit_ids, periode: Periode) -> dict[int, PenetapanPredikat]
 # --- the signed document -----------------------------------------------------------------
 
 
-def _label_rating(nilai: str) -> str:
-    return Rating(nilai).label if nilai in Rating.values else "-"
-
-
 def isi_dokumen(
     halaman: HalamanPenetapan, *, pimpinan: Pegawai | None, nama_pelaku: str, waktu: datetime
 ) -> dict:
@@ -276,8 +273,8 @@ def konteks_cetak(dokumen: DokumenPenetapan, token: str | None = None) -> dict:
             {
                 **p,
                 "nip": format_nip(p["nip"]),
-                "rating_hasil_kerja": _label_rating(p["rating_hasil_kerja"]),
-                "rating_perilaku": _label_rating(p["rating_perilaku"]),
+                "rating_hasil_kerja": label_rating(p["rating_hasil_kerja"]),
+                "rating_perilaku": label_rating(p["rating_perilaku"]),
                 "predikat": Predikat(p["predikat"]).label,
             }
             for p in isi["pegawai"]

@@ -6,6 +6,7 @@ from penilaian.views import (
     capaian,
     detail,
     dokumen,
+    ekspor,
     kalkulator,
     pegawai,
     penetapan,
@@ -28,4 +29,5 @@ urlpatterns = [
     *kalkulator.urlpatterns,
     *capaian.urlpatterns,
     *penetapan.urlpatterns,
+    *ekspor.urlpatterns,
 ]

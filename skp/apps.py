@@ -14,14 +14,15 @@ class SkpConfig(AppConfig):
 
         daftarkan(JENIS)
 
-        # A background job of this app whose worker died: the export says so, the preview page
-        # stops waiting (skp/tugas.py).
+        # A background job of this app whose worker died: the export says so (core/ekspor.py),
+        # the preview page stops waiting (skp/tugas.py).
         from django_tasks.signals import task_finished
 
-        from core.pekerja import tugas_diulang
+        from core import ekspor
         from skp import tugas
+        from skp.models import EksporSkp
 
-        tugas_diulang.connect(tugas.saat_diulang, dispatch_uid="skp_tugas_diulang")
+        ekspor.daftarkan(tugas.TUGAS_EKSPOR, EksporSkp)
         task_finished.connect(tugas.saat_selesai, dispatch_uid="skp_tugas_selesai")
 
         # The Renstra import names the SKP that link an item it changes; perencanaan sits below

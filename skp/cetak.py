@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from core.pdf import konteks_verifikasi, tanggal_indonesia
+from core.pdf import BlokIdentitas, Identitas, konteks_verifikasi, tanggal_indonesia
 from core.pdf import render_pdf as render_dokumen
 from skp import selectors
 from skp.berakhlak import BERAKHLAK
@@ -60,6 +60,23 @@ def _baris_hasil_kerja(skp: Skp) -> tuple[list, list]:
     return utama, tambahan
 
 
+def blok_identitas(skp: Skp) -> list[BlokIdentitas]:
+    """The pegawai and the pejabat penilai as the SKP's snapshot names them (a JPT's penilai with
+    the instansi instead of a unit kerja)."""
+    pegawai = Identitas(
+        skp.pegawai_nama, skp.pegawai_nip, skp.pegawai_pangkat, skp.pegawai_jabatan,
+        skp.pegawai_unit_kerja,
+    )  # fmt: skip
+    penilai = Identitas(
+        skp.penilai_nama, skp.penilai_nip, skp.penilai_pangkat, skp.penilai_jabatan,
+        skp.instansi_nama if skp.jpt else skp.penilai_unit_kerja,
+    )  # fmt: skip
+    return [
+        BlokIdentitas("PEGAWAI YANG DINILAI", pegawai),
+        BlokIdentitas("PEJABAT PENILAI KINERJA", penilai, "INSTANSI" if skp.jpt else "UNIT KERJA"),
+    ]
+
+
 def konteks_cetak(skp: Skp, *, token: str | None = None) -> dict:
     """Everything the print template needs; `token` (of the DokumenSkp being issued) adds the QR
     code and the short verification URL."""
@@ -85,6 +102,7 @@ def konteks_cetak(skp: Skp, *, token: str | None = None) -> dict:
         ]
     konteks = {
         "skp": skp,
+        "identitas": blok_identitas(skp),
         "varian": varian,
         "kolom": {"jpt": 5, "kualitatif": 4, "kuantitatif": 6}[varian],
         "rhk_utama": utama,

@@ -6,21 +6,17 @@ named (with its NIP) in the job's message, in a list inside the ZIP, and by `cet
 missing signing certificate stops everything, since no document could be signed."""
 
 import logging
-import tempfile
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.core.files import File
-from django.db import transaction
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 from django_tasks import task
 
+from core import ekspor as ekspor_berkas
 from core.dokumen import baca_dokumen
-from core.penyimpanan import PESAN as PESAN_PENYIMPANAN
-from core.penyimpanan import PenyimpananGagal, simpan
+from core.ekspor import DAFTAR_GAGAL  # noqa: F401 (the list's name inside the ZIP)
 from organisasi.models import Instansi, UnitKerja
 from organisasi.nip import format_nip, normalisasi_nip
 from organisasi.selectors import unit_dan_turunan
@@ -29,7 +25,6 @@ from skp.verifikasi import nama_berkas, terbitkan
 
 logger = logging.getLogger(__name__)
 TIDAK_ADA = "Tidak ada SKP disetujui yang cocok."
-DAFTAR_GAGAL = "DAFTAR_GAGAL.txt"
 
 
 def skp_untuk_dicetak(
@@ -76,9 +71,7 @@ def dokumen_satu_per_satu(daftar: Iterable[Skp]) -> Iterator[tuple[Skp, bytes | 
 
 
 def ringkasan_gagal(gagal: list[GagalCetak], jumlah: int) -> str:
-    return f"{len(gagal)} dari {jumlah} SKP gagal dicetak dan tidak disertakan: " + "; ".join(
-        map(str, gagal)
-    )
+    return ekspor_berkas.ringkasan_gagal(gagal, jumlah, "SKP")
 
 
 def ekspor_mulai(
@@ -86,13 +79,10 @@ def ekspor_mulai(
 ) -> EksporSkp:
     """Records the request and queues the job (the caller has checked the admin's right)."""
     ekspor = EksporSkp.objects.create(instansi=instansi, unit=unit, tahun=tahun, diminta_oleh=user)
-    hasil = buat_zip.enqueue(ekspor.pk)
-    EksporSkp.objects.filter(pk=ekspor.pk).update(task_id=str(hasil.id))
-    ekspor.refresh_from_db()
-    return ekspor
+    return ekspor_berkas.mulai(ekspor, buat_zip)
 
 
-SUDAH_DIULANG = "Ekspor ini sudah berjalan lagi atau sudah selesai; lihat kemajuannya di bawah."
+SUDAH_DIULANG = ekspor_berkas.SUDAH_DIULANG
 
 
 def ekspor_ulangi(*, ekspor_id: int, instansi: QuerySet[Instansi]) -> EksporSkp:
@@ -100,18 +90,9 @@ def ekspor_ulangi(*, ekspor_id: int, instansi: QuerySet[Instansi]) -> EksporSkp:
     manages; another instansi's export is not found). A second click finds it running and is
     refused with SUDAH_DIULANG. Documents issued by the failed run are reused, not issued
     again."""
-    with transaction.atomic():
-        ekspor = EksporSkp.objects.select_for_update().get(pk=ekspor_id, instansi__in=instansi)
-        if ekspor.status != StatusEkspor.GAGAL:
-            raise ValidationError(SUDAH_DIULANG)
-        ekspor.status = StatusEkspor.MENUNGGU
-        ekspor.selesai = 0
-        ekspor.pesan = ""
-        ekspor.save(update_fields=["status", "selesai", "pesan"])
-        hasil = buat_zip.enqueue(ekspor.pk)
-        ekspor.task_id = str(hasil.id)
-        ekspor.save(update_fields=["task_id"])
-    return ekspor
+    return ekspor_berkas.ulangi(
+        EksporSkp.objects.filter(instansi__in=instansi), ekspor_id, buat_zip
+    )
 
 
 def jalankan_ekspor(ekspor_id: int) -> int:
@@ -127,54 +108,18 @@ def jalankan_ekspor(ekspor_id: int) -> int:
             unit_ids=[ekspor.unit_id] if ekspor.unit_id else None,
         )
     )
-    EksporSkp.objects.filter(pk=ekspor.pk).update(
-        status=StatusEkspor.BERJALAN, jumlah=len(daftar), selesai=0, pesan=""
+    bagian = ekspor.unit.kode if ekspor.unit_id else "semua"
+    return ekspor_berkas.jalankan(
+        ekspor,
+        daftar,
+        isi=lambda daftar: (
+            (nama_berkas(skp), data) for skp, data in dokumen_satu_per_satu(daftar)
+        ),
+        nama_zip=f"skp_{ekspor.tahun}_{bagian}_{ekspor.pk}.zip",
+        tidak_ada=TIDAK_ADA,
+        ringkasan=ringkasan_gagal,
+        judul_log="Ekspor SKP",
     )
-    if not daftar:
-        EksporSkp.objects.filter(pk=ekspor.pk).update(status=StatusEkspor.SELESAI, pesan=TIDAK_ADA)
-        return 0
-    gagal: list[GagalCetak] = []
-    try:
-        with tempfile.TemporaryFile() as sementara:
-            # PDFs are already compressed: stored, not deflated again.
-            with zipfile.ZipFile(sementara, "w", zipfile.ZIP_STORED) as arsip:
-                hasil = dokumen_satu_per_satu(daftar)
-                for i, (skp, data) in enumerate(hasil, start=1):
-                    if isinstance(data, GagalCetak):
-                        gagal.append(data)
-                    else:
-                        arsip.writestr(nama_berkas(skp), data)
-                    EksporSkp.objects.filter(pk=ekspor.pk).update(selesai=i)
-                if gagal:
-                    arsip.writestr(DAFTAR_GAGAL, "\n".join(map(str, gagal)) + "\n")
-            ekspor.refresh_from_db()
-            if len(gagal) == len(daftar):
-                ekspor.status = StatusEkspor.GAGAL
-                ekspor.pesan = ringkasan_gagal(gagal, len(daftar))
-                ekspor.save(update_fields=["status", "pesan"])
-                return 0
-            sementara.seek(0)
-            bagian = ekspor.unit.kode if ekspor.unit_id else "semua"
-            kolom = EksporSkp._meta.get_field("berkas")
-            nama = f"skp_{ekspor.tahun}_{bagian}_{ekspor.pk}.zip"
-            ekspor.berkas.name = simpan(
-                kolom.storage, kolom.generate_filename(ekspor, nama), File(sementara),
-                max_length=kolom.max_length,
-            )  # fmt: skip
-        ekspor.status = StatusEkspor.SELESAI
-        ekspor.pesan = ringkasan_gagal(gagal, len(daftar)) if gagal else ""
-        ekspor.save(update_fields=["berkas", "status", "pesan"])
-    except Exception as e:
-        logger.exception("Ekspor SKP %s gagal", ekspor.pk)
-        pesan = (
-            f"Ekspor gagal: berkas ZIP tidak dapat disimpan karena {PESAN_PENYIMPANAN}. Coba "
-            "lagi setelah admin aplikasi mengatasinya."
-            if isinstance(e, PenyimpananGagal)
-            else f"Ekspor gagal: {e}"
-        )
-        EksporSkp.objects.filter(pk=ekspor.pk).update(status=StatusEkspor.GAGAL, pesan=pesan)
-        raise
-    return len(daftar) - len(gagal)
 
 
 @task()

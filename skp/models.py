@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.models import EksporBerkas, StatusEkspor  # noqa: F401 (StatusEkspor: kept importable here)
 from organisasi.models import Instansi, Pegawai
 
 
@@ -569,14 +570,7 @@ class DokumenSkp(models.Model):
         return bool(self.sha256 and self.berkas)
 
 
-class StatusEkspor(models.TextChoices):
-    MENUNGGU = "menunggu", "Menunggu"
-    BERJALAN = "berjalan", "Berjalan"
-    SELESAI = "selesai", "Selesai"
-    GAGAL = "gagal", "Gagal"
-
-
-class EksporSkp(models.Model):
+class EksporSkp(EksporBerkas):
     """A bulk export asked for by an admin: every approved SKP of a year (of a unit and its
     sub-units, or of the whole instansi) as one ZIP, built by a background worker."""
 
@@ -585,18 +579,7 @@ class EksporSkp(models.Model):
         "organisasi.UnitKerja", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     tahun = models.PositiveSmallIntegerField()
-    diminta_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    dibuat = models.DateTimeField(default=timezone.now)
-    status = models.CharField(
-        max_length=10, choices=StatusEkspor.choices, default=StatusEkspor.MENUNGGU
-    )
-    jumlah = models.PositiveIntegerField(default=0)
-    selesai = models.PositiveIntegerField(default=0)
     berkas = models.FileField(upload_to="skp/ekspor/", blank=True)
-    pesan = models.TextField(blank=True)
-    task_id = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = "ekspor SKP"
@@ -610,11 +593,3 @@ class EksporSkp(models.Model):
 
     def __str__(self) -> str:
         return f"Ekspor SKP {self.tahun} ({self.get_status_display()})"
-
-    @property
-    def persen(self) -> int:
-        return round(100 * self.selesai / self.jumlah) if self.jumlah else 0
-
-    @property
-    def berjalan(self) -> bool:
-        return self.status in (StatusEkspor.MENUNGGU, StatusEkspor.BERJALAN)

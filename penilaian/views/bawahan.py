@@ -86,6 +86,7 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     )
     if request.htmx:
         return render(request, "penilaian/bawahan.html#isi", konteks)
+    konteks["boleh_ekspor"] = access.boleh_buka_ekspor(request.user)
     return render(request, "penilaian/bawahan.html", konteks)
 
 

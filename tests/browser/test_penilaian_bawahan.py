@@ -82,6 +82,12 @@ def test_penilai_menilai_sepuluh_bawahan_di_tempat(page: Page, live_server, peme
     terakhir, rudi = sepuluh[8], sepuluh[9]
     expect(page.locator(f"#simpan-{terakhir.pk}")).to_be_focused()
     baris = page.locator(f"#baris-{rudi.pk}")
+    page.keyboard.press("Tab")  # the saved row's Dokumen Evaluasi link, then the next row
+    expect(
+        page.locator(f"#baris-{terakhir.pk}").get_by_role(
+            "link", name=re.compile("Dokumen evaluasi")
+        )
+    ).to_be_focused()
     page.keyboard.press("Tab")
     expect(baris.locator("summary")).to_be_focused()
     page.keyboard.press("Tab")

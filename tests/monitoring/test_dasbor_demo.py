@@ -41,7 +41,7 @@ def test_demo_mengisi_setiap_dasbor(client, demo):  # noqa: F811
         html = _html(client, NIP_TEGUH, reverse("monitoring:pengisian", args=[instansi.pk]))
         assert "Dinas Kesehatan" in html and 'aria-valuetext="10 dari' in html
 
-        # a capaian for each period ended (triwulan I and II by 20 August), set once
+        # a capaian for each period ended (triwulan I and II by 20 August: penilaian.demo)
         assert CapaianUnit.objects.values("periode").distinct().count() == 2
         html = _html(client, NIP_TEGUH, reverse("monitoring:kurva", args=[instansi.pk])
                      + f"?periode={CapaianUnit.objects.first().periode_id}")  # fmt: skip

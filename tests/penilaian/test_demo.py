@@ -93,3 +93,21 @@ def test_demo_capaian_kurva_dan_penetapan(demo_desember):
     assert PenetapanPredikat.objects.filter(status="ditetapkan", periode__nomor=1).exists()
     dokumen = DokumenPenetapan.objects.exclude(sha256="")
     assert dokumen.exists() and all(d.terbit for d in dokumen)
+def test_demo_menerbitkan_dokumen_evaluasi(demo_desember):
+    from core.dokumen import baca_dokumen, verifikasi_berkas
+    from penilaian.models import DokumenEvaluasi
+
+    dinilai = PenilaianPeriodik.objects.filter(periode__tahun=2026).exclude(predikat="")
+    terbit = DokumenEvaluasi.objects.exclude(sha256="")
+    assert dinilai.count() >= 20
+    assert set(terbit.values_list("penilaian_id", flat=True)) == set(
+        dinilai.values_list("pk", flat=True)
+    )
+    assert f"Dokumen evaluasi kinerja pegawai demo 2026: {dinilai.count()} diterbitkan." in (
+        demo_desember
+    )
+    # Maya's keberatan gives a D.1.3, Sri's rating by the atasan of her penilai a D.1.2.
+    maya = terbit.get(penilaian__pegawai__nama="Maya Kusuma", penilaian__periode__nomor=2)
+    sri = terbit.get(penilaian__pegawai__nama="Sri Wahyuni", penilaian__periode__nomor=3)
+    assert (maya.format, sri.format) == ("D.1.3", "D.1.2")
+    assert verifikasi_berkas(baca_dokumen(maya)).sah

@@ -93,7 +93,7 @@ def test_ekspor_unit_hanya_sub_unitnya(pemeran, dua_disetujui, sertifikat, tahun
 
 
 def test_ekspor_gagal_tercatat(pemeran, dua_disetujui, sertifikat, tahun, monkeypatch):
-    import skp.ekspor as modul
+    import core.ekspor as modul  # the ZIP is written by the shared mechanism
 
     def rusak():
         raise OSError("disk penuh")

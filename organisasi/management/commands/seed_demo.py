@@ -96,6 +96,9 @@ class Command(BaseCommand):
         from penilaian.demo import muat_demo as muat_demo_penilaian  # after the SKP it evaluates
 
         self.stdout.write(muat_demo_penilaian(instansi))
+        from penilaian.demo import terbitkan_dokumen_evaluasi  # signed, after the ratings commit
+
+        self.stdout.write(terbitkan_dokumen_evaluasi(instansi))
         from monitoring.demo import muat_demo as muat_demo_monitoring  # needs approved SKP
 
         self.stdout.write(muat_demo_monitoring(instansi))
