@@ -472,6 +472,8 @@ def get_unit_penetapan_for_user(user: Pengguna, unit_pk: int):  # noqa: ANN201
             "unitnya dan admin instansi."
         )
     return unit
+
+
 # --- Dokumen Evaluasi Kinerja Pegawai, its bulk export and the TPP export --------------------
 
 

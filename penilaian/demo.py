@@ -345,6 +345,8 @@ def _kurva(instansi: Instansi, lampau: list[Periode]) -> tuple[int, int]:
             tetapkan_predikat(user=pimpinan.user, unit_kerja=u, periode=pertama)
             jumlah_penetapan += 1
     return jumlah_capaian, jumlah_penetapan
+
+
 def terbitkan_dokumen_evaluasi(instansi: Instansi, tahun: int | None = None) -> str:
     """The Dokumen Evaluasi Kinerja Pegawai of every rated demo evaluation of the year, issued
     now (outside the demo's transaction: rendering and signing are slow), so that the demo

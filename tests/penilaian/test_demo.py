@@ -93,6 +93,8 @@ def test_demo_capaian_kurva_dan_penetapan(demo_desember):
     assert PenetapanPredikat.objects.filter(status="ditetapkan", periode__nomor=1).exists()
     dokumen = DokumenPenetapan.objects.exclude(sha256="")
     assert dokumen.exists() and all(d.terbit for d in dokumen)
+
+
 def test_demo_menerbitkan_dokumen_evaluasi(demo_desember):
     from core.dokumen import baca_dokumen, verifikasi_berkas
     from penilaian.models import DokumenEvaluasi
