@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -106,3 +108,31 @@ class EksporBerkas(models.Model):
     @property
     def berjalan(self) -> bool:
         return self.status in (StatusEkspor.MENUNGGU, StatusEkspor.BERJALAN)
+
+
+def token_dokumen() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class DokumenBertanda(models.Model):
+    """What every signed document stores (the SKP, the evaluation form, the Dokumen Evaluasi,
+    the penetapan predikat): `token` keys the public verification page (printed as a QR code
+    and a short URL); `sha256` is the fingerprint of the final signed bytes; a row without it
+    is a token reserved for a document still being rendered (core.dokumen issues them all).
+    Each kind adds its own `berkas` (its folder) and what the document is of."""
+
+    token = models.CharField(max_length=32, unique=True, default=token_dokumen)
+    sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
+    # SHA-256 of the signer certificate (DER) it was signed with: verification trusts the
+    # certificate recorded here, so documents stay valid after the certificate is renewed.
+    sertifikat_sha256 = models.CharField(
+        "sidik jari SHA-256 sertifikat penanda tangan", max_length=64, blank=True, db_index=True
+    )
+    diterbitkan = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def terbit(self) -> bool:
+        return bool(self.sha256 and self.berkas)

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from core.models import EksporBerkas, StatusEkspor
+from core.models import DokumenBertanda, EksporBerkas, StatusEkspor, token_dokumen
 from organisasi.models import Instansi, Pegawai, UnitKerja
 from penilaian.distribusi import CapaianOrganisasi, Pembulatan
 from penilaian.kuadran import KUADRAN, Predikat, Rating
@@ -464,11 +464,11 @@ class RiwayatUmpanBalik(models.Model):
         return f"{self.umpan_balik_id} {self.waktu:%Y-%m-%d %H:%M}"
 
 
-def _token_dokumen() -> str:
-    return secrets.token_urlsafe(16)
+# Named in the migrations that created the documents' token field.
+_token_dokumen = token_dokumen
 
 
-class DokumenPenilaian(models.Model):
+class DokumenPenilaian(DokumenBertanda):
     """A signed evaluation form (Format C.1.x) of one PenilaianPeriodik, issued when the penilai
     rates and issued again as a new version after each change of the rating and after a
     keberatan is decided. Verified through the same public page (`/v/<token>/`) as the SKP
@@ -483,11 +483,7 @@ class DokumenPenilaian(models.Model):
     riwayat = models.OneToOneField(
         RiwayatPenilaian, on_delete=models.PROTECT, related_name="dokumen"
     )
-    token = models.CharField(max_length=32, unique=True, default=_token_dokumen)
     berkas = models.FileField(upload_to="penilaian/dokumen/", blank=True)
-    sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
-    sertifikat_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
-    diterbitkan = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "dokumen penilaian"
@@ -500,10 +496,6 @@ class DokumenPenilaian(models.Model):
     def __str__(self) -> str:
         return f"Dokumen penilaian {self.penilaian_id} v{self.versi}"
 
-    @property
-    def terbit(self) -> bool:
-        return bool(self.sha256 and self.berkas)
-
 
 class FormatEvaluasi(models.TextChoices):
     """The Dokumen Evaluasi Kinerja Pegawai's format, from the move that set its rating."""
@@ -513,7 +505,7 @@ class FormatEvaluasi(models.TextChoices):
     D13 = "D.1.3", "Format D.1.3 (setelah keputusan keberatan)"
 
 
-class DokumenEvaluasi(models.Model):
+class DokumenEvaluasi(DokumenBertanda):
     """A signed Dokumen Evaluasi Kinerja Pegawai (Format D.1.1, D.1.2 or D.1.3) of one
     PenilaianPeriodik: the identity of the pegawai, the penilai and the atasan of the penilai,
     the capaian organisasi and the predikat, the catatan/rekomendasi, signed by the penilai and
@@ -527,11 +519,7 @@ class DokumenEvaluasi(models.Model):
     riwayat = models.OneToOneField(
         RiwayatPenilaian, on_delete=models.PROTECT, related_name="dokumen_evaluasi"
     )
-    token = models.CharField(max_length=32, unique=True, default=_token_dokumen)
     berkas = models.FileField(upload_to="penilaian/evaluasi/", blank=True)
-    sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
-    sertifikat_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
-    diterbitkan = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "dokumen evaluasi kinerja pegawai"
@@ -543,10 +531,6 @@ class DokumenEvaluasi(models.Model):
 
     def __str__(self) -> str:
         return f"Dokumen evaluasi {self.penilaian_id} v{self.versi}"
-
-    @property
-    def terbit(self) -> bool:
-        return bool(self.sha256 and self.berkas)
 
     @property
     def format(self) -> str:
@@ -699,7 +683,7 @@ class RiwayatPenetapan(models.Model):
         return f"{self.penetapan_id}: {self.dari or '-'} -> {self.ke}"
 
 
-class DokumenPenetapan(models.Model):
+class DokumenPenetapan(DokumenBertanda):
     """The signed document of one confirmation (a version): the list of pegawai with both
     ratings and the predikat, the capaian and the chart, as they stood when confirmed (`isi`).
     Verified through the same public page (`/v/<token>/`) as every signed document."""
@@ -712,11 +696,7 @@ class DokumenPenetapan(models.Model):
         RiwayatPenetapan, on_delete=models.PROTECT, related_name="dokumen"
     )
     isi = models.JSONField()
-    token = models.CharField(max_length=32, unique=True, default=_token_dokumen)
     berkas = models.FileField(upload_to="penilaian/penetapan/", blank=True)
-    sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
-    sertifikat_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
-    diterbitkan = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "dokumen penetapan predikat"
@@ -728,7 +708,3 @@ class DokumenPenetapan(models.Model):
 
     def __str__(self) -> str:
         return f"Dokumen penetapan {self.penetapan_id} v{self.versi}"
-
-    @property
-    def terbit(self) -> bool:
-        return bool(self.sha256 and self.berkas)

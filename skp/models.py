@@ -1,14 +1,12 @@
 """The SKP document (PermenPANRB No. 6 Tahun 2022): one current version per pegawai per year, its
 Rencana Hasil Kerja with their indicators and targets, the BerAKHLAK rows and the lampiran."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from core.models import EksporBerkas, StatusEkspor  # noqa: F401 (StatusEkspor: kept importable here)
+from core.models import DokumenBertanda, EksporBerkas, StatusEkspor, token_dokumen  # noqa: F401 (StatusEkspor: kept importable here)
 from organisasi.models import Instansi, Pegawai
 
 
@@ -536,11 +534,11 @@ class Notifikasi(models.Model):
         return self.judul
 
 
-def _token_dokumen() -> str:
-    return secrets.token_urlsafe(16)
+# Named in the migrations that created the documents' token field.
+_token_dokumen = token_dokumen
 
 
-class DokumenSkp(models.Model):
+class DokumenSkp(DokumenBertanda):
     """The signed PDF of one approved SKP version, issued once and served as stored. `token`
     keys the public verification page (printed as a QR code and a short URL in the document);
     `sha256` is the fingerprint of the final signed bytes. A row without `sha256` is a token
@@ -548,15 +546,7 @@ class DokumenSkp(models.Model):
 
     skp = models.OneToOneField(Skp, on_delete=models.PROTECT, related_name="dokumen")
     versi = models.PositiveSmallIntegerField()
-    token = models.CharField(max_length=32, unique=True, default=_token_dokumen)
     berkas = models.FileField(upload_to="skp/dokumen/", blank=True)
-    sha256 = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
-    # SHA-256 of the signer certificate (DER) it was signed with: verification trusts the
-    # certificate recorded here, so documents stay valid after the certificate is renewed.
-    sertifikat_sha256 = models.CharField(
-        "sidik jari SHA-256 sertifikat penanda tangan", max_length=64, blank=True, db_index=True
-    )
-    diterbitkan = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "dokumen SKP"
@@ -564,10 +554,6 @@ class DokumenSkp(models.Model):
 
     def __str__(self) -> str:
         return f"Dokumen SKP {self.skp_id} v{self.versi}"
-
-    @property
-    def terbit(self) -> bool:
-        return bool(self.sha256 and self.berkas)
 
 
 class EksporSkp(EksporBerkas):
