@@ -22,15 +22,16 @@ fixed number of joins, so a cycle in the position tree cannot make it loop.
 """
 
 from collections.abc import Iterable
-from itertools import combinations
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from organisasi.models import AdminInstansi, Pegawai, PenugasanSementara
+from core.memo import diingat
+from organisasi.models import AdminInstansi, Jabatan, Pegawai, PenugasanSementara
 from organisasi.selectors import adalah_atasan, jabatan_dipegang, pegawai_dari_user
 from skp.models import STATUS_DAPAT_DIUBAH, STATUS_TERBIT, RiwayatStatus, Skp, StatusSkp
 from skp.selectors import penilai_aktif
@@ -59,37 +60,71 @@ AKSI_UMUM = {"buat_skp", "lihat_bawahan"}
 KEDALAMAN_RANTAI = 4
 
 
-def _terisi(jalur: str, pemilik: str) -> Q:
-    """The position at `jalur` has someone acting in it today (an active holder, or an active
-    Plt/Plh in force) other than the pegawai at `pemilik`, who never acts as their own atasan."""
-    hari_ini = timezone.localdate()
-    pemegang = Pegawai.objects.filter(jabatan_id=OuterRef(jalur), aktif=True)
-    plt = PenugasanSementara.objects.filter(
-        jabatan_id=OuterRef(jalur), mulai__lte=hari_ini, selesai__gte=hari_ini, pegawai__aktif=True
-    )
-    return Q(Exists(pemegang.exclude(pk=OuterRef(pemilik)))) | Q(
-        Exists(plt.exclude(pegawai_id=OuterRef(pemilik)))
-    )
-
-
 def _dalam_rantai(jabatan: list[int], ke_pegawai: str = "") -> Q:
     """The pegawai (reached from the queried model by `ke_pegawai`, "" for Pegawai itself)
-    whose first or second filled position above, within KEDALAMAN_RANTAI, is one of `jabatan`."""
+    whose first or second filled position above, within KEDALAMAN_RANTAI, is one of `jabatan`:
+    a plain `IN` over `pegawai_dalam_rantai`."""
+    ids = pegawai_dalam_rantai(jabatan)
+    if not ke_pegawai:
+        return Q(pk__in=ids)
+    return Q(**{f"{ke_pegawai.removesuffix('__')}_id__in": ids})
+
+
+def pegawai_dalam_rantai(jabatan: Iterable[int], tanggal: date | None = None) -> frozenset[int]:
+    """Ids of the pegawai (active or not) whose first or second filled position above, within
+    KEDALAMAN_RANTAI positions, is one of `jabatan`. A position counts as filled for a pegawai
+    when someone other than that pegawai acts in it on `tanggal` (today): an active holder, or
+    an active Plt/Plh in force; a pegawai never acts as their own atasan.
+
+    Worked out from three plain queries (the positions below with their four superiors, their
+    holders, the Plt/Plh in force) instead of one rule of nested EXISTS joins: the rule cost
+    more to build and compile on every page than the data it reads. Once per GET request
+    (core/memo.py)."""
+    return _pegawai_dalam_rantai(frozenset(jabatan), tanggal or timezone.localdate())
+
+
+@diingat
+def _pegawai_dalam_rantai(jabatan: frozenset[int], tanggal: date) -> frozenset[int]:
     if not jabatan:
-        return Q(pk__in=[])
-    pemilik = ke_pegawai.removesuffix("__") or "pk"
-    naik = [
-        f"{ke_pegawai}jabatan__" + "atasan__" * k + "atasan_id" for k in range(KEDALAMAN_RANTAI)
+        return frozenset()
+    naik_kolom = ["atasan_id"] + [
+        "atasan__" * k + "atasan__atasan_id" for k in range(KEDALAMAN_RANTAI - 1)
     ]
-    terisi = [_terisi(j, pemilik) for j in naik]
     syarat = Q(pk__in=[])
-    for k, jalur in enumerate(naik):
-        di_sini = Q(**{f"{jalur}__in": jabatan})
-        # Acting k positions up counts while at most one of the positions below is filled.
-        for a, b in combinations(range(k), 2):
-            di_sini &= ~(terisi[a] & terisi[b])
-        syarat |= di_sini
-    return syarat
+    for kolom in naik_kolom:
+        syarat |= Q(**{f"{kolom}__in": jabatan})
+    # Each position below (up to four levels) with its superiors: naik[0] its atasan, ...
+    naik = {pk: atas for pk, *atas in Jabatan.objects.filter(syarat).values_list("pk", *naik_kolom)}
+    if not naik:
+        return frozenset()
+    pemegang: dict[int, list[tuple[int, bool]]] = {}
+    for pk, jabatan_id, aktif in Pegawai.objects.filter(jabatan_id__in=naik).values_list(
+        "pk", "jabatan_id", "aktif"
+    ):
+        pemegang.setdefault(jabatan_id, []).append((pk, aktif))
+    plt: dict[int, set[int]] = {}
+    for jabatan_id, pegawai_id in PenugasanSementara.objects.filter(
+        jabatan_id__in=naik, mulai__lte=tanggal, selesai__gte=tanggal, pegawai__aktif=True
+    ).values_list("jabatan_id", "pegawai_id"):
+        plt.setdefault(jabatan_id, set()).add(pegawai_id)
+
+    def terisi(posisi: int | None, pemilik: int) -> bool:
+        if posisi is None:
+            return False
+        return any(pk != pemilik and aktif for pk, aktif in pemegang.get(posisi, ())) or any(
+            pk != pemilik for pk in plt.get(posisi, ())
+        )
+
+    hasil = set()
+    for posisi, atas in naik.items():
+        for pemilik, _aktif in pemegang.get(posisi, ()):
+            for k, posisi_atas in enumerate(atas):
+                # Acting k positions up counts while at most one of the positions below is
+                # filled (the first and second filled positions above are the chain).
+                if posisi_atas in jabatan and sum(terisi(p, pemilik) for p in atas[:k]) <= 1:
+                    hasil.add(pemilik)
+                    break
+    return frozenset(hasil)
 
 
 def visible_skps(user: Pengguna, jabatan: Iterable[int] | None = None) -> QuerySet[Skp]:
