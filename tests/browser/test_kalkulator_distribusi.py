@@ -33,6 +33,9 @@ def masuk(browser: Browser, url: str, nip: str, *, javascript: bool = True) -> P
 
 def foto(page: Page, nama: str) -> None:
     HASIL.mkdir(exist_ok=True)
+    # Each typed number asks for the result (htmx): wait until the last answer has been swapped
+    # in, or the element photographed may be replaced while it is taken.
+    page.wait_for_load_state("networkidle")
     page.locator("#hasil-kalkulator figure").screenshot(path=HASIL / f"kalkulator-{nama}.png")
 
 
