@@ -176,16 +176,24 @@ def daftar_halaman(meta: dict) -> list[tuple[str, int | None, str]]:
          f"{reverse('penilaian:bawahan')}?periode={meta['kini']}"),
     ]  # fmt: skip
     # The monitoring dashboards, where this version of the application has them.
+    from organisasi.models import AdminInstansi
+
+    instansi = (
+        AdminInstansi.objects.filter(user__pegawai=meta["admin"])
+        .values_list("instansi_id", flat=True)
+        .first()
+    )
     for nama, siapa, nama_url, args in [
         ("Dasbor Kinerja (pelaksana)", "pelaksana", "monitoring:dasbor", []),
         ("Dasbor Tim (Kepala Seksi, 30 bawahan)", "kasi", "monitoring:tim", []),
-        ("Monitoring Pengisian (admin)", "admin", "monitoring:pengisian", [meta["kini"]]),
-        ("Monitoring Kurva (admin)", "admin", "monitoring:kurva", [meta["kini"]]),
+        ("Monitoring Pengisian (admin)", "admin", "monitoring:pengisian", [instansi]),
+        ("Monitoring Kurva (admin)", "admin", "monitoring:kurva", [instansi]),
     ]:
         try:
-            halaman.append((nama, meta[siapa], reverse(nama_url, args=args)))
+            jalur = reverse(nama_url, args=args)
         except NoReverseMatch:
-            pass
+            continue
+        halaman.append((nama, meta[siapa], f"{jalur}?periode={meta['kini']}"))
     return halaman
 
 
