@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from core.dokumen import baca_dokumen
 from core.tanda_tangan import buat_sertifikat, periksa_tanda_tangan, tandatangani
+from organisasi.nip import format_nip
 from skp import services
 from skp.cetak import render_pdf
 from skp.models import DokumenSkp, Skp
@@ -55,7 +56,8 @@ def test_verifikasi_pdf_sah(dokumen_sah, capsys):
     assert kode == 0, keluaran
     assert keluaran.startswith("SAH:")
     assert dokumen.sha256 in keluaran
-    assert "19" in keluaran and "Rudi Pelaksana" in keluaran
+    # The pegawai's NIP as printed (grouped), whatever the factory's sequence made of it.
+    assert format_nip(dokumen.skp.pegawai.nip) in keluaran and "Rudi Pelaksana" in keluaran
 
 
 def test_verifikasi_pdf_satu_byte_diubah_gagal(dokumen_sah, tmp_path, capsys):
