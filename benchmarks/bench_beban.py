@@ -244,7 +244,7 @@ def jalankan_wrk(url: str, cookie: str | None, koneksi: int, durasi: int, skrip:
     return hasil
 
 
-def mesin(url_db: str, pekerja: int) -> str:
+def mesin(pekerja: int) -> str:
     from django.db import connection
 
     cpu = platform.processor() or platform.machine()
@@ -336,7 +336,7 @@ def main() -> None:
             sys.exit("gunicorn tidak menjawab /healthz")
         skrip = Path(tmp) / "laporan.lua"
         skrip.write_text(SKRIP_WRK)
-        print(f"mesin: {mesin(url_db, args.pekerja)}")
+        print(f"mesin: {mesin(args.pekerja)}")
         print(f"{args.koneksi} koneksi serentak tanpa jeda, {args.durasi} s per halaman, "
               f"data: {meta['ringkasan']}")  # fmt: skip
         print()

@@ -176,11 +176,13 @@ def bawahan_langsung(
     `jabatan`: those positions, when the caller already has them from `jabatan_dipegang`."""
     if jabatan is None:
         jabatan = jabatan_dipegang(pegawai, tanggal)
-    return (
-        Pegawai.objects.filter(aktif=True, jabatan__atasan_id__in=list(jabatan))
-        .exclude(pk=pegawai.pk)
-        .select_related("jabatan__unit_kerja")
-        .order_by("nama")
+    return _bawahan(pegawai.pk, jabatan).select_related("jabatan__unit_kerja").order_by("nama")
+
+
+def _bawahan(pegawai_id: int, jabatan: Iterable[int]) -> QuerySet[Pegawai]:
+    """The rule of `bawahan_langsung`, for it and for `adalah_atasan`."""
+    return Pegawai.objects.filter(aktif=True, jabatan__atasan_id__in=list(jabatan)).exclude(
+        pk=pegawai_id
     )
 
 
@@ -196,11 +198,7 @@ def adalah_atasan(
 
 @diingat
 def _ada_bawahan(pegawai_id: int, jabatan: frozenset[int]) -> bool:
-    return (
-        Pegawai.objects.filter(aktif=True, jabatan__atasan_id__in=jabatan)
-        .exclude(pk=pegawai_id)
-        .exists()
-    )
+    return _bawahan(pegawai_id, jabatan).exists()
 
 
 def daftar_pegawai(instansi_qs: QuerySet[Instansi], cari: str = "") -> QuerySet[Pegawai]:

@@ -18,7 +18,8 @@ So visibility follows positions, never where a person recorded on an SKP has mov
 a transfer the new atasan sees the SKP at once, and the old one keeps only the versions they
 approved (not a draft or a submission made to them, nor any later version); the pegawai's
 new chain sees their earlier SKP too, as it sees everything the pegawai submits. The chain is a
-fixed number of joins, so a cycle in the position tree cannot make it loop.
+fixed number of positions up (`pegawai_dalam_rantai`), so a cycle in the position tree cannot
+make it loop.
 """
 
 from collections.abc import Iterable
