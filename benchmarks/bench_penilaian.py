@@ -222,6 +222,11 @@ def isi_penilaian(data: dict) -> dict:
                 penilai=pn if st != StatusPenilaian.BELUM_DIISI else None,
                 dikirim_pada=sekarang if st != StatusPenilaian.BELUM_DIISI else None, **rating,
             ))  # fmt: skip
+    # bench_halaman's monitoring sample already rated part of the current period: this fuller
+    # evaluation of both periods takes its place (one evaluation per pegawai and period).
+    PenilaianPeriodik.objects.filter(
+        periode__in=[lalu, kini], pegawai_id__in=[s.pegawai_id for s in skp]
+    ).delete()
     baru = PenilaianPeriodik.objects.bulk_create(baru, batch_size=2000)
     if baru[0].pk is None:  # a backend that does not return primary keys
         baru = list(PenilaianPeriodik.objects.filter(periode__in=[lalu, kini]))

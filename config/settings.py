@@ -270,6 +270,11 @@ CACHES = {
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pratinjau": env.cache_url("PRATINJAU_CACHE_URL", default="dbcache://skp_cache_pratinjau"),
+    # Answers kept until the data they come from changes (core/versi.py): they and their
+    # versions must be one store for every process, so without CACHE_URL the database.
+    "bersama": env.cache_url_config(CACHE_URL)
+    if CACHE_URL
+    else env.cache_url("BERSAMA_CACHE_URL", default="dbcache://skp_cache_bersama"),
 }
 if CACHE_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

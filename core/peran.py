@@ -5,7 +5,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
+from django.utils import timezone
 
+from core.versi import ingat
 from organisasi.models import Instansi, Pegawai
 from organisasi.selectors import (
     adalah_atasan,
@@ -35,18 +37,37 @@ class Peran:
     # Navbar counts, computed only when a template shows them (cached_property writes to the
     # instance __dict__, which a frozen dataclass allows).
     @cached_property
-    def kotak_masuk(self) -> list["Skp"]:
-        """SKP waiting for this person's decision, computed once per request: the Kotak Masuk
-        page lists the same ones the navbar counts."""
+    def kotak_masuk_id(self) -> tuple[int, ...]:
+        """The ids of the SKP waiting for this person's decision, oldest submission first.
+
+        Every page's navbar counts them, and working them out walks three levels of positions
+        and the penilai of each candidate: so the answer is kept between requests until an SKP
+        row or the organisation changes (core/versi.py), and for today only (a Plt/Plh starts
+        or ends with the date, without any write)."""
         if self.pegawai is None:
-            return []
+            return ()
         from skp.selectors import kotak_masuk
 
-        return kotak_masuk(self.pegawai, jabatan=self.jabatan)
+        pegawai, jabatan = self.pegawai, self.jabatan
+        return ingat(
+            ("kotak_masuk", pegawai.pk, jabatan, timezone.localdate()),
+            ("skp", "organisasi"),
+            lambda: tuple(s.pk for s in kotak_masuk(pegawai, jabatan=jabatan)),
+        )
+
+    @cached_property
+    def kotak_masuk(self) -> list["Skp"]:
+        """The SKP themselves, for the Kotak Masuk page (the navbar only counts them)."""
+        if not self.kotak_masuk_id:
+            return []
+        from skp.models import Skp
+
+        per_id = Skp.objects.in_bulk(self.kotak_masuk_id)
+        return [per_id[i] for i in self.kotak_masuk_id if i in per_id]
 
     @cached_property
     def jumlah_kotak_masuk(self) -> int:
-        return len(self.kotak_masuk)
+        return len(self.kotak_masuk_id)
 
     @cached_property
     def jumlah_notifikasi(self) -> int:

@@ -28,6 +28,7 @@ from core.spreadsheet import (
     masalah_sel_angka,
     tabel_dari_sel,
 )
+from core.versi import naikkan
 from organisasi.akun import PESAN_AKUN_LAIN, Kendali, akun_per_nip, catat_ganti_email
 from organisasi.models import (
     Instansi,
@@ -640,6 +641,8 @@ def terapkan(instansi: Instansi, rencana: Rencana, *, oleh: AbstractBaseUser | N
     user = _tulis_user(instansi, baris, pegawai, oleh)
     jabatan = _tulis_jabatan(instansi, baris, unit, pegawai)
     _tulis_pegawai(instansi, baris, pegawai, jabatan, user)
+    # Bulk writes send no signals: answers kept from the old organisation go (core/versi.py).
+    naikkan("organisasi")
 
 
 def _per_tingkat(kunci: dict[str, str]) -> list[list[str]]:

@@ -14,6 +14,13 @@ class SkpConfig(AppConfig):
 
         daftarkan(JENIS)
 
+        # The inbox kept between requests (core/peran.py) is recomputed after any change to an
+        # SKP row: its status and penilai are only ever written with save() (core/alur.py).
+        from core.versi import ikuti_perubahan
+        from skp.models import Skp
+
+        ikuti_perubahan("skp", Skp)
+
         # A background job of this app whose worker died: the export says so (core/ekspor.py),
         # the preview page stops waiting (skp/tugas.py).
         from django_tasks.signals import task_finished

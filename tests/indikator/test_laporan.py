@@ -153,6 +153,7 @@ def test_htmx_mengembalikan_isi_laporan_saja(client, pemeran, data_kecil, tahun)
     assert isi.strip().startswith('<div id="isi-laporan">') and "<html" not in isi
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_laporan_tetap(
     client,
     pemeran,
@@ -330,6 +331,7 @@ def test_unit_instansi_lain_atau_tidak_sah_404(client, pemeran, data_kecil, tahu
     assert client.get(f"{URL}?tahun={tahun}&unit={nilai}").status_code == 404
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_rincian_unit_tetap(
     client, pemeran, data_kecil, dinas_lain, tahun, django_assert_max_num_queries
 ):
@@ -503,6 +505,7 @@ def test_rincian_temuan_kode_tidak_sah(client, pemeran, data_kecil, tahun):
     assert "Tidak ada indikator dengan temuan ini" in isi and "Temuan lain" in isi
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_rincian_temuan_berhalaman_dengan_jumlah_query_tetap(
     client, pemeran, data_kecil, dinas_lain, tahun, django_assert_max_num_queries
 ):

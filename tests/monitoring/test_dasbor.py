@@ -263,6 +263,7 @@ def test_skor_perhatian_terlambat_di_atas_segalanya(pemeran, jurnal):
     assert baris(1).alasan[0] == "1 RHK terlambat"
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_kueri_dasbor_tim_tetap(client, pemeran, jurnal, django_assert_max_num_queries):
     with pada(JUNI):
         c = masuk(client, pemeran.atasan)  # signed in on the day: sessions expire

@@ -388,6 +388,7 @@ def test_daftar_tinjauan_atasan(client, pemeran, jurnal):
     assert "Belum ditinjau" in html and "4 Mei 2026" in html
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_kueri_daftar_bawahan_tetap(client, pemeran, jurnal, django_assert_max_num_queries):
     from tests.factories import JabatanFactory, PegawaiFactory
 

@@ -469,6 +469,7 @@ def test_daftar_menampilkan_keadaan_akses_dan_menyaring(client, pemeran, tanpa_s
     assert "tidak ada di instansi yang Anda kelola" in isi
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_daftar_tetap(client, pemeran, django_assert_max_num_queries):
     masuk(client, pemeran.admin)
     client.get(URL_DAFTAR)

@@ -132,6 +132,7 @@ def test_daftar_pegawai_htmx_mengembalikan_partial_tabel(client, pemeran):
     assert pemeran.pegawai.nama in isi and pemeran.kepala.nama not in isi
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_daftar_pegawai_jumlah_query_tetap(client, pemeran, django_assert_max_num_queries):
     masuk(client, pemeran.admin)
     url = reverse("organisasi:pegawai_list")

@@ -84,6 +84,7 @@ def _tambah_unit(pemeran, jumlah: int, awal: int) -> None:
                        jenis=JenisJabatan.PENGAWAS, atasan=pemeran.atasan_atasan.jabatan))  # fmt: skip
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_tetap_dari_3_sampai_30_unit(
     client, pemeran, tw1, dalam_jendela_tw1, django_assert_max_num_queries
 ):

@@ -122,6 +122,7 @@ def test_tautan_dari_capaian_dan_penilaian_bawahan(client, pemeran, tw1, unit7):
     )
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_kueri_tetap(client, pemeran, tw1, dalam_jendela_tw1, django_assert_max_num_queries):
     """The page's queries do not grow with the number of pegawai (2, then 8)."""
     tetapkan_capaian(user=pemeran.atasan_atasan.user, unit_kerja=seksi(pemeran), periode=tw1,

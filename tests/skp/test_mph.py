@@ -182,6 +182,7 @@ def _tambah_bawahan(pemeran, skp_atasan, tahun, jumlah: int, mulai: int) -> None
                 tambah_kkw(b.user, rhk)
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 @pytest.mark.parametrize(("halaman", "maks"), [("mph", 20), ("bawahan", 22)])
 def test_matriks_jumlah_query_tetap_3_dan_15_bawahan(
     client, pemeran, skp_atasan, tahun, django_assert_max_num_queries, halaman, maks

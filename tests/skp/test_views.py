@@ -597,6 +597,7 @@ def test_halaman_skp_jumlah_query_tetap_dari_2_sampai_30_rhk(
     assert "RHK 27" in isi
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_skp_bawahan_jumlah_query_tetap(
     client, pemeran, skp_atasan, tahun, django_assert_max_num_queries
 ):

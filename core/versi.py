@@ -1,0 +1,94 @@
+"""Answers kept between requests, valid until the data they were worked out from changes.
+
+An answer is stored under its question and the current *versions* of the data it reads (e.g.
+"skp" for the SKP rows, "organisasi" for positions, holders, Plt/Plh and admins). Every write to
+that data bumps the version (after commit, see `naikkan`), so the next request asks under a new
+key and works the answer out afresh; old keys simply expire. Nothing is ever updated in place,
+so there is no window in which a stale answer can be read after the change is visible.
+
+Read the version *before* the data: an answer computed from data read before a commit is then
+stored under the version that was current before the bump, which nobody asks for afterwards.
+
+The versions and answers live in the "bersama" cache, shared by every gunicorn worker and app
+server (redis with CACHE_URL, the database otherwise): a version bumped in one process must be
+seen by all. Which writes bump which version is registered in each app's `apps.py` (signals) and
+in the services that write with `bulk_create`/`update` (no signals)."""
+
+from collections.abc import Callable, Hashable, Iterable
+from hashlib import blake2b
+from typing import TypeVar
+from uuid import uuid4
+
+from django.core.cache import caches
+from django.db import transaction
+
+R = TypeVar("R")
+
+# The data a version covers. A name not listed here is a programming error.
+VERSI = frozenset({"skp", "organisasi"})
+# An answer unused this long goes; a version lives as long as the cache keeps it (a lost
+# version is replaced by a new one, which only costs recomputing).
+UMUR_JAWABAN = 60 * 60
+
+
+def _cache():
+    return caches["bersama"]
+
+
+def versi(*nama: str) -> tuple[str, ...]:
+    """The current version of each named piece of data, in one round trip."""
+    assert set(nama) <= VERSI, nama
+    kunci = [f"versi:{n}" for n in nama]
+    ada = _cache().get_many(kunci)
+    for k in kunci:
+        if k not in ada:
+            # add(): two processes starting at once agree on one version.
+            _cache().add(k, uuid4().hex, timeout=None)
+            ada[k] = _cache().get(k)
+    return tuple(ada[k] for k in kunci)
+
+
+def naikkan(*nama: str) -> None:
+    """The named data changed: answers worked out from it before are no longer asked for.
+
+    Bumped twice: now, so that this transaction's own later reads (and a test that never
+    commits) see the change, and again when the transaction commits, because a request running
+    between the two bumps may have stored the not-yet-committed old data under the first."""
+    assert set(nama) <= VERSI, nama
+
+    def ganti() -> None:
+        _cache().set_many({f"versi:{n}": uuid4().hex for n in nama}, timeout=None)
+
+    ganti()
+    transaction.on_commit(ganti)
+
+
+def _kunci(pertanyaan: Hashable, versi_kini: Iterable[str]) -> str:
+    teks = repr((pertanyaan, tuple(versi_kini))).encode()
+    return "jawab:" + blake2b(teks, digest_size=20).hexdigest()
+
+
+def ingat(pertanyaan: Hashable, tergantung: Iterable[str], hitung: Callable[[], R]) -> R:
+    """`hitung()`'s answer to `pertanyaan` (a hashable that names everything the answer varies
+    by, such as the person and the day) while the data it depends on is unchanged."""
+    kunci = _kunci(pertanyaan, versi(*tergantung))
+    simpanan = _cache().get(kunci)  # (answer,): an answer of None is an answer too
+    if simpanan is None:
+        simpanan = (hitung(),)
+        _cache().set(kunci, simpanan, timeout=UMUR_JAWABAN)
+    return simpanan[0]
+
+
+def ikuti_perubahan(nama: str, *model: type) -> None:
+    """Bumps `nama` on every save and delete of these models (a queryset's delete sends the
+    signals too). Writes with `update()`, `bulk_create` or `bulk_update` send none: their
+    callers call `naikkan` themselves."""
+    from django.db.models.signals import post_delete, post_save
+
+    def bumped(**_kwargs: object) -> None:
+        naikkan(nama)
+
+    for m in model:
+        uid = f"versi-{nama}-{m._meta.label}"
+        post_save.connect(bumped, sender=m, weak=False, dispatch_uid=uid)
+        post_delete.connect(bumped, sender=m, weak=False, dispatch_uid=uid + "-hapus")

@@ -1,0 +1,135 @@
+"""The inbox every navbar counts is kept between requests (core/peran.py, core/versi.py). It
+must never outlive a change to the data it came from (submit, return, approve, reassign the
+penilai, a Plt, the end of a Plt, a mutasi, a new bawahan), nor answer for another person."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from organisasi.models import PenugasanSementara
+from skp import services
+from tests.factories import JabatanFactory, PegawaiFactory
+from tests.skp.conftest import tambah_kkw
+
+pytestmark = pytest.mark.django_db
+
+
+def lencana(client, pegawai) -> int:
+    """The inbox count in `pegawai`'s navbar, as a fresh GET of the home page shows it."""
+    client.force_login(pegawai.user)
+    r = client.get(reverse("beranda"))
+    assert r.status_code == 200
+    return r.context["peran"].jumlah_kotak_masuk
+
+
+@pytest.fixture
+def skp_siap(pemeran, skp_pegawai):
+    return skp_pegawai
+
+
+def test_lencana_mengikuti_ajukan_kembalikan_ajukan_setujui(client, pemeran, skp_siap):
+    atasan = pemeran.atasan
+    assert lencana(client, atasan) == 0  # kept: nothing waits
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    assert lencana(client, atasan) == 1
+    services.kembalikan(user=atasan.user, skp=skp_siap, catatan="Lengkapi target.")
+    assert lencana(client, atasan) == 0
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    assert lencana(client, atasan) == 1
+    client.force_login(atasan.user)
+    r = client.get(reverse("skp:kotak_masuk"))
+    assert [s.pk for s in r.context["menunggu"]] == [skp_siap.pk]
+    services.setujui(user=atasan.user, skp=skp_siap)
+    assert lencana(client, atasan) == 0
+    r = client.get(reverse("skp:kotak_masuk"))
+    assert list(r.context["menunggu"]) == []
+
+
+def test_lencana_tiap_orang_miliknya_sendiri(client, pemeran, skp_siap):
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    assert lencana(client, pemeran.atasan) == 1
+    # Same page, same moment, other people: their own answer, not the atasan's.
+    for orang in (pemeran.rekan_atasan, pemeran.pegawai, pemeran.atasan_atasan, pemeran.admin):
+        assert lencana(client, orang) == 0
+    assert lencana(client, pemeran.atasan) == 1
+
+
+def test_lencana_pindah_saat_admin_mengalihkan_penilai(client, pemeran, skp_siap):
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    assert (lencana(client, pemeran.atasan), lencana(client, pemeran.rekan_atasan)) == (1, 0)
+    services.alihkan_penilai(
+        user=pemeran.admin.user, skp=skp_siap, penilai=pemeran.rekan_atasan, catatan="Cuti."
+    )
+    assert (lencana(client, pemeran.atasan), lencana(client, pemeran.rekan_atasan)) == (0, 1)
+
+
+def test_lencana_pindah_ke_plt_saat_jabatan_atasan_lowong(client, pemeran, skp_siap):
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    assert (lencana(client, pemeran.atasan), lencana(client, pemeran.rekan_atasan)) == (1, 0)
+    # The atasan leaves the position and a colleague is appointed Plt of it.
+    jabatan = pemeran.atasan.jabatan
+    pemeran.atasan.jabatan = JabatanFactory(unit_kerja=jabatan.unit_kerja, atasan=None)
+    pemeran.atasan.save()
+    hari_ini = timezone.localdate()
+    PenugasanSementara.objects.create(
+        jabatan=jabatan, pegawai=pemeran.rekan_atasan, mulai=hari_ini - timedelta(days=1),
+        selesai=hari_ini + timedelta(days=30),
+    )  # fmt: skip
+    assert (lencana(client, pemeran.atasan), lencana(client, pemeran.rekan_atasan)) == (0, 1)
+    # The Plt ends (deleted by the admin): back to whoever the rules name, here the Kabid.
+    PenugasanSementara.objects.filter(pegawai=pemeran.rekan_atasan).delete()
+    assert lencana(client, pemeran.rekan_atasan) == 0
+
+
+def test_lencana_berganti_hari_saat_plt_berakhir(client, pemeran, skp_siap, time_machine):
+    """A Plt ends with the date, not with a write: the answer of 23:40 is not the one of 00:10
+    (well within the hour a kept answer lives)."""
+    malam = timezone.make_aware(datetime.combine(timezone.localdate(), time(23, 40)))
+    time_machine.move_to(malam, tick=False)
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    jabatan = pemeran.atasan.jabatan
+    pemeran.atasan.jabatan = JabatanFactory(unit_kerja=jabatan.unit_kerja, atasan=None)
+    pemeran.atasan.save()
+    PenugasanSementara.objects.create(
+        jabatan=jabatan, pegawai=pemeran.rekan_atasan,
+        mulai=malam.date() - timedelta(days=10), selesai=malam.date(),
+    )  # fmt: skip
+    assert lencana(client, pemeran.rekan_atasan) == 1
+    # The Kabid above the vacant position: nothing tonight, while the Plt decides.
+    assert lencana(client, pemeran.atasan_atasan) == 0
+    time_machine.move_to(malam + timedelta(minutes=30), tick=False)
+    assert lencana(client, pemeran.rekan_atasan) == 0
+    # After midnight the position has nobody: the SKP goes up to the Kabid, whose own
+    # positions are the same as before midnight (only the date tells the answers apart).
+    assert lencana(client, pemeran.atasan_atasan) == 1
+
+
+def test_lencana_mengikuti_mutasi_bawahan(client, pemeran, skp_siap):
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    assert lencana(client, pemeran.atasan) == 1
+    baru = JabatanFactory(unit_kerja=pemeran.rekan_atasan.jabatan.unit_kerja,
+                          atasan=pemeran.rekan_atasan.jabatan)  # fmt: skip
+    pemeran.pegawai.jabatan = baru
+    pemeran.pegawai.save()
+    assert lencana(client, pemeran.atasan) == 0
+    assert lencana(client, pemeran.rekan_atasan) == 1
+
+
+def test_bawahan_baru_dari_pabrik_ikut_terhitung(client, pemeran, skp_siap, skp_atasan):
+    """Every save of a pegawai, position or Plt bumps the version (signals), whoever saves."""
+    assert lencana(client, pemeran.atasan) == 0
+    baru = PegawaiFactory(
+        nama="Rudi Baru",
+        jabatan=JabatanFactory(unit_kerja=pemeran.atasan.jabatan.unit_kerja,
+                               atasan=pemeran.atasan.jabatan),
+    )  # fmt: skip
+    skp = services.skp_buat(user=baru.user, tahun=skp_siap.tahun)
+    rhk = services.rhk_tambah(
+        user=baru.user, skp=skp, jenis="utama", uraian="Rekap data desa",
+        rhk_atasan=skp_atasan.rhk1,
+    )  # fmt: skip
+    tambah_kkw(baru.user, rhk)
+    services.ajukan(user=baru.user, skp=skp)
+    assert lencana(client, pemeran.atasan) == 1
