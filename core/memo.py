@@ -22,7 +22,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def _kunci(nilai: Any) -> Hashable:
+def kunci_argumen(nilai: Any) -> Hashable:
     """A model instance counts by its class, pk and the fields the lookups read from it (a
     pegawai moved to another position within the request is another question)."""
     if isinstance(nilai, Model):
@@ -30,9 +30,9 @@ def _kunci(nilai: Any) -> Hashable:
     if isinstance(nilai, Iterator):  # reading it for a key would use it up: not memoised
         raise TypeError("iterator")
     if isinstance(nilai, list | tuple | set | frozenset | KeysView):
-        return (type(nilai).__name__, tuple(sorted(_kunci(v) for v in nilai)))
+        return (type(nilai).__name__, tuple(sorted(kunci_argumen(v) for v in nilai)))
     if isinstance(nilai, dict):
-        return tuple(sorted((k, _kunci(v)) for k, v in nilai.items()))
+        return tuple(sorted((k, kunci_argumen(v)) for k, v in nilai.items()))
     hash(nilai)  # anything else must be hashable as it is
     return nilai
 
@@ -47,8 +47,8 @@ def diingat(fungsi: Callable[P, R]) -> Callable[P, R]:
         if memo is None:
             return fungsi(*args, **kwargs)
         try:
-            kunci = (fungsi.__qualname__, tuple(_kunci(a) for a in args),
-                     tuple(sorted((k, _kunci(v)) for k, v in kwargs.items())))  # fmt: skip
+            kunci = (fungsi.__qualname__, tuple(kunci_argumen(a) for a in args),
+                     tuple(sorted((k, kunci_argumen(v)) for k, v in kwargs.items())))  # fmt: skip
         except TypeError:  # an argument that cannot be a key (e.g. a queryset): not memoised
             return fungsi(*args, **kwargs)
         if kunci not in memo:

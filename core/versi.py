@@ -15,13 +15,17 @@ seen by all. Which writes bump which version is registered in each app's `apps.p
 in the services that write with `bulk_create`/`update` (no signals)."""
 
 from collections.abc import Callable, Hashable, Iterable
+from functools import wraps
 from hashlib import blake2b
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 from uuid import uuid4
 
 from django.core.cache import caches
 from django.db import transaction
 
+from core.memo import kunci_argumen
+
+P = ParamSpec("P")
 R = TypeVar("R")
 
 # The data a version covers. A name not listed here is a programming error.
@@ -77,6 +81,25 @@ def ingat(pertanyaan: Hashable, tergantung: Iterable[str], hitung: Callable[[], 
         simpanan = (hitung(),)
         _cache().set(kunci, simpanan, timeout=UMUR_JAWABAN)
     return simpanan[0]
+
+
+def diingat_sampai_berubah(*tergantung: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Keeps a function's answers between requests (see `ingat`) while the data it reads,
+    `tergantung`, is unchanged. For functions of plain arguments (ids, dates, sets of ids) that
+    read nothing else: everything the answer varies by must be an argument (the date too)."""
+
+    def dekor(fungsi: Callable[P, R]) -> Callable[P, R]:
+        nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+
+        @wraps(fungsi)
+        def pembungkus(*args: P.args, **kwargs: P.kwargs) -> R:
+            assert not kwargs, "positional arguments only: they make the key"
+            pertanyaan = (nama, tuple(kunci_argumen(a) for a in args))
+            return ingat(pertanyaan, tergantung, lambda: fungsi(*args))
+
+        return pembungkus
+
+    return dekor
 
 
 def ikuti_perubahan(nama: str, *model: type) -> None:

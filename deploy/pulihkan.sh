@@ -43,6 +43,8 @@ if [ "$compose" = 1 ]; then
   # "run" starts with the image's entrypoint: migrate and createcachetable, after the restore.
   $dc run --rm -T web python manage.py pulihkan_berkas - < "$sumber/berkas.tar"
   $dc run --rm -T web python manage.py periksa_berkas
+  # The restore sent no signal: answers the shared cache kept from other data must go.
+  $dc run --rm -T web python manage.py segarkan_jawaban
   $dc up -d
 else
   : "${DATABASE_URL:?DATABASE_URL belum diisi (basis data baru yang kosong)}"
@@ -56,6 +58,7 @@ else
   "$python" manage.py pulihkan_berkas "$sumber/berkas.tar"
   "$python" manage.py migrate --noinput
   "$python" manage.py createcachetable
+  "$python" manage.py segarkan_jawaban
   "$python" manage.py periksa_berkas
 fi
 echo "Pemulihan selesai dalam $(( $(date +%s) - mulai )) s."

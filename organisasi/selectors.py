@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from core.memo import diingat
+from core.versi import diingat_sampai_berubah
 from organisasi.models import (
     AdminInstansi,
     Instansi,
@@ -43,12 +44,14 @@ def pemegang_per_jabatan(
     jabatan_ids: Iterable[int], tanggal: date | None = None
 ) -> dict[int, Pegawai | None]:
     """Who acts in each position on a date: the Plt/Plh in force, else the active definitive
-    holder (None when vacant). Two queries however many positions (once per GET request for
-    the same positions and date: core/memo.py)."""
+    holder (None when vacant). Two queries however many positions, once per GET request for
+    the same positions and date (core/memo.py) and then kept until the organisation changes
+    (core/versi.py)."""
     return _pemegang_per_jabatan(frozenset(jabatan_ids), tanggal or timezone.localdate())
 
 
 @diingat
+@diingat_sampai_berubah("organisasi")
 def _pemegang_per_jabatan(jabatan_ids: frozenset[int], tanggal: date) -> dict[int, Pegawai | None]:
     hasil: dict[int, Pegawai | None] = dict.fromkeys(jabatan_ids)
     if not hasil:
@@ -158,6 +161,7 @@ def jabatan_dipegang(pegawai: Pegawai, tanggal: date | None = None) -> list[int]
 
 
 @diingat
+@diingat_sampai_berubah("organisasi")
 def _jabatan_dipegang(pegawai_id: int, jabatan_id: int | None, tanggal: date) -> list[int]:
     ids = list(
         PenugasanSementara.objects.filter(
@@ -197,6 +201,7 @@ def adalah_atasan(
 
 
 @diingat
+@diingat_sampai_berubah("organisasi")
 def _ada_bawahan(pegawai_id: int, jabatan: frozenset[int]) -> bool:
     return _bawahan(pegawai_id, jabatan).exists()
 

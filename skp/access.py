@@ -32,6 +32,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from core.memo import diingat
+from core.versi import diingat_sampai_berubah
 from organisasi.models import AdminInstansi, Jabatan, Pegawai, PenugasanSementara
 from organisasi.selectors import adalah_atasan, jabatan_dipegang, pegawai_dari_user
 from skp.models import STATUS_DAPAT_DIUBAH, STATUS_TERBIT, RiwayatStatus, Skp, StatusSkp
@@ -80,11 +81,12 @@ def pegawai_dalam_rantai(jabatan: Iterable[int], tanggal: date | None = None) ->
     Worked out from three plain queries (the positions below with their four superiors, their
     holders, the Plt/Plh in force) instead of one rule of nested EXISTS joins: the rule cost
     more to build and compile on every page than the data it reads. Once per GET request
-    (core/memo.py)."""
+    (core/memo.py), then kept until the organisation changes (core/versi.py)."""
     return _pegawai_dalam_rantai(frozenset(jabatan), tanggal or timezone.localdate())
 
 
 @diingat
+@diingat_sampai_berubah("organisasi")
 def _pegawai_dalam_rantai(jabatan: frozenset[int], tanggal: date) -> frozenset[int]:
     if not jabatan:
         return frozenset()

@@ -3,6 +3,7 @@ from one request to the next, and requests that write get no memo at all."""
 
 from datetime import timedelta
 
+import pytest
 from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -13,6 +14,10 @@ from django.utils import timezone
 from core.memo import MemoPermintaanMiddleware
 from organisasi.models import PenugasanSementara
 from organisasi.selectors import adalah_atasan, jabatan_dipegang, pemegang_per_jabatan
+
+# The memo of one request alone: answers kept between requests (core/versi.py) are tested in
+# tests/core/test_versi.py.
+pytestmark = pytest.mark.usefixtures("jawaban_selalu_dihitung")
 
 
 def _jalankan(method: str, isi):

@@ -1,11 +1,14 @@
 """Answers kept between requests (core/versi.py): kept until the data they come from changes,
 in a store every process shares. The inbox that uses them: tests/skp/test_kotak_masuk_tersimpan.py."""
 
+import io
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from core import versi
 from organisasi.impor import Rencana, terapkan
@@ -74,3 +77,36 @@ def test_impor_pegawai_massal_menaikkan_versi_organisasi(pemeran, monkeypatch):
     monkeypatch.setattr("organisasi.impor.naikkan", lambda *n: dinaikkan.append(n))
     terapkan(pemeran.instansi, Rencana())
     assert dinaikkan == [("organisasi",)]
+
+
+def test_fungsi_diingat_per_argumen_sampai_organisasi_berubah():
+    dipanggil = []
+
+    @versi.diingat_sampai_berubah("organisasi")
+    def bawahan_dari(jabatan: frozenset[int], tanggal) -> list[int]:
+        dipanggil.append((jabatan, tanggal))
+        return sorted(jabatan)
+
+    hari = date(2026, 12, 5)
+    assert bawahan_dari(frozenset({3, 1}), hari) == [1, 3]
+    assert bawahan_dari(frozenset({1, 3}), hari) == [1, 3]  # the same set: kept
+    assert len(dipanggil) == 1
+    bawahan_dari(frozenset({1, 3}), hari + timedelta(days=1))  # another day: another answer
+    bawahan_dari(frozenset({1}), hari)
+    assert len(dipanggil) == 3
+    versi.naikkan("skp")
+    bawahan_dari(frozenset({1, 3}), hari)
+    assert len(dipanggil) == 3  # not its data
+    versi.naikkan("organisasi")
+    bawahan_dari(frozenset({1, 3}), hari)
+    assert len(dipanggil) == 4
+
+
+def test_segarkan_jawaban_setelah_basis_data_dipulihkan():
+    """A restore (pg_restore) sends no signal: the command gives every piece of data a new
+    version, so nothing kept from before is answered again."""
+    hitungan = []
+    versi.ingat(("uji",), ["skp", "organisasi"], lambda: hitungan.append(1))
+    call_command("segarkan_jawaban", stdout=io.StringIO())
+    versi.ingat(("uji",), ["skp", "organisasi"], lambda: hitungan.append(1))
+    assert len(hitungan) == 2

@@ -309,6 +309,7 @@ def test_ekspor_xlsx_nip_teks(client, pemeran, butir):
     assert info["Seed"] == "1" and info["Ukuran sampel"] == "3 SKP per unit kerja"
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_kueri_halaman_sampel_datar(client, pemeran, populasi, django_assert_max_num_queries):
     client.force_login(pemeran.admin.user)
     kecil = ambil(pemeran, "k", ukuran=1)

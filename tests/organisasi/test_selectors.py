@@ -1,5 +1,6 @@
 from datetime import date, timedelta
 
+import pytest
 from django.utils import timezone
 
 from organisasi.models import PenugasanSementara
@@ -104,6 +105,7 @@ def test_pejabat_per_jabatan_sama_dengan_atasan_langsung(pemeran):
     assert pejabat_per_jabatan([kadis], kecuali=pemeran.kepala.pk) == {kadis: None}
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_pejabat_per_jabatan_jumlah_query_tetap(pemeran, django_assert_max_num_queries):
     """Routing the SKP of many bawahan (the inbox, its navbar count) costs the same few
     queries for 3 superior positions as for 30, vacant ones included."""

@@ -518,6 +518,7 @@ def _hitung(client, url) -> int:
     return len(q)
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 @pytest.mark.parametrize("siapa", ["pegawai", "atasan"])
 def test_jumlah_query_halaman_tetap_dari_2_ke_10_rhk(client, pemeran, siap, siapa):
     url = reverse("penilaian:detail", args=[siap.penilaian.pk])
@@ -528,6 +529,7 @@ def test_jumlah_query_halaman_tetap_dari_2_ke_10_rhk(client, pemeran, siap, siap
     assert _hitung(c, url) == sedikit
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_daftar_rekan_dan_halaman_rekan_tetap(client, pemeran, kasus, rekan_seksi):
     def rekan_baru(n):  # colleagues of the unit, each with a feedback from rekan_seksi
         for i in range(n):

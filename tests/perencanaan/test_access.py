@@ -86,6 +86,7 @@ def test_hanya_admin_instansi_yang_boleh_mengimpor(pemeran, opd, renstra_dinkes)
         access.can(pemeran.admin.user, "hapus_renstra")
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_akses_tidak_bergantung_kedalaman(
     pemeran, renstra_dinkes, django_assert_max_num_queries
 ):

@@ -190,6 +190,7 @@ def test_penilai_yang_ditetapkan_admin_dan_atasannya_melihat(pemeran, skp_pegawa
     assert terlihat(pemeran.atasan, skp_pegawai)  # the pegawai's atasan still reads it
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_visible_skps_satu_queryset_berapa_pun_jumlahnya(
     pemeran, skp_atasan, skp_pegawai, django_assert_max_num_queries
 ):

@@ -514,6 +514,7 @@ def _skp_diajukan(pemeran, tahun: int, n: int) -> None:
         )  # fmt: skip
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 @pytest.mark.parametrize("jumlah", [2, 12])
 def test_kotak_masuk_jumlah_kueri_tetap(
     client, pemeran, tahun, jumlah, django_assert_max_num_queries

@@ -133,3 +133,17 @@ def test_bawahan_baru_dari_pabrik_ikut_terhitung(client, pemeran, skp_siap, skp_
     tambah_kkw(baru.user, rhk)
     services.ajukan(user=baru.user, skp=skp)
     assert lencana(client, pemeran.atasan) == 1
+
+
+def test_lencana_tersimpan_tanpa_mencari_bawahan_lagi(
+    client, pemeran, skp_siap, django_assert_max_num_queries
+):
+    """The second request reads the kept answer: no routing query at all, the same SKP."""
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    client.force_login(pemeran.atasan.user)
+    pertama = client.get(reverse("skp:kotak_masuk"))
+    with django_assert_max_num_queries(30) as kueri:
+        kedua = client.get(reverse("skp:kotak_masuk"))
+    assert [s.pk for s in kedua.context["menunggu"]] == [skp_siap.pk]
+    assert [s.pk for s in pertama.context["menunggu"]] == [skp_siap.pk]
+    assert not [q for q in kueri.captured_queries if " UNION " in q["sql"]]
