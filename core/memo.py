@@ -37,6 +37,12 @@ def kunci_argumen(nilai: Any) -> Hashable:
     return nilai
 
 
+def memo_permintaan() -> dict | None:
+    """The memo of the current GET/HEAD request (None outside one), for a module that keeps
+    its own entries in it (core/versi.py: the versions read once per request)."""
+    return _memo.get()
+
+
 def diingat(fungsi: Callable[P, R]) -> Callable[P, R]:
     """Memoise `fungsi` for the current GET/HEAD request. Callers get a shallow copy of a list
     or dict result, so one caller appending to it never changes what the next one sees."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 from django.utils import timezone
 
-from core.versi import ingat
+from core import versi
 from organisasi.models import Instansi, Pegawai
 from organisasi.selectors import (
     adalah_atasan,
@@ -49,7 +49,7 @@ class Peran:
         from skp.selectors import kotak_masuk
 
         pegawai, jabatan = self.pegawai, self.jabatan
-        return ingat(
+        return versi.ingat(
             ("kotak_masuk", pegawai.pk, jabatan, timezone.localdate()),
             ("skp", "organisasi"),
             lambda: tuple(s.pk for s in kotak_masuk(pegawai, jabatan=jabatan)),

@@ -23,7 +23,7 @@ from uuid import uuid4
 from django.core.cache import caches
 from django.db import transaction
 
-from core.memo import kunci_argumen
+from core.memo import kunci_argumen, memo_permintaan
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -43,12 +43,20 @@ def versi(*nama: str) -> tuple[str, ...]:
     """The current version of each named piece of data, in one round trip."""
     assert set(nama) <= VERSI, nama
     kunci = [f"versi:{n}" for n in nama]
-    ada = _cache().get_many(kunci)
+    # Read once per GET request (core/memo.py): one request sees one state of the versions,
+    # and each later answer it asks for costs one round trip instead of two.
+    memo = memo_permintaan()
+    ada = {k: memo[k] for k in kunci if k in memo} if memo is not None else {}
+    kurang = [k for k in kunci if k not in ada]
+    if kurang:
+        ada |= _cache().get_many(kurang)
     for k in kunci:
         if k not in ada:
             # add(): two processes starting at once agree on one version.
             _cache().add(k, uuid4().hex, timeout=None)
             ada[k] = _cache().get(k)
+    if memo is not None:
+        memo.update((k, ada[k]) for k in kunci)
     return tuple(ada[k] for k in kunci)
 
 
@@ -61,7 +69,11 @@ def naikkan(*nama: str) -> None:
     assert set(nama) <= VERSI, nama
 
     def ganti() -> None:
-        _cache().set_many({f"versi:{n}": uuid4().hex for n in nama}, timeout=None)
+        baru = {f"versi:{n}": uuid4().hex for n in nama}
+        _cache().set_many(baru, timeout=None)
+        memo = memo_permintaan()
+        if memo is not None:  # a GET that writes sees its own write
+            memo.update(baru)
 
     ganti()
     transaction.on_commit(ganti)

@@ -164,5 +164,5 @@ def jawaban_selalu_dihitung(monkeypatch) -> None:
     without this one measurement would be of a kept answer and the other of a fresh one). The
     kept answers themselves are tested in tests/core/test_versi.py and
     tests/skp/test_kotak_masuk_tersimpan.py."""
+    # (Every user calls it as core.versi.ingat, so that this one patch reaches them all.)
     monkeypatch.setattr("core.versi.ingat", lambda _pertanyaan, _tergantung, hitung: hitung())
-    monkeypatch.setattr("core.peran.ingat", lambda _pertanyaan, _tergantung, hitung: hitung())

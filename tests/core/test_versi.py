@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from core import versi
+from core.memo import MemoPermintaanMiddleware
 from organisasi.impor import Rencana, terapkan
 
 AKAR = Path(__file__).resolve().parents[2]
@@ -110,3 +115,30 @@ def test_segarkan_jawaban_setelah_basis_data_dipulihkan():
     call_command("segarkan_jawaban", stdout=io.StringIO())
     versi.ingat(("uji",), ["skp", "organisasi"], lambda: hitungan.append(1))
     assert len(hitungan) == 2
+
+
+def _dalam_get(isi):
+    """Runs `isi` as the view of a GET request (with the request memo of core/memo.py)."""
+    hasil = {}
+
+    def view(request):
+        hasil["nilai"] = isi()
+        return HttpResponse()
+
+    MemoPermintaanMiddleware(view)(RequestFactory().get("/"))
+    return hasil["nilai"]
+
+
+def test_versi_dibaca_sekali_per_permintaan_dan_tulisannya_sendiri_terlihat():
+    def isi():
+        with CaptureQueriesContext(connection) as q:
+            a = versi.versi("skp")
+            b = versi.versi("skp")
+        versi.naikkan("skp")  # a GET that writes
+        return a, b, len(q), versi.versi("skp")
+
+    versi.versi("skp")  # exists already, as it does after the first request
+    a, b, kueri, sesudah = _dalam_get(isi)
+    assert a == b and sesudah != a
+    assert kueri <= 1  # the database cache read once (redis: no query at all)
+    assert versi.versi("skp") == sesudah  # and the next request reads what it wrote
