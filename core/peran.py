@@ -11,7 +11,7 @@ from core import versi
 from organisasi.models import Instansi, Pegawai
 from organisasi.selectors import (
     adalah_atasan,
-    instansi_dikelola,
+    instansi_admin,
     jabatan_dipegang,
     pegawai_dari_user,
 )
@@ -104,7 +104,7 @@ def peran_dari_request(request: HttpRequest) -> Peran:
     peran = Peran(
         pegawai=pegawai,
         atasan=adalah_atasan(pegawai, jabatan=jabatan),
-        admin_instansi=tuple(instansi_dikelola(user)) if user.is_authenticated else (),
+        admin_instansi=instansi_admin(user),
         superuser=bool(user.is_authenticated and user.is_superuser),
         user_pk=user.pk if user.is_authenticated else None,
         jabatan=jabatan,

@@ -21,12 +21,44 @@ from organisasi.models import (
 
 
 def pegawai_dari_user(user: AbstractBaseUser | AnonymousUser) -> Pegawai | None:
+    """The pegawai record of a login (None for an admin-only login). Asked on every page (the
+    navbar), so kept between requests until the organisation changes (core/versi.py); the
+    login's own `user.pegawai` is then set from it, so later reads of it cost no query."""
     if not user.is_authenticated:
         return None
-    try:
-        return user.pegawai
-    except Pegawai.DoesNotExist:
+    if "pegawai" in user._state.fields_cache:  # already read in this request
+        return user._state.fields_cache["pegawai"]
+    pegawai = _pegawai_login(user.pk)
+    if pegawai is None:
         return None
+    user.pegawai = pegawai  # also sets pegawai.user to this very login
+    return pegawai
+
+
+@diingat
+@diingat_sampai_berubah("organisasi")
+def _pegawai_login(user_id: int) -> Pegawai | None:
+    return Pegawai.objects.filter(user_id=user_id).first()
+
+
+def instansi_admin(user: AbstractBaseUser | AnonymousUser) -> tuple[Instansi, ...]:
+    """`instansi_dikelola` as a tuple, for the navbar of every page: kept between requests
+    until the organisation changes (core/versi.py) for an admin; a superuser's is all of them."""
+    if not user.is_authenticated or not user.is_active:
+        return ()
+    if user.is_superuser:
+        return tuple(instansi_dikelola(user))
+    return _instansi_admin(user.pk)
+
+
+@diingat
+@diingat_sampai_berubah("organisasi")
+def _instansi_admin(user_id: int) -> tuple[Instansi, ...]:
+    return tuple(
+        Instansi.objects.filter(
+            pk__in=AdminInstansi.objects.filter(user_id=user_id).values("instansi_id")
+        )
+    )
 
 
 def instansi_dikelola(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Instansi]:
