@@ -36,7 +36,8 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 # Load benchmark (issue "Deadline day"): gunicorn as in production, 32 concurrent users per page.
-# On PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/skp make bench-beban
+# On PostgreSQL with redis (as the README figures): DATABASE_URL=postgres://postgres@127.0.0.1:5432/skp
+# CACHE_URL=redis://127.0.0.1:6379/3 make bench-beban
 # (its data lives in the sibling database skp_beban). Extra options: make bench-beban ARGS="--durasi 5".
 bench-beban: $(STAMP)
 	command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk

@@ -22,6 +22,10 @@ def periksa_aksesibilitas(page: Page, konteks: str = "") -> None:
     """Fails the test when axe-core finds a WCAG 2.2 AA violation on the page as it is now.
     Evaluated through the DevTools protocol, so the page's Content-Security-Policy (no inline
     script) does not stop it and needs no exception for the tests."""
+    # After a form submit the new page's text can be there before its stylesheet (a click
+    # waits for the navigation to commit, not for the load event): axe must see the page as
+    # styled, or it reports the browser's default link colours. Immediate when already loaded.
+    page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_sumber_axe())
     hasil = page.evaluate(
