@@ -6,11 +6,8 @@ class OrganisasiConfig(AppConfig):
     verbose_name = "Organisasi dan Pegawai"
 
     def ready(self) -> None:
-        # Connects the signal that closes a deleted pegawai's login.
-        # Answers kept between requests that read the organisation (who leads whom, who acts
-        # in which position, who administers what) are recomputed after any change to it.
         from core.versi import ikuti_perubahan
-        from organisasi import akun  # noqa: F401
+        from organisasi import akun  # noqa: F401 (connects: a deleted pegawai's login closes)
         from organisasi.models import (
             AdminInstansi,
             Instansi,
@@ -20,6 +17,8 @@ class OrganisasiConfig(AppConfig):
             UnitKerja,
         )
 
+        # Answers kept between requests that read the organisation (who leads whom, who acts
+        # in which position, who administers what) are recomputed after any change to it.
         ikuti_perubahan(
             "organisasi", Instansi, UnitKerja, Jabatan, Pegawai, PenugasanSementara, AdminInstansi
         )

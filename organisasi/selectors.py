@@ -42,23 +42,17 @@ def _pegawai_login(user_id: int) -> Pegawai | None:
 
 
 def instansi_admin(user: AbstractBaseUser | AnonymousUser) -> tuple[Instansi, ...]:
-    """`instansi_dikelola` as a tuple, for the navbar of every page: kept between requests
-    until the organisation changes (core/versi.py) for an admin; a superuser's is all of them."""
-    if not user.is_authenticated or not user.is_active:
-        return ()
-    if user.is_superuser:
-        return tuple(instansi_dikelola(user))
-    return _instansi_admin(user.pk)
+    """`instansi_dikelola` as a tuple, for the navbar of every page: an admin's kept between
+    requests until the organisation changes (core/versi.py)."""
+    if user.is_authenticated and user.is_active and not user.is_superuser:
+        return _instansi_admin(user.pk)
+    return tuple(instansi_dikelola(user))
 
 
 @diingat
 @diingat_sampai_berubah("organisasi")
 def _instansi_admin(user_id: int) -> tuple[Instansi, ...]:
-    return tuple(
-        Instansi.objects.filter(
-            pk__in=AdminInstansi.objects.filter(user_id=user_id).values("instansi_id")
-        )
-    )
+    return tuple(_instansi_diadministrasi(user_id))
 
 
 def instansi_dikelola(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Instansi]:
@@ -67,8 +61,12 @@ def instansi_dikelola(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Instan
         return Instansi.objects.none()
     if user.is_superuser:
         return Instansi.objects.all()
+    return _instansi_diadministrasi(user.pk)
+
+
+def _instansi_diadministrasi(user_id: int) -> QuerySet[Instansi]:
     return Instansi.objects.filter(
-        pk__in=AdminInstansi.objects.filter(user=user).values("instansi_id")
+        pk__in=AdminInstansi.objects.filter(user_id=user_id).values("instansi_id")
     )
 
 

@@ -26,7 +26,7 @@ def _pengaturan(**env: str) -> list[str]:
     kode = (
         "from django.conf import settings as s; "
         "print(s.CACHES['default']['BACKEND']); print(s.SESSION_ENGINE); "
-        "print(s.DATABASES['default']['CONN_MAX_AGE'])"
+        "print(s.DATABASES['default']['CONN_MAX_AGE']); print(s.CACHES['bersama']['BACKEND'])"
     )
     lingkungan = {"PATH": "/usr/bin:/bin", "DJANGO_SECRET_KEY": "uji-" + "k" * 50, **env}
     hasil = subprocess.run(
@@ -38,7 +38,7 @@ def _pengaturan(**env: str) -> list[str]:
         timeout=120,
     )
     assert hasil.returncode == 0, hasil.stderr
-    return hasil.stdout.strip().splitlines()[-3:]
+    return hasil.stdout.strip().splitlines()[-4:]
 
 
 def test_tanpa_cache_url_sesi_di_basis_data_dan_cache_per_proses():
@@ -46,6 +46,9 @@ def test_tanpa_cache_url_sesi_di_basis_data_dan_cache_per_proses():
         "django.core.cache.backends.locmem.LocMemCache",
         "django.contrib.sessions.backends.db",
         "0",
+        # The answers kept between requests (core/versi.py) never in a cache of each process:
+        # several gunicorn workers must see one version.
+        "django.core.cache.backends.db.DatabaseCache",
     ]
 
 
@@ -54,6 +57,7 @@ def test_produksi_menyimpan_koneksi_dan_cache_url_dipakai_bersama():
         "django.core.cache.backends.redis.RedisCache",
         "django.contrib.sessions.backends.cached_db",
         "60",
+        "django.core.cache.backends.redis.RedisCache",
     ]
     assert _pengaturan(DJANGO_DEBUG="false", CONN_MAX_AGE="0")[2] == "0"
 

@@ -1,24 +1,18 @@
-"""Answers kept between requests (core/versi.py): kept until the data they come from changes,
-in a store every process shares. The inbox that uses them: tests/skp/test_kotak_masuk_tersimpan.py."""
+"""Answers kept between requests (core/versi.py): kept until the data they come from changes.
+The inbox that uses them: tests/skp/test_kotak_masuk_tersimpan.py; the store every process
+shares, in each configuration: tests/core/test_cache_bersama.py."""
 
 import io
-import subprocess
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.http import HttpResponse
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from core import versi
-from core.memo import MemoPermintaanMiddleware
 from organisasi.impor import Rencana, terapkan
-
-AKAR = Path(__file__).resolve().parents[2]
+from tests.core.test_memo import _jalankan
 
 pytestmark = pytest.mark.django_db
 
@@ -55,25 +49,6 @@ def test_versi_dinaikkan_lagi_saat_commit(django_capture_on_commit_callbacks):
         sebelum_commit = versi.versi("skp")
         assert sebelum_commit != awal
     assert versi.versi("skp") not in (awal, sebelum_commit)
-
-
-def test_tanpa_cache_url_jawaban_di_basis_data_yang_dipakai_semua_proses():
-    """Several gunicorn workers must see one version: never a cache of each process."""
-    kode = "from django.conf import settings as s; print(s.CACHES['bersama']['BACKEND'])"
-    for env, backend in [
-        ({}, "django.core.cache.backends.db.DatabaseCache"),
-        ({"CACHE_URL": "redis://127.0.0.1:6379/9"}, "django.core.cache.backends.redis.RedisCache"),
-    ]:
-        hasil = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", kode],
-            cwd=AKAR,
-            env={"PATH": "/usr/bin:/bin", "DJANGO_SECRET_KEY": "uji-" + "k" * 50, **env},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert hasil.returncode == 0, hasil.stderr
-        assert hasil.stdout.strip().splitlines()[-1] == backend
 
 
 def test_impor_pegawai_massal_menaikkan_versi_organisasi(pemeran, monkeypatch):
@@ -117,18 +92,6 @@ def test_segarkan_jawaban_setelah_basis_data_dipulihkan():
     assert len(hitungan) == 2
 
 
-def _dalam_get(isi):
-    """Runs `isi` as the view of a GET request (with the request memo of core/memo.py)."""
-    hasil = {}
-
-    def view(request):
-        hasil["nilai"] = isi()
-        return HttpResponse()
-
-    MemoPermintaanMiddleware(view)(RequestFactory().get("/"))
-    return hasil["nilai"]
-
-
 def test_versi_dibaca_sekali_per_permintaan_dan_tulisannya_sendiri_terlihat():
     def isi():
         with CaptureQueriesContext(connection) as q:
@@ -138,7 +101,7 @@ def test_versi_dibaca_sekali_per_permintaan_dan_tulisannya_sendiri_terlihat():
         return a, b, len(q), versi.versi("skp")
 
     versi.versi("skp")  # exists already, as it does after the first request
-    a, b, kueri, sesudah = _dalam_get(isi)
+    a, b, kueri, sesudah = _jalankan("GET", isi)["nilai"]
     assert a == b and sesudah != a
     assert kueri <= 1  # the database cache read once (redis: no query at all)
     assert versi.versi("skp") == sesudah  # and the next request reads what it wrote
