@@ -310,6 +310,9 @@ def main() -> None:
         with connection.cursor() as cur:
             cur.execute("ANALYZE")  # planner statistics, as autovacuum keeps them
     call_command("collectstatic", interactive=False, verbosity=0)
+    # The data may have been built (bulk writes send no signal) after a shared cache kept
+    # answers from an earlier build: every page starts from its data.
+    call_command("segarkan_jawaban", verbosity=0)
 
     halaman = daftar_halaman(meta)
     if args.hanya:

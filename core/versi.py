@@ -29,7 +29,11 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 # The data a version covers. A name not listed here is a programming error.
-VERSI = frozenset({"skp", "organisasi"})
+# "skp": the SKP rows themselves (status, penilai); "organisasi": positions, holders, Plt/Plh,
+# admins; "kinerja": everything written while planning and evaluating (RHK, indicators,
+# comments, periods, realisasi, feedback, predikat, capaian, jurnal, dialog), which the
+# dashboards read.
+VERSI = frozenset({"skp", "organisasi", "kinerja"})
 # An answer unused this long goes; a version lives as long as the cache keeps it (a lost
 # version is replaced by a new one, which only costs recomputing).
 UMUR_JAWABAN = 60 * 60
@@ -114,6 +118,10 @@ def diingat_sampai_berubah(*tergantung: str) -> Callable[[Callable[P, R]], Calla
     return dekor
 
 
+# Model -> the versions its saves and deletes bump (filled by `ikuti_perubahan`).
+DIIKUTI: dict[type, set[str]] = {}
+
+
 def ikuti_perubahan(nama: str, *model: type) -> None:
     """Bumps `nama` on every save and delete of these models (a queryset's delete sends the
     signals too). Writes with `update()`, `bulk_create` or `bulk_update` send none: their
@@ -124,6 +132,7 @@ def ikuti_perubahan(nama: str, *model: type) -> None:
         naikkan(nama)
 
     for m in model:
+        DIIKUTI.setdefault(m, set()).add(nama)
         uid = f"versi-{nama}-{m._meta.label}"
         post_save.connect(bumped, sender=m, weak=False, dispatch_uid=uid)
         post_delete.connect(bumped, sender=m, weak=False, dispatch_uid=uid + "-hapus")

@@ -16,3 +16,18 @@ class MonitoringConfig(AppConfig):
         spanduk_penilaian_bawahan.connect(
             spanduk_tinjauan_atasan, dispatch_uid="monitoring_spanduk_tinjauan"
         )
+
+        # The dashboards kept between requests (core/bagian.py) read the journal, dialogues and
+        # mid-year reviews. Not followed: the reminders' bookkeeping and the audit samples,
+        # which no dashboard shows.
+        from core.versi import ikuti_perubahan
+        from monitoring.models import (
+            ButirAudit,
+            KunciPengingat,
+            PengingatTerkirim,
+            RiwayatButirAudit,
+            SampelAudit,
+        )
+
+        bukan = (ButirAudit, KunciPengingat, PengingatTerkirim, RiwayatButirAudit, SampelAudit)
+        ikuti_perubahan("kinerja", *(m for m in self.get_models() if m not in bukan))

@@ -32,3 +32,9 @@ class PenilaianConfig(AppConfig):
         from penilaian.models import EksporEvaluasi
 
         ekspor.daftarkan("penilaian.ekspor.buat_zip", EksporEvaluasi)
+
+        # The dashboards kept between requests (core/bagian.py) are worked out afresh after any
+        # write to the evaluation (export jobs aside: nothing shown comes from them).
+        from core.versi import ikuti_perubahan
+
+        ikuti_perubahan("kinerja", *(m for m in self.get_models() if m is not EksporEvaluasi))

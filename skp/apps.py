@@ -17,9 +17,14 @@ class SkpConfig(AppConfig):
         # The inbox kept between requests (core/peran.py) is recomputed after any change to an
         # SKP row: its status and penilai are only ever written with save() (core/alur.py).
         from core.versi import ikuti_perubahan
-        from skp.models import Skp
+        from skp.models import EksporSkp, Notifikasi, Skp
 
         ikuti_perubahan("skp", Skp)
+        # The dashboards kept between requests (core/bagian.py) read the SKP's content too. Not
+        # followed: notifications (marked read by merely opening a page) and export jobs.
+        ikuti_perubahan(
+            "kinerja", *(m for m in self.get_models() if m not in (Notifikasi, EksporSkp))
+        )
 
         # A background job of this app whose worker died: the export says so (core/ekspor.py),
         # the preview page stops waiting (skp/tugas.py).

@@ -12,31 +12,45 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core.bagian import halaman_tersimpan
 from monitoring import access, dasbor
 from monitoring.ekspor import pengisian_xlsx
 from penilaian.periode import periode_tahun
 from penilaian.services.alur import wajib_pegawai
 
 KURVA_PER_HALAMAN = 20
-
-
-def _halaman(request: HttpRequest, templat: str, partial: str, konteks: dict) -> HttpResponse:
-    if request.htmx:
-        return render(request, f"{templat}#{partial}", konteks)
-    return render(request, templat, konteks)
+# What the dashboards read: their rendered part is kept until one of these changes (core/bagian.py).
+DATA_DASBOR = ("organisasi", "skp", "kinerja")
 
 
 @login_required
 @require_GET
 def kinerja(request: HttpRequest) -> HttpResponse:
     saya = wajib_pegawai(request.user)  # 403 for an account without a pegawai record
-    konteks = {"d": dasbor.dasbor_pegawai(saya), "pegawai": saya}
-    return _halaman(request, "monitoring/dasbor_kinerja.html", "isi-dasbor", konteks)
+    hari_ini = timezone.localdate()
+    return halaman_tersimpan(
+        request,
+        "monitoring/dasbor_kinerja.html",
+        "isi-dasbor",
+        ("kinerja", saya.pk, hari_ini),
+        DATA_DASBOR,
+        lambda: {"d": dasbor.dasbor_pegawai(saya, hari_ini)},
+        lambda: {"pegawai": saya, "hari_ini": hari_ini},
+    )
 
 
 def _tim(request: HttpRequest, atasan, sendiri: bool) -> HttpResponse:
-    konteks = {"d": dasbor.dasbor_tim(atasan), "atasan": atasan, "sendiri": sendiri}
-    return _halaman(request, "monitoring/dasbor_tim.html", "isi-tim", konteks)
+    # The part is the same for whoever may see this team (the atasan or someone above them).
+    hari_ini = timezone.localdate()
+    return halaman_tersimpan(
+        request,
+        "monitoring/dasbor_tim.html",
+        "isi-tim",
+        ("tim", atasan.pk, hari_ini),
+        DATA_DASBOR,
+        lambda: {"d": dasbor.dasbor_tim(atasan, hari_ini)},
+        lambda: {"atasan": atasan, "sendiri": sendiri, "hari_ini": hari_ini},
+    )
 
 
 @login_required
@@ -71,59 +85,83 @@ def _periode(request: HttpRequest, instansi):  # noqa: ANN001, ANN202
         periode = dasbor.periode_instansi(instansi, teks if teks.isdigit() else None, hari_ini)
     except LookupError:
         raise Http404("Periode tidak ditemukan.") from None
-    pilihan = periode_tahun(instansi, periode.tahun)
-    return periode, pilihan, hari_ini
+    return periode, hari_ini
 
 
 @login_required
 @require_GET
 def pengisian(request: HttpRequest, pk: int) -> HttpResponse:
     instansi = access.get_instansi_for_admin(request.user, pk)  # 404 for another instansi
-    periode, pilihan, hari_ini = _periode(request, instansi)
-    pohon = dasbor.pohon_unit(instansi, periode)
+    periode, hari_ini = _periode(request, instansi)
     teks = request.GET.get("unit", "")
     unit = access.get_unit_pengisian(instansi, int(teks)) if teks.isdigit() else None
-    konteks = {
-        "instansi": instansi,
-        "periode": periode,
-        "pilihan_periode": pilihan,
-        "hari_ini": hari_ini,
-        "unit": unit,
-        "jalur": pohon.jalur(unit.pk) if unit else [],
-        "baris": pohon.baris(unit.pk if unit else None),
-        "total": pohon.gulung(unit.pk) if unit else pohon.total(),
-        "sendiri": pohon.sendiri.get(unit.pk, dasbor.Angka()) if unit else None,
-        "pegawai": dasbor.pegawai_unit(unit, periode) if unit else [],
-        "jendela_lewat": hari_ini > periode.tenggat,
-    }
-    return _halaman(request, "monitoring/pengisian.html", "isi-pengisian", konteks)
+
+    def konteks() -> dict:
+        pohon = dasbor.pohon_unit(instansi, periode)
+        return {
+            "instansi": instansi,
+            "periode": periode,
+            "pilihan_periode": periode_tahun(instansi, periode.tahun),
+            "hari_ini": hari_ini,
+            "unit": unit,
+            "jalur": pohon.jalur(unit.pk) if unit else [],
+            "baris": pohon.baris(unit.pk if unit else None),
+            "total": pohon.gulung(unit.pk) if unit else pohon.total(),
+            "sendiri": pohon.sendiri.get(unit.pk, dasbor.Angka()) if unit else None,
+            "pegawai": dasbor.pegawai_unit(unit, periode) if unit else [],
+            "jendela_lewat": hari_ini > periode.tenggat,
+        }
+
+    return halaman_tersimpan(
+        request,
+        "monitoring/pengisian.html",
+        "isi-pengisian",
+        ("pengisian", instansi.pk, periode.pk, unit.pk if unit else None, hari_ini),
+        DATA_DASBOR,
+        konteks,
+        lambda: {"instansi": instansi, "periode": periode},
+    )
 
 
 @login_required
 @require_GET
 def kurva(request: HttpRequest, pk: int) -> HttpResponse:
     instansi = access.get_instansi_for_admin(request.user, pk)
-    periode, pilihan, hari_ini = _periode(request, instansi)
-    daftar = dasbor.kurva_instansi(instansi, periode, hari_ini)
-    ditetapkan = [k for k in daftar if k.hasil is not None]
-    konteks = {
-        "instansi": instansi,
-        "periode": periode,
-        "pilihan_periode": pilihan,
-        "ditetapkan": ditetapkan,
-        # A chart per unit: a page at a time (the SVG is drawn only for the units shown).
-        "halaman": Paginator(ditetapkan, KURVA_PER_HALAMAN).get_page(request.GET.get("hal")),
-        "belum": [k for k in daftar if k.hasil is None],
-        "tidak_sesuai": sum(1 for k in ditetapkan if k.tidak_sesuai),
-    }
-    return _halaman(request, "monitoring/kurva.html", "isi-kurva", konteks)
+    periode, hari_ini = _periode(request, instansi)
+    teks = request.GET.get("hal", "")
+    # Only a page number makes a key (anything else shows the first page, as Paginator does).
+    nomor = int(teks) if teks.isdigit() and len(teks) <= 6 else 1
+
+    def konteks() -> dict:
+        daftar = dasbor.kurva_instansi(instansi, periode, hari_ini)
+        ditetapkan = [k for k in daftar if k.hasil is not None]
+        return {
+            "instansi": instansi,
+            "periode": periode,
+            "pilihan_periode": periode_tahun(instansi, periode.tahun),
+            "ditetapkan": ditetapkan,
+            # A chart per unit: a page at a time (the SVG is drawn only for the units shown).
+            "halaman": Paginator(ditetapkan, KURVA_PER_HALAMAN).get_page(nomor),
+            "belum": [k for k in daftar if k.hasil is None],
+            "tidak_sesuai": sum(1 for k in ditetapkan if k.tidak_sesuai),
+        }
+
+    return halaman_tersimpan(
+        request,
+        "monitoring/kurva.html",
+        "isi-kurva",
+        ("kurva", instansi.pk, periode.pk, nomor, hari_ini),
+        DATA_DASBOR,
+        konteks,
+        lambda: {"instansi": instansi, "periode": periode},
+    )
 
 
 @login_required
 @require_GET
 def ekspor(request: HttpRequest, pk: int) -> HttpResponse:
     instansi = access.get_instansi_for_admin(request.user, pk)
-    periode, _, _ = _periode(request, instansi)
+    periode, _ = _periode(request, instansi)
     respons = HttpResponse(
         pengisian_xlsx(instansi, periode),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from core.alur import Kedaluwarsa
+from core.versi import naikkan
 from organisasi.selectors import pegawai_dari_user
 from penilaian.models import PenilaianPeriodik, Periode, StatusPenilaian
 from penilaian.services import alur
@@ -28,6 +29,7 @@ def pastikan_penilaian_banyak(
         return {}
     # Made meanwhile by another request (the pegawai opening their realisasi): kept as it is.
     PenilaianPeriodik.objects.bulk_create(baru, ignore_conflicts=True)
+    naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
     return {
         p.pegawai_id: p
         for p in PenilaianPeriodik.objects.filter(

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.versi import naikkan
 from organisasi.models import Instansi, Pegawai
 from penilaian import access
 from penilaian.models import (
@@ -94,6 +95,7 @@ def perpanjang_periode(
         alasan=alasan,
     )
     Periode.objects.filter(pk=periode.pk).update(tenggat=tenggat, revisi=F("revisi") + 1)
+    naikkan("kinerja")  # update() sends no signal (core/versi.py)
     periode.refresh_from_db()
     return periode
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from core.alur import Kedaluwarsa, StatusTidakSesuai
+from core.versi import naikkan
 from penilaian import access
 from penilaian.isian import baca_isian, jenis_isian
 from penilaian.models import PenilaianPeriodik, Realisasi
@@ -88,4 +89,5 @@ def realisasi_simpan(
     for r in ubah:
         r.save(update_fields=["nilai", "teks", "diubah"])
     PenilaianPeriodik.objects.filter(pk=penilaian.pk).update(revisi=F("revisi") + 1)
+    naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
     return True

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from core.versi import naikkan
 from penilaian import access
 from penilaian.models import JenisPeriode, RencanaAksi
 from penilaian.periode import jenis_periode, nama_periode
@@ -114,6 +115,7 @@ def salin_ke_revisi(*, skp: Skp, diganti: list[Skp]) -> int:
         for ra in RencanaAksi.objects.filter(rhk_id__in=asal_ke_baru).order_by("pk")
     ]
     RencanaAksi.objects.bulk_create(baru)
+    naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
     return len(baru)
 
 

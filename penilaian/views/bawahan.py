@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from core.alur import Kedaluwarsa
+from core.bagian import halaman_tersimpan
 from organisasi.models import Pegawai
 from organisasi.selectors import pegawai_dari_user
 from penilaian import access
@@ -62,32 +63,51 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     access.require_penilaian_bawahan(request.user)
     pegawai = pegawai_dari_user(request.user)
     periode = _periode(request, pegawai)
-    halaman = halaman_bawahan(pegawai, periode)
-    # Every row that can be rated gets its evaluation now, so it has a detail page (where the
-    # umpan balik is written) and a revisi for its form.
-    halaman.pasang(
-        services.pastikan_penilaian_banyak(periode=periode, skp_per_pegawai=halaman.perlu_dibuat)
+
+    def konteks_isi() -> dict:
+        halaman = halaman_bawahan(pegawai, periode)
+        # Every row that can be rated gets its evaluation now, so it has a detail page (where
+        # the umpan balik is written) and a revisi for its form.
+        halaman.pasang(
+            services.pastikan_penilaian_banyak(
+                periode=periode, skp_per_pegawai=halaman.perlu_dibuat
+            )
+        )
+        # A pegawai who moved since their row was made (and nothing was done on it yet) is
+        # evaluated on the SKP in force now.
+        for b in halaman.perlu_dialihkan:
+            b.penilaian = alur.ikuti_skp_berlaku(b.penilaian)
+            b.skp, b.skp_berlaku = b.penilaian.skp, None
+        lengkapi(halaman, request.user.pk)
+        return _konteks(
+            halaman,
+            pola=_pola(pegawai, halaman),
+            panduan=[
+                (Rating(r).label, PANDUAN_HASIL_KERJA[r], PANDUAN_PERILAKU[r])
+                for r in Rating.values
+            ],
+        )
+
+    def konteks_halaman() -> dict:
+        return {
+            "periode": periode,
+            "daftar_periode": _daftar_periode(pegawai, periode),
+            "spanduk": spanduk_untuk(request, pegawai, periode),
+            "pimpinan_unit": access.boleh_buka_capaian(request.user),
+            "boleh_ekspor": access.boleh_buka_ekspor(request.user),
+        }
+
+    # The table of rows is kept rendered until anything it shows changes (core/bagian.py): what
+    # each row offers depends on who looks (the penilai, or their atasan acting for them).
+    return halaman_tersimpan(
+        request,
+        "penilaian/bawahan.html",
+        "isi",
+        ("penilaian_bawahan", request.user.pk, pegawai.pk, periode.pk, timezone.localdate()),
+        ("organisasi", "skp", "kinerja"),
+        konteks_isi,
+        konteks_halaman,
     )
-    # A pegawai who moved since their row was made (and nothing was done on it yet) is
-    # evaluated on the SKP in force now.
-    for b in halaman.perlu_dialihkan:
-        b.penilaian = alur.ikuti_skp_berlaku(b.penilaian)
-        b.skp, b.skp_berlaku = b.penilaian.skp, None
-    lengkapi(halaman, request.user.pk)
-    konteks = _konteks(
-        halaman,
-        pola=_pola(pegawai, halaman),
-        daftar_periode=_daftar_periode(pegawai, periode),
-        spanduk=spanduk_untuk(request, pegawai, periode),
-        pimpinan_unit=access.boleh_buka_capaian(request.user),
-        panduan=[
-            (Rating(r).label, PANDUAN_HASIL_KERJA[r], PANDUAN_PERILAKU[r]) for r in Rating.values
-        ],
-    )
-    if request.htmx:
-        return render(request, "penilaian/bawahan.html#isi", konteks)
-    konteks["boleh_ekspor"] = access.boleh_buka_ekspor(request.user)
-    return render(request, "penilaian/bawahan.html", konteks)
 
 
 def _pola(pegawai: Pegawai, halaman: HalamanBawahan) -> PolaUnit | None:

@@ -12,6 +12,7 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from core import alur
+from core.versi import naikkan
 from organisasi.models import Pegawai
 from organisasi.selectors import pegawai_dari_user
 from skp import access
@@ -197,6 +198,7 @@ def kembalikan(
                              oleh=user, butir=ButirKomentar.INDIKATOR,
                              sasaran=f"Indikator RHK {i.rhk.label}: {i.uraian}"[:300]))  # fmt: skip
     Komentar.objects.bulk_create(baru)
+    naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
     tandai_dibaca_skp(user=user, skp=skp)
     kabari(
         penerima=[skp.pegawai.user],
@@ -277,6 +279,7 @@ def _bekukan_rhk_atasan(skp: Skp) -> None:
     for r in daftar:
         r.rhk_atasan_uraian = r.rhk_atasan.uraian
     RencanaHasilKerja.objects.bulk_update(daftar, ["rhk_atasan_uraian"])
+    naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
 
 
 def _bekukan_butir_perencanaan(skp: Skp) -> None:
@@ -295,6 +298,7 @@ def _bekukan_butir_perencanaan(skp: Skp) -> None:
     for r in daftar:
         r.renstra_uraian = r.butir_perencanaan.nama
     RencanaHasilKerja.objects.bulk_update(daftar, ["renstra_uraian"])
+    naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
 
 
 def _ikutkan_tautan_bawahan(skp: Skp, versi_lama: Skp) -> None:
@@ -330,6 +334,7 @@ def _ikutkan_tautan_bawahan(skp: Skp, versi_lama: Skp) -> None:
             r.rhk_atasan_id = salinan[r.rhk_atasan_id]
         RencanaHasilKerja.objects.bulk_update(rhk_bawahan, ["rhk_atasan"])
         Skp.objects.filter(pk=b.pk).update(revisi=F("revisi") + 1, diubah=timezone.now())
+        naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
         label = ", ".join(r.label for r in rhk_bawahan)
         RiwayatStatus.objects.create(
             skp=b, aksi="tautan_atasan", dari=b.status, ke=b.status, oleh=None,
@@ -420,6 +425,7 @@ def _salin_isi_lengkap(sumber_pk: int, tujuan: Skp) -> None:
             ind._state.adding = True
             indikator.append(ind)
     IndikatorKinerja.objects.bulk_create(indikator)
+    naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
 
 
 @transaction.atomic

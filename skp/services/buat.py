@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.versi import naikkan
 from organisasi.models import JenisJabatan, Pegawai
 from organisasi.selectors import atasan_langsung, pegawai_dari_user
 from skp import access
@@ -113,6 +114,7 @@ def skp_buat(
         PerilakuKerja(skp=skp, urutan=i, nilai_inti=nilai, panduan="\n".join(panduan))
         for i, (nilai, panduan) in enumerate(BERAKHLAK, start=1)
     )
+    naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
     if sumber is not None:
         _salin_isi(sumber, skp)
     return skp
@@ -184,3 +186,4 @@ def _salin_isi(sumber: Skp, tujuan: Skp) -> None:
         for i in indikator
         if i.target_min is not None or i.target_tanggal is not None
     )
+    naikkan("kinerja")  # bulk writes send no signal (core/versi.py)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F, RestrictedError
 from django.utils import timezone
 
+from core.versi import naikkan
 from skp import access
 from skp.models import STATUS_DAPAT_DIUBAH, RencanaHasilKerja, RiwayatStatus, Skp
 from skp.selectors import intervensi_bawahan, sebut_intervensi
@@ -63,6 +64,7 @@ def _lepas_intervensi(
             r.rhk_atasan_id = None
         RencanaHasilKerja.objects.bulk_update(daftar, ["rhk_atasan"])
         Skp.objects.filter(pk=b.pk).update(revisi=F("revisi") + 1, diubah=timezone.now())
+        naikkan("kinerja")  # bulk writes send no signal (core/versi.py)
         label = ", ".join(f"RHK {r.label}" for r in daftar)
         RiwayatStatus.objects.create(
             skp=b, aksi="tautan_atasan", dari=b.status, ke=b.status, oleh=user,

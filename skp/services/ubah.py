@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from core.versi import naikkan
 from skp import access
 from skp.batas import (
     MAKS_INDIKATOR,
@@ -47,7 +48,9 @@ def _kunci(
 
 
 def _revisi(skp: Skp) -> None:
+    """Every edit of an SKP's content ends here: its `revisi` and the dashboards' version."""
     Skp.objects.filter(pk=skp.pk).update(revisi=F("revisi") + 1, diubah=timezone.now())
+    naikkan("kinerja")  # update() sends no signal (core/versi.py)
     skp.refresh_from_db(fields=["revisi", "diubah"])
 
 
@@ -141,6 +144,7 @@ def _rapatkan(skp: Skp, jenis: str) -> None:
     for nomor, rhk in enumerate(skp.rhk.filter(jenis=jenis).order_by("urutan"), start=1):
         if rhk.urutan != nomor:
             RencanaHasilKerja.objects.filter(pk=rhk.pk).update(urutan=nomor)
+    naikkan("kinerja")  # update() sends no signal (core/versi.py)
 
 
 @transaction.atomic
@@ -259,6 +263,7 @@ def rhk_pindah(
     RencanaHasilKerja.objects.filter(pk=rhk.pk).update(urutan=0)
     RencanaHasilKerja.objects.filter(pk=tetangga.pk).update(urutan=a)
     RencanaHasilKerja.objects.filter(pk=rhk.pk).update(urutan=b)
+    naikkan("kinerja")  # update() sends no signal (core/versi.py)
     rhk.urutan = b
     _revisi(skp)
     return rhk

@@ -438,6 +438,7 @@ def _hitung(client, *args, **kwargs) -> int:
     return len(q)
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_tetap_dari_3_sampai_30_bawahan(
     client, kasus, pemeran, django_assert_max_num_queries
 ):
@@ -462,6 +463,7 @@ def test_jumlah_query_tetap_dari_3_sampai_30_bawahan(
     assert "<svg" in html and "30 pegawai" in html
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_tetap_saat_penilaian_dibuat(
     client, kasus, pemeran, django_assert_max_num_queries
 ):
@@ -475,6 +477,7 @@ def test_jumlah_query_tetap_saat_penilaian_dibuat(
     assert PenilaianPeriodik.objects.count() == 31
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_simpan_baris_tetap(client, siap, pemeran, django_assert_max_num_queries):
     c = masuk(client, pemeran.atasan)
     _isi_campuran(pemeran, siap.periode, tambah_bawahan(pemeran, 2))
@@ -489,6 +492,7 @@ def test_jumlah_query_simpan_baris_tetap(client, siap, pemeran, django_assert_ma
         c.post(url_nilai(p), data, **HTMX)
 
 
+@pytest.mark.usefixtures("jawaban_selalu_dihitung")
 def test_jumlah_query_bagian_terlambat_tetap(client, kasus, pemeran, django_assert_max_num_queries):
     tw1 = {"periode": kasus.periode.pk}  # a past period: not the default one any more
     tambah_bawahan(pemeran, 2)

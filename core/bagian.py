@@ -1,0 +1,54 @@
+"""A page's expensive part kept rendered between requests while the data it shows is unchanged.
+
+The dashboards (Dasbor Kinerja, Dasbor Tim, Monitoring Pengisian and Kurva) spend most of their
+time working out and rendering one partial from data that changes far less often than it is
+read. `halaman_tersimpan` keeps that partial's HTML under the versions of the data it reads
+(core/versi.py), so the next request after any write to that data renders it afresh.
+
+The partial is rendered without the request: no context processor runs, so nothing of the
+viewer (login, messages) can enter the kept HTML and one viewer's page is never served to
+another. Its forms get a stand-in for the CSRF token, replaced by the viewer's own token on every
+request. The caller checks access first, and `pertanyaan` names everything the part varies by
+(the person or instansi shown, the viewer where what they may do shows, the period, the day)."""
+
+from collections.abc import Callable, Hashable, Iterable
+
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from core import versi
+
+# What the kept HTML holds where a form's CSRF token goes. The template escapes it like any
+# text, and so it escapes anything a user typed: no user text can ever render as this.
+_PENGGANTI_CSRF = "<token-csrf>"
+_PENGGANTI_CSRF_HTML = str(conditional_escape(_PENGGANTI_CSRF))
+
+
+def halaman_tersimpan(
+    request: HttpRequest,
+    templat: str,
+    bagian: str,
+    pertanyaan: Hashable,
+    tergantung: Iterable[str],
+    hitung_konteks: Callable[[], dict],
+    konteks_halaman: Callable[[], dict],
+) -> HttpResponse:
+    """`templat`, whose partial `bagian` (defined in it, shown where the page prints
+    `bagian_tersimpan`) is rendered from `hitung_konteks()` only when not kept. An htmx request
+    gets the partial alone; a full page adds `konteks_halaman()`, what the rest of it shows."""
+
+    def hitung() -> str:
+        konteks = {**hitung_konteks(), "csrf_token": _PENGGANTI_CSRF}
+        return str(render_to_string(f"{templat}#{bagian}", konteks))
+
+    html = versi.ingat(("bagian", templat, bagian, pertanyaan), tergantung, hitung)
+    if _PENGGANTI_CSRF_HTML in html:
+        html = html.replace(_PENGGANTI_CSRF_HTML, get_token(request))
+    html = mark_safe(html)  # our own template's output, escaped when it was rendered
+    if request.htmx:
+        return HttpResponse(html)
+    return render(request, templat, {**konteks_halaman(), "bagian_tersimpan": html})
