@@ -276,6 +276,10 @@ CACHES = {
     if CACHE_URL
     else env.cache_url("BERSAMA_CACHE_URL", default="dbcache://skp_cache_bersama"),
 }
+for _cache in CACHES.values():
+    # The same redis cache, keeping one client per pool (core/cache_redis.py).
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        _cache["BACKEND"] = "core.cache_redis.RedisCache"
 if CACHE_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # A draft preview is worth keeping for a day at most: it prints today's date.

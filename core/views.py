@@ -9,6 +9,7 @@ from django.contrib.auth.views import PasswordResetView
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -21,7 +22,7 @@ from core.peran import peran_dari_request
 from core.throttle import client_ip, durasi_teks, hitung
 from organisasi.nip import samarkan_nip_dalam
 from organisasi.selectors import atasan_langsung, bawahan_langsung
-from skp.langkah import langkah_skp
+from skp.langkah import langkah_hari_ini
 
 
 @login_required
@@ -31,7 +32,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     konteks = {}
     if peran.pegawai:
         konteks["atasan"] = atasan_langsung(peran.pegawai) if peran.pegawai.jabatan_id else None
-        konteks["langkah"] = langkah_skp(peran.pegawai)
+        konteks["langkah"] = langkah_hari_ini(peran.pegawai, timezone.localdate())
         if peran.atasan:
             from penilaian.access import boleh_buka_capaian
 

@@ -5,10 +5,11 @@ the SKP's size: the SKP, its content only for a draft's checklist, the last deci
 comments."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils import timezone
 
+from core.versi import diingat_sampai_berubah
 from organisasi.models import Pegawai
 from skp.models import Komentar, RiwayatStatus, Skp, StatusSkp
 from skp.selectors import muat_isi, penilai_aktif, skp_tahun
@@ -75,3 +76,11 @@ def langkah_skp(pegawai: Pegawai, tahun: int | None = None) -> LangkahSkp:
         langkah.jumlah_komentar, langkah.komentar_belum = len(komentar), len(belum)
         langkah.komentar_pertama = belum[0] if belum else None
     return langkah
+
+
+@diingat_sampai_berubah("organisasi", "skp", "kinerja")
+def langkah_hari_ini(pegawai: Pegawai, hari_ini: date) -> LangkahSkp:
+    """`langkah_skp` of this year, kept between requests (core/versi.py) until the SKP rows,
+    their content and history, or the organisation change. The day is part of the key: the
+    years an SKP may be made for follow the calendar."""
+    return langkah_skp(pegawai, hari_ini.year)

@@ -25,6 +25,7 @@ from django_htmx.http import (
     trigger_client_event,
 )
 
+from core import versi
 from core.dokumen import baca_dokumen
 from core.penyimpanan import PenyimpananGagal
 from core.peran import peran_dari_request
@@ -949,14 +950,27 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     require(request.user, "lihat_bawahan")
     pegawai = pegawai_dari_user(request.user)
     tahun = _tahun_dari(request)
-    baris = selectors.skp_bawahan(pegawai, tahun)
-    skp_sendiri = selectors.skp_tahun(pegawai, tahun)
+
+    def hitung() -> tuple[list[selectors.BarisBawahan], Skp | None, selectors.Mph | None]:
+        baris = selectors.skp_bawahan(pegawai, tahun)
+        skp_sendiri = selectors.skp_tahun(pegawai, tahun)
+        return baris, skp_sendiri, _mph(request, skp_sendiri) if skp_sendiri else None
+
+    # Kept between requests until an SKP, its content or the organisation changes
+    # (core/versi.py). What the MPH shows depends on what the viewer may open, which follows
+    # their login, the positions they act in and the day (a Plt ends at midnight).
+    baris, skp_sendiri, mph = versi.ingat(
+        ("skp_bawahan", request.user.pk, pegawai.pk, peran_dari_request(request).jabatan, tahun,
+         timezone.localdate()),
+        ("organisasi", "skp", "kinerja"),
+        hitung,
+    )  # fmt: skip
     konteks = {
         "tahun": tahun,
         "daftar_tahun": list(reversed(services.tahun_tersedia())),
         "baris": baris,
         "skp_sendiri": skp_sendiri,
-        "mph": _mph(request, skp_sendiri) if skp_sendiri else None,
+        "mph": mph,
         "jumlah_belum": sum(1 for b in baris if b.skp is None),
     }
     if request.htmx:

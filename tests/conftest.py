@@ -157,6 +157,27 @@ def superuser(db):
     return UserFactory(username="super", is_staff=True, is_superuser=True)
 
 
+@pytest.fixture(autouse=True)
+def _jawaban_tersimpan_per_uji(request) -> None:
+    """Each test that uses the database starts with nothing kept between requests
+    (core/versi.py). The store is a cache table the flush after a committing test
+    (transactional_db, live_server) does not empty, so rows a committing test left would
+    otherwise still be there for the tests after it."""
+    penanda = request.node.get_closest_marker("django_db")
+    nama = set(request.fixturenames)
+    if nama & {"transactional_db", "live_server"} or (
+        penanda and penanda.kwargs.get("transaction")
+    ):
+        request.getfixturevalue("transactional_db")
+    elif "db" in nama or penanda:
+        request.getfixturevalue("db")
+    else:
+        return
+    from django.core.cache import caches
+
+    caches["bersama"].clear()
+
+
 @pytest.fixture
 def jawaban_selalu_dihitung(monkeypatch) -> None:
     """For the tests that assert a page's query count stays flat as data grows: every request

@@ -54,10 +54,10 @@ def test_tanpa_cache_url_sesi_di_basis_data_dan_cache_per_proses():
 
 def test_produksi_menyimpan_koneksi_dan_cache_url_dipakai_bersama():
     assert _pengaturan(DJANGO_DEBUG="false", CACHE_URL=REDIS) == [
-        "django.core.cache.backends.redis.RedisCache",
+        "core.cache_redis.RedisCache",  # Django's, one client per pool
         "django.contrib.sessions.backends.cached_db",
         "60",
-        "django.core.cache.backends.redis.RedisCache",
+        "core.cache_redis.RedisCache",
     ]
     assert _pengaturan(DJANGO_DEBUG="false", CONN_MAX_AGE="0")[2] == "0"
 
@@ -68,7 +68,7 @@ def redis_bersama(settings):
         pytest.skip("Redis tidak berjalan di 127.0.0.1:6379")
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS},
+        "default": {"BACKEND": "core.cache_redis.RedisCache", "LOCATION": REDIS},
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     from django.core.cache import cache
@@ -116,3 +116,21 @@ def test_postgresql_tanpa_jit(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_satu_klien_redis_per_pool_dan_cache_bekerja(redis_bersama):
+    """Every operation through one client (Django makes one per operation), and the cache
+    does what Django's does: set, get, add, many, incr, delete, expiry of a version key."""
+    from django.core.cache import cache
+
+    klien = cache._cache.get_client()
+    assert cache._cache.get_client(write=True) is klien
+    cache.set("a", {"x": 1}, timeout=60)
+    assert cache.get("a") == {"x": 1}
+    assert not cache.add("a", 2) and cache.add("b", 2)
+    cache.set_many({"c": 3, "d": (None,)}, timeout=None)
+    assert cache.get_many(["b", "c", "d", "e"]) == {"b": 2, "c": 3, "d": (None,)}
+    assert cache.incr("c") == 4
+    cache.delete_many(["a", "b"])
+    assert cache.get("a") is None and cache.get("b", "tidak") == "tidak"
+    assert cache._cache.get_client() is klien
