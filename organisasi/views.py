@@ -16,6 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.alamat import alamat_situs
+from core.bagian import halaman_tersimpan
 from core.rincian import konteks_rincian
 from core.throttle import client_ip, durasi_teks, hitung, kembalikan
 from core.unggahan import ImporDitolak, tampilkan_penolakan
@@ -142,20 +143,41 @@ def templat_pegawai(request: HttpRequest) -> HttpResponse:
 def pegawai_list(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "lihat_pegawai")
     cari = request.GET.get("q", "")
-    halaman = Paginator(daftar_pegawai(instansi_dikelola(request.user), cari), 50).get_page(
-        request.GET.get("halaman")
+    teks = request.GET.get("halaman", "")
+    # Only a page number makes a key (anything else is the first page, as Paginator does).
+    nomor = int(teks) if teks.isdigit() and len(teks) <= 6 else 1
+
+    def konteks_tabel() -> dict:
+        halaman = Paginator(daftar_pegawai(instansi_dikelola(request.user), cari), 50).get_page(
+            nomor
+        )
+        # The pejabat penilai as the workflow finds it: a Plt/Plh in force, or the next
+        # position up when the superior position is vacant (not just the definitive holder).
+        penilai = penilai_per_pegawai(
+            {p.pk: p.jabatan.atasan_id for p in halaman if p.jabatan_id and p.jabatan.atasan_id}
+        )
+        for p in halaman:
+            p.penilai = penilai.get(p.pk)
+        return {"halaman": halaman, "cari": cari}
+
+    # Kept until the organisation changes (core/bagian.py), per login (the instansi it
+    # administers), search, page and day (a Plt ends at midnight).
+    return halaman_tersimpan(
+        request,
+        "organisasi/pegawai_list.html",
+        "tabel-pegawai",
+        (
+            "pegawai_list",
+            request.user.pk,
+            request.user.is_superuser,
+            cari,
+            nomor,
+            timezone.localdate(),
+        ),
+        ("organisasi",),
+        konteks_tabel,
+        lambda: {"cari": cari},
     )
-    # The pejabat penilai as the workflow finds it: a Plt/Plh in force, or the next position up
-    # when the superior position is vacant (not just the definitive holder).
-    penilai = penilai_per_pegawai(
-        {p.pk: p.jabatan.atasan_id for p in halaman if p.jabatan_id and p.jabatan.atasan_id}
-    )
-    for p in halaman:
-        p.penilai = penilai.get(p.pk)
-    konteks = {"halaman": halaman, "cari": cari}
-    if request.htmx:
-        return render(request, "organisasi/pegawai_list.html#tabel-pegawai", konteks)
-    return render(request, "organisasi/pegawai_list.html", konteks)
 
 
 # --- activation letters (signing in without email) ---------------------------------------------
