@@ -287,6 +287,10 @@ CACHES["pratinjau"].setdefault("TIMEOUT", 24 * 60 * 60)
 if CACHES["pratinjau"]["BACKEND"].endswith(("DatabaseCache", "FileBasedCache", "LocMemCache")):
     # About 30-300 KB each: at most a few hundred MB however many drafts are previewed.
     CACHES["pratinjau"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+if CACHES["bersama"]["BACKEND"].endswith("DatabaseCache"):
+    # Django's default of 300 entries would cull the answers and parts kept for a few dozen
+    # people (each person's inbox and pages are entries of their own): room for a Pemda's day.
+    CACHES["bersama"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20000)
 
 # The certificate that signs issued SKP PDFs (PAdES): a PKCS#12 file and its passphrase. The
 # default is the self-signed development certificate `make run` creates (buat_sertifikat_dev);

@@ -134,3 +134,13 @@ def test_satu_klien_redis_per_pool_dan_cache_bekerja(redis_bersama):
     cache.delete_many(["a", "b"])
     assert cache.get("a") is None and cache.get("b", "tidak") == "tidak"
     assert cache._cache.get_client() is klien
+
+
+def test_jawaban_tersimpan_di_basis_data_tidak_dipangkas_pada_300(settings):
+    """Without redis the kept answers live in a database table: Django's default of 300 entries
+    would cull them (and the versions) as soon as a few dozen people use the application."""
+    from django.core.cache import caches
+
+    if not settings.CACHES["bersama"]["BACKEND"].endswith("DatabaseCache"):
+        pytest.skip("CACHE_URL: the kept answers are in redis")
+    assert caches["bersama"]._max_entries == 20000
