@@ -4,8 +4,11 @@ and each admin sees their own instansi."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from organisasi import views
+from organisasi.models import PenugasanSementara
+from tests.factories import JabatanFactory, PegawaiFactory
 
 URL = reverse("organisasi:pegawai_list")
 
@@ -61,3 +64,24 @@ def test_tiap_admin_instansinya_sendiri_juga_pencarian(client, pemeran, dihitung
     assert pemeran.pegawai_lain.nama in lain and pemeran.pegawai.nama not in lain
     assert pemeran.kepala.nama in cari and pemeran.pegawai.nama not in cari
     assert dihitung == [1] * 3
+
+
+def test_plt_pada_jabatan_atasan_yang_kosong_tampil_berikutnya(client, pemeran, dihitung):
+    """The atasan's position left without an active holder, then a Plt appointed to it: each
+    shows at the next request (and the Plt is named with their own position)."""
+    pemeran.atasan.aktif = False
+    pemeran.atasan.save()
+    c = masuk(client, pemeran.admin)
+    assert pemeran.atasan_atasan.nama_lengkap in _baris(
+        c.get(URL).content.decode(), pemeran.pegawai
+    )
+    plt = PegawaiFactory(
+        nama="Sari Plt", jabatan=JabatanFactory(unit_kerja=pemeran.atasan.jabatan.unit_kerja)
+    )
+    hari_ini = timezone.localdate()
+    PenugasanSementara.objects.create(
+        jabatan=pemeran.atasan.jabatan, pegawai=plt, mulai=hari_ini.replace(month=1, day=1),
+        selesai=hari_ini.replace(month=12, day=31),
+    )  # fmt: skip
+    baris = _baris(c.get(URL).content.decode(), pemeran.pegawai)
+    assert plt.nama_lengkap in baris and pemeran.atasan_atasan.nama_lengkap not in baris
