@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from core import versi
 from core.alur import Kedaluwarsa
 from core.bagian import halaman_tersimpan
 from organisasi.models import Pegawai
@@ -89,13 +90,19 @@ def bawahan(request: HttpRequest) -> HttpResponse:
         )
 
     def konteks_halaman() -> dict:
-        return {
-            "periode": periode,
-            "daftar_periode": _daftar_periode(pegawai, periode),
-            "spanduk": spanduk_untuk(request, pegawai, periode),
-            "pimpinan_unit": access.boleh_buka_capaian(request.user),
-            "boleh_ekspor": access.boleh_buka_ekspor(request.user),
-        }
+        # The period chooser and the links above the table, kept as the table is (the periods
+        # and what this login leads or administers); the banner is asked for afresh.
+        tetap = versi.ingat(
+            ("penilaian_bawahan_atas", request.user.pk, pegawai.pk, periode.pk,
+             timezone.localdate()),
+            ("organisasi", "kinerja"),
+            lambda: {
+                "daftar_periode": _daftar_periode(pegawai, periode),
+                "pimpinan_unit": access.boleh_buka_capaian(request.user),
+                "boleh_ekspor": access.boleh_buka_ekspor(request.user),
+            },
+        )  # fmt: skip
+        return {"periode": periode, "spanduk": spanduk_untuk(request, pegawai, periode), **tetap}
 
     # The table of rows is kept rendered until anything it shows changes (core/bagian.py): what
     # each row offers depends on who looks (the penilai, or their atasan acting for them).

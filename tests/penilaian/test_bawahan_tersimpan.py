@@ -128,3 +128,15 @@ def test_bagian_terlambat_per_penglihat_dan_hari(client, siap, pemeran, dihitung
         assert "Penilai melewati batas waktu" in html and "Simpan (final)" in baris(html, p)
         r = masuk(client, pemeran.atasan).get(URL, periode).content.decode()
         assert "Penilai melewati batas waktu" not in r and "Simpan (final)" not in r
+
+
+def test_tautan_di_atas_tabel_mengikuti_peran(client, kasus, pemeran):
+    """The links above the table are kept too: made admin of the instansi, the penilai finds
+    the way to the capaian and penetapan pages at the next request."""
+    from organisasi.services import jadikan_admin_instansi
+
+    c = masuk(client, pemeran.atasan)
+    c.get(URL)
+    assert 'id="tautan-pimpinan"' not in c.get(URL).content.decode()
+    jadikan_admin_instansi(user=pemeran.atasan.user, instansi=pemeran.instansi)
+    assert 'id="tautan-pimpinan"' in c.get(URL).content.decode()
