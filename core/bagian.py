@@ -28,6 +28,12 @@ _PENGGANTI_CSRF = "<token-csrf>"
 _PENGGANTI_CSRF_HTML = str(conditional_escape(_PENGGANTI_CSRF))
 
 
+def nomor_halaman(teks: str) -> int:
+    """The page number asked for (?hal=, ?halaman=) as a key of a kept part: only a number makes
+    one; anything else is the first page, as Paginator.get_page shows it."""
+    return int(teks) if teks.isdigit() and len(teks) <= 6 else 1
+
+
 def halaman_tersimpan(
     request: HttpRequest,
     templat: str,

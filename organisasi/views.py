@@ -16,7 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.alamat import alamat_situs
-from core.bagian import halaman_tersimpan
+from core.bagian import halaman_tersimpan, nomor_halaman
 from core.rincian import konteks_rincian
 from core.throttle import client_ip, durasi_teks, hitung, kembalikan
 from core.unggahan import ImporDitolak, tampilkan_penolakan
@@ -143,9 +143,7 @@ def templat_pegawai(request: HttpRequest) -> HttpResponse:
 def pegawai_list(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "lihat_pegawai")
     cari = request.GET.get("q", "")
-    teks = request.GET.get("halaman", "")
-    # Only a page number makes a key (anything else is the first page, as Paginator does).
-    nomor = int(teks) if teks.isdigit() and len(teks) <= 6 else 1
+    nomor = nomor_halaman(request.GET.get("halaman", ""))
 
     def konteks_tabel() -> dict:
         halaman = Paginator(daftar_pegawai(instansi_dikelola(request.user), cari), 50).get_page(

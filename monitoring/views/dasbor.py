@@ -12,7 +12,7 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from core.bagian import halaman_tersimpan
+from core.bagian import halaman_tersimpan, nomor_halaman
 from monitoring import access, dasbor
 from monitoring.ekspor import pengisian_xlsx
 from penilaian.periode import periode_tahun
@@ -128,9 +128,7 @@ def pengisian(request: HttpRequest, pk: int) -> HttpResponse:
 def kurva(request: HttpRequest, pk: int) -> HttpResponse:
     instansi = access.get_instansi_for_admin(request.user, pk)
     periode, hari_ini = _periode(request, instansi)
-    teks = request.GET.get("hal", "")
-    # Only a page number makes a key (anything else shows the first page, as Paginator does).
-    nomor = int(teks) if teks.isdigit() and len(teks) <= 6 else 1
+    nomor = nomor_halaman(request.GET.get("hal", ""))
 
     def konteks() -> dict:
         daftar = dasbor.kurva_instansi(instansi, periode, hari_ini)
