@@ -46,6 +46,7 @@ def _cache():
 def versi(*nama: str) -> tuple[str, ...]:
     """The current version of each named piece of data, in one round trip."""
     assert set(nama) <= VERSI, nama
+    _terbaca(nama)
     kunci = [f"versi:{n}" for n in nama]
     # Read once per GET request (core/memo.py): one request sees one state of the versions,
     # and each later answer it asks for costs one round trip instead of two.
@@ -69,18 +70,73 @@ def naikkan(*nama: str) -> None:
 
     Bumped twice: now, so that this transaction's own later reads (and a test that never
     commits) see the change, and again when the transaction commits, because a request running
-    between the two bumps may have stored the not-yet-committed old data under the first."""
+    between the two bumps may have stored the not-yet-committed old data under the first.
+    Outside a transaction the write is committed already: one bump is both.
+
+    A transaction writing many rows bumps each version once at commit (one callback for the
+    transaction), and at once only when this transaction has read that version since its last
+    bump: until it reads, nothing can have been kept under that bump from its own writes."""
     assert set(nama) <= VERSI, nama
+    koneksi = transaction.get_connection()
+    if not koneksi.in_atomic_block:
+        _ganti(nama)
+        return
+    setelah_commit = _naik_setelah_commit(koneksi)
+    if setelah_commit is None:
+        setelah_commit = _NaikSetelahCommit()
+        transaction.on_commit(setelah_commit)
+    setelah_commit.nama.update(nama)
+    sekarang = tuple(koneksi.savepoint_ids)
+    perlu = [n for n in nama if not setelah_commit.masih_segar(n, sekarang)]
+    if perlu:
+        _ganti(perlu)
+        setelah_commit.segar.update(dict.fromkeys(perlu, sekarang))
 
-    def ganti() -> None:
-        baru = {f"versi:{n}": uuid4().hex for n in nama}
-        _cache().set_many(baru, timeout=None)
-        memo = memo_permintaan()
-        if memo is not None:  # a GET that writes sees its own write
-            memo.update(baru)
 
-    ganti()
-    transaction.on_commit(ganti)
+def _ganti(nama: Iterable[str]) -> None:
+    baru = {f"versi:{n}": uuid4().hex for n in nama}
+    _cache().set_many(baru, timeout=None)
+    memo = memo_permintaan()
+    if memo is not None:  # a GET that writes sees its own write
+        memo.update(baru)
+
+
+class _NaikSetelahCommit:
+    """The versions a transaction bumped, bumped once more when it commits. It lives in the
+    connection's on-commit list, so it goes with the transaction (or with the savepoint it was
+    registered in, when that is rolled back)."""
+
+    def __init__(self) -> None:
+        self.nama: set[str] = set()
+        # Version -> the savepoints open when it was bumped at once, and not read since.
+        self.segar: dict[str, tuple[str, ...]] = {}
+
+    def masih_segar(self, nama: str, savepoint_kini: tuple[str, ...]) -> bool:
+        """Bumped at once and unread since, by a write still in effect: the savepoints it was
+        written in are still open (with the database cache, a rolled back savepoint takes the
+        bump with it)."""
+        dulu = self.segar.get(nama)
+        return dulu is not None and savepoint_kini[: len(dulu)] == dulu
+
+    def __call__(self) -> None:
+        _ganti(self.nama)
+
+
+def _naik_setelah_commit(koneksi) -> _NaikSetelahCommit | None:
+    for _sids, fungsi, _robust in reversed(koneksi.run_on_commit):
+        if isinstance(fungsi, _NaikSetelahCommit):
+            return fungsi
+    return None
+
+
+def _terbaca(nama: Iterable[str]) -> None:
+    """This transaction read these versions: its next write bumps them at once again."""
+    koneksi = transaction.get_connection()
+    if koneksi.in_atomic_block:
+        setelah_commit = _naik_setelah_commit(koneksi)
+        if setelah_commit is not None:
+            for n in nama:
+                setelah_commit.segar.pop(n, None)
 
 
 def _kunci(pertanyaan: Hashable, versi_kini: Iterable[str]) -> str:

@@ -26,6 +26,7 @@ from core.spreadsheet import (
     masalah_sel_angka,
     tabel_dari_sel,
 )
+from core.versi import naikkan
 from organisasi.models import UnitKerja
 from perencanaan import rincian
 from perencanaan.angka import BukanAngka, baca_angka, tulis_angka
@@ -1060,6 +1061,9 @@ def terapkan(unit: UnitKerja, rencana: Rencana) -> Renstra:
         kegiatan=id_kegiatan,
     )
     renstra.save(update_fields=["diubah"])
+    # The rows above were written in bulk, without signals: what was kept from the plan before
+    # (the SKP pages naming a linked item) is worked out again (core/versi.py).
+    naikkan("kinerja")
     return renstra
 
 

@@ -26,6 +26,7 @@ from django_htmx.http import (
 )
 
 from core import versi
+from core.bagian import halaman_tersimpan
 from core.dokumen import baca_dokumen
 from core.penyimpanan import PenyimpananGagal
 from core.peran import peran_dari_request
@@ -223,6 +224,9 @@ def _konteks(request: HttpRequest, skp: Skp, sunting: Sunting | None = None) -> 
     meninjau = can(request.user, "kembalikan", skp)
     return {
         "skp": skp,
+        # Who reads the page, for the parts that differ by viewer (the audit panel): passed in,
+        # as the page may be rendered without the request (core/bagian.py).
+        "penilik": request.user,
         "rhk_utama": utama,
         "rhk_tambahan": tambahan,
         "boleh_ubah": boleh_ubah,
@@ -331,6 +335,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         # Opened after a decision (or by someone with nothing to decide): the news about it has
         # been seen. What still waits for this person's decision stays, as in the Kotak Masuk.
         services.notifikasi.tandai_dibaca_skp(user=request.user, skp=skp)
+    if not request.htmx:
+        return _halaman_tersimpan(request, skp)
     konteks = _konteks(request, skp)
     if request.htmx:
         # Used by "Batal" buttons to put an element back as it was.
@@ -354,10 +360,40 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _halaman_penuh(
     request: HttpRequest, skp: Skp, konteks: dict, status: int = 200, **ekstra
 ) -> HttpResponse:
-    konteks["tampil_mph"] = adalah_atasan(skp.pegawai)
-    konteks["dari"] = _dari(request)
-    konteks.update(_alur_konteks(request, skp))
+    """The page worked out afresh: with a form open, or refused (the page as it reads now)."""
+    konteks.update(_konteks_isi(request, skp), **_konteks_bingkai(request, skp))
     return render(request, "skp/detail.html", {**konteks, **ekstra}, status=status)
+
+
+def _konteks_isi(request: HttpRequest, skp: Skp) -> dict:
+    """What the page shows besides the HASIL KERJA and PERILAKU sections: the workflow."""
+    return {"tampil_mph": adalah_atasan(skp.pegawai), **_alur_konteks(request, skp)}
+
+
+def _konteks_bingkai(request: HttpRequest, skp: Skp) -> dict:
+    """What the page around the SKP shows: its title and the way back (breadcrumb)."""
+    return {"skp": skp, "pemilik": skp.pegawai.user_id == request.user.pk, "dari": _dari(request)}
+
+
+def _halaman_tersimpan(request: HttpRequest, skp: Skp) -> HttpResponse:
+    """The SKP page as this viewer reads it, kept rendered until anything it shows changes
+    (core/bagian.py). It reads the SKP and its content ("skp", "kinerja": RHK, indicators,
+    comments, history, the atasan's RHK, colleagues' indicators in the audit panel, the linked
+    Renstra/Renja items), and the organisation ("organisasi": who the penilai is now, who may
+    do what). What the viewer may do is worked out from their roles, so the viewer is part of
+    the key, with their superuser flag (not an organisation row); the day too, as who acts as
+    penilai (Plt/Plh) follows the date, and where they came from (?dari=, three values), which
+    the decision form carries back."""
+    user = request.user
+    return halaman_tersimpan(
+        request,
+        "skp/detail.html",
+        "isi-skp",
+        ("skp-detail", skp.pk, user.pk, user.is_superuser, timezone.localdate(), _dari(request)),
+        ("skp", "kinerja", "organisasi"),
+        lambda: {**_konteks(request, skp), **_konteks_isi(request, skp), "dari": _dari(request)},
+        lambda: _konteks_bingkai(request, skp),
+    )
 
 
 def _angka(teks: str | None) -> int:

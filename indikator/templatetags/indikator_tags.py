@@ -36,13 +36,13 @@ def ringkasan_kualitas(rhk, kolom: int) -> dict:
     return {"rhk": rhk, "ringkasan": ringkasan_rhk(rhk), "kolom": kolom}
 
 
-@register.inclusion_tag("indikator/_audit_skp.html", takes_context=True)
-def audit_skp(context: template.Context, skp) -> dict:
+@register.inclusion_tag("indikator/_audit_skp.html")
+def audit_skp(skp, penilik) -> dict:
     """Overlap with colleagues and copying from last year: for the atasan chain and the admin
-    only (indikator.access decides). A few queries, made only for them."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not access.can(user, "lihat_audit", skp):
+    only (indikator.access decides). A few queries, made only for them. `penilik` (who reads
+    the page) is passed in, not taken from the request: the SKP page is kept rendered without
+    one (core/bagian.py), per viewer."""
+    if penilik is None or not access.can(penilik, "lihat_audit", skp):
         return {"tampil": False}
     return {
         "tampil": True,

@@ -105,3 +105,62 @@ def test_versi_dibaca_sekali_per_permintaan_dan_tulisannya_sendiri_terlihat():
     assert a == b and sesudah != a
     assert kueri <= 1  # the database cache read once (redis: no query at all)
     assert versi.versi("skp") == sesudah  # and the next request reads what it wrote
+
+
+@pytest.fixture
+def bumps(monkeypatch) -> list[tuple[str, ...]]:
+    """Each write of new versions to the store, by the names it bumps."""
+    catatan: list[tuple[str, ...]] = []
+    asli = versi._ganti
+
+    def ganti(nama):
+        catatan.append(tuple(sorted(nama)))
+        asli(nama)
+
+    monkeypatch.setattr(versi, "_ganti", ganti)
+    return catatan
+
+
+def test_banyak_tulisan_satu_transaksi_sekali_naik(bumps, django_capture_on_commit_callbacks):
+    """A transaction writing many rows bumps each version once at once and once at commit."""
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for _ in range(20):
+            versi.naikkan("kinerja")
+        versi.naikkan("skp", "kinerja")
+    assert bumps == [("kinerja",), ("skp",), ("kinerja", "skp")]
+    assert len(callbacks) == 1
+
+
+def test_tulisan_sesudah_dibaca_naik_lagi(bumps):
+    """Write, read (an answer kept under the new version), write again: the second write must
+    bump at once, or the answer kept from the first state would be served."""
+    hitungan = []
+    versi.naikkan("skp")
+    versi.ingat(("uji",), ["skp"], lambda: hitungan.append(1))
+    versi.naikkan("skp")
+    versi.ingat(("uji",), ["skp"], lambda: hitungan.append(1))
+    assert len(hitungan) == 2 and bumps == [("skp",), ("skp",)]
+
+
+def test_savepoint_dibatalkan_membawa_kenaikannya(bumps):
+    """With the database store, a savepoint rolled back takes its bump with it: the next write
+    bumps again, and nothing kept before the first write is served after the second."""
+    from django.db import transaction
+
+    hitungan = []
+    versi.naikkan("skp")  # this transaction's first write: its commit bump is registered here
+    versi.ingat(("uji",), ["skp"], lambda: hitungan.append(1))
+    with pytest.raises(RuntimeError), transaction.atomic():
+        versi.naikkan("skp")  # bumped inside the savepoint...
+        raise RuntimeError  # ...and undone with it (database store)
+    versi.naikkan("skp")
+    versi.ingat(("uji",), ["skp"], lambda: hitungan.append(1))
+    assert len(hitungan) == 2 and bumps == [("skp",)] * 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_di_luar_transaksi_sekali_naik(bumps):
+    """In autocommit the write is committed already: one bump serves as both."""
+    awal = versi.versi("skp")
+    versi.naikkan("skp")
+    assert bumps == [("skp",)] and versi.versi("skp") != awal

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 AKAR = Path(__file__).resolve().parents[2]
-APLIKASI = ("skp", "penilaian", "monitoring", "organisasi")
+APLIKASI = ("skp", "penilaian", "monitoring", "organisasi", "perencanaan")
 TULIS_MASSAL = {"update", "bulk_create", "bulk_update"}
 METODE_QUERYSET = {"filter", "exclude", "all", "select_for_update", "select_related", "order_by"}
 # Functions whose caller bumps once for the whole job.
@@ -24,6 +24,8 @@ DIBUMP_PEMANGGIL = {
     ("organisasi/impor.py", "_tulis_unit"),
     ("organisasi/impor.py", "_tulis_jabatan"),
     ("organisasi/impor.py", "_tulis_pegawai"),
+    # perencanaan.impor.terapkan bumps "kinerja" after writing the whole plan
+    ("perencanaan/impor.py", "_tulis"),
 }
 
 
@@ -111,6 +113,8 @@ def test_pemeriksaan_menemukan_tulis_tanpa_naikkan(tmp_path, monkeypatch):
         ("penilaian", "Realisasi", True),
         ("penilaian", "CapaianUnit", True),
         ("monitoring", "JurnalKinerja", True),
+        ("perencanaan", "SasaranStrategis", True),  # named on the SKP page
+        ("perencanaan", "ImporRenstra", False),  # the import log
         ("skp", "Notifikasi", False),  # marked read by merely opening a page
         ("monitoring", "PengingatTerkirim", False),
     ],
