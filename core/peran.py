@@ -77,6 +77,11 @@ class Peran:
 
         return Notifikasi.objects.filter(penerima_id=self.user_pk, dibaca=False).count()
 
+    def hitung_ulang_notifikasi(self) -> None:
+        """Some were marked read during this request: the navbar counts again. (The count is a
+        cached_property, kept in the instance's __dict__, which the frozen dataclass allows.)"""
+        self.__dict__.pop("jumlah_notifikasi", None)
+
     @property
     def jumlah_menu(self) -> int:
         """What waits behind the folded menu on a phone: the menu button shows this count."""

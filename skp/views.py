@@ -334,7 +334,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.htmx and not can(request.user, "setujui", skp):
         # Opened after a decision (or by someone with nothing to decide): the news about it has
         # been seen. What still waits for this person's decision stays, as in the Kotak Masuk.
-        services.notifikasi.tandai_dibaca_skp(user=request.user, skp=skp)
+        # Most views find nothing unread: the navbar's count (asked anyway) spares the write.
+        peran = peran_dari_request(request)
+        if peran.jumlah_notifikasi and services.notifikasi.tandai_dibaca_skp(
+            user=request.user, skp=skp
+        ):
+            peran.hitung_ulang_notifikasi()
     if not request.htmx:
         return _halaman_tersimpan(request, skp)
     konteks = _konteks(request, skp)
@@ -1400,8 +1405,21 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
         {
             "menunggu": menunggu,
             "tahun": tahun,
-            "belum": selectors.belum_mengajukan(pegawai, tahun) if peran.atasan else [],
+            "belum": _belum_mengajukan(pegawai, peran.jabatan, tahun) if peran.atasan else [],
         },
+    )
+
+
+def _belum_mengajukan(
+    pegawai: Pegawai, jabatan: tuple[int, ...], tahun: int
+) -> list[selectors.BarisBawahan]:
+    """The direct bawahan who have not submitted, kept between requests until an SKP, its
+    content or the organisation changes (core/versi.py): for the positions the atasan acts in
+    and the day (a Plt ends at midnight), as SKP Bawahan's list."""
+    return versi.ingat(
+        ("belum_mengajukan", pegawai.pk, jabatan, tahun, timezone.localdate()),
+        ("organisasi", "skp", "kinerja"),
+        lambda: selectors.belum_mengajukan(pegawai, tahun),
     )
 
 

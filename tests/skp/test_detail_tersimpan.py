@@ -184,3 +184,33 @@ def test_nama_butir_renstra_diimpor_ulang_tampil_berikutnya(client, pemeran, tah
     assert "Meningkatnya kesehatan ibu, bayi, dan balita" in html
     assert "Meningkatnya kesehatan ibu dan anak" not in html
     assert len(dihitung) == 2
+
+
+def test_membuka_skp_menandai_kabarnya_dibaca_dan_lencana_menghitung_ulang(
+    client,
+    pemeran,
+    kasus,  # noqa: F811
+    dihitung,
+):
+    """News about this SKP is marked read on opening it, and the navbar of that same page
+    counts what is still unread; with nothing unread, opening it writes nothing."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from skp.models import Notifikasi
+
+    c = masuk(client, pemeran.pegawai)
+    c.get(url(kasus.skp))
+    with CaptureQueriesContext(connection) as kueri:
+        c.get(url(kasus.skp))
+    assert not [q for q in kueri.captured_queries if q["sql"].startswith("UPDATE")]
+
+    user = pemeran.pegawai.user
+    Notifikasi.objects.create(penerima=user, judul="SKP dikembalikan", tautan=url(kasus.skp))
+    Notifikasi.objects.create(penerima=user, judul="Penilaian", tautan="/penilaian/3/")
+    r = c.get(url(kasus.skp))
+    assert r.context["peran"].jumlah_notifikasi == 1
+    assert "1 notifikasi belum dibaca" in r.content.decode()
+    assert list(Notifikasi.objects.filter(dibaca=False).values_list("judul", flat=True)) == [
+        "Penilaian"
+    ]

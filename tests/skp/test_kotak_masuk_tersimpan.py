@@ -147,3 +147,38 @@ def test_lencana_tersimpan_tanpa_mencari_bawahan_lagi(
     assert [s.pk for s in kedua.context["menunggu"]] == [skp_siap.pk]
     assert [s.pk for s in pertama.context["menunggu"]] == [skp_siap.pk]
     assert not [q for q in kueri.captured_queries if " UNION " in q["sql"]]
+
+
+def test_daftar_belum_mengajukan_disimpan_dan_mengikuti_pengajuan(client, pemeran, skp_siap):
+    """The "Belum mengajukan" list below the inbox is kept too: a submission takes the bawahan
+    off it, a new bawahan comes onto it, each at the next request; each atasan their own."""
+
+    def belum(pegawai) -> list[str]:
+        client.force_login(pegawai.user)
+        r = client.get(reverse("skp:kotak_masuk"))
+        return [b.pegawai.nama for b in r.context["belum"]]
+
+    assert belum(pemeran.atasan) == [pemeran.pegawai.nama]
+    assert belum(pemeran.rekan_atasan) == [pemeran.orang_luar.nama]  # not the atasan's list
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    assert belum(pemeran.atasan) == []
+    baru = PegawaiFactory(
+        nama="Sari Baru",
+        jabatan=JabatanFactory(
+            unit_kerja=pemeran.pegawai.jabatan.unit_kerja, atasan=pemeran.atasan.jabatan
+        ),
+    )
+    assert belum(pemeran.atasan) == [baru.nama]
+    assert belum(pemeran.rekan_atasan) == [pemeran.orang_luar.nama]
+
+
+def test_daftar_belum_mengajukan_dihitung_sekali(client, pemeran, skp_siap, monkeypatch):
+    from skp import selectors
+
+    dihitung = []
+    asli = selectors.belum_mengajukan
+    monkeypatch.setattr(selectors, "belum_mengajukan", lambda *a: dihitung.append(a) or asli(*a))
+    client.force_login(pemeran.atasan.user)
+    for _ in range(3):
+        client.get(reverse("skp:kotak_masuk"))
+    assert len(dihitung) == 1
