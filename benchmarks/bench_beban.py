@@ -164,6 +164,10 @@ def daftar_halaman(meta: dict) -> list[tuple[str, int | None, str]]:
 
     halaman = [
         ("/healthz", None, "/healthz"),
+        # The lightest signed-in page (a short list inside the navbar): what every page pays
+        # for the session, the login, the roles and the navbar, so the best any page can do.
+        ("Notifikasi (pelaksana): halaman teringan", meta["pelaksana"],
+         reverse("skp:notifikasi")),
         ("SKP detail, pelaksana (pemilik)", meta["pelaksana"],
          reverse("skp:detail", args=[meta["skp_pelaksana"]])),
         ("SKP Saya (pelaksana)", meta["pelaksana"], reverse("skp:daftar")),

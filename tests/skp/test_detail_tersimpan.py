@@ -4,6 +4,7 @@ gets the page as it reads for them, and a form sent from a kept page carries its
 CSRF token."""
 
 import re
+import zlib
 
 import pytest
 from django.test import Client
@@ -214,3 +215,23 @@ def test_membuka_skp_menandai_kabarnya_dibaca_dan_lencana_menghitung_ulang(
     assert list(Notifikasi.objects.filter(dibaca=False).values_list("judul", flat=True)) == [
         "Penilaian"
     ]
+
+
+def test_bagian_disimpan_terkompresi(client, pemeran, kasus, monkeypatch):  # noqa: F811
+    """What is kept is the compressed HTML (a few times smaller), and it unpacks to the page."""
+    from core import versi
+
+    disimpan = []
+    asli = versi.ingat
+
+    def ingat(pertanyaan, tergantung, hitung):
+        nilai = asli(pertanyaan, tergantung, hitung)
+        if pertanyaan[0] == "bagian-z":
+            disimpan.append(nilai)
+        return nilai
+
+    monkeypatch.setattr(versi, "ingat", ingat)
+    html = masuk(client, pemeran.pegawai).get(url(kasus.skp)).content.decode()
+    (nilai,) = disimpan
+    assert isinstance(nilai, bytes) and len(nilai) * 3 < len(html)
+    assert zlib.decompress(nilai).decode()[:200] in html
