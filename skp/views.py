@@ -992,31 +992,31 @@ def bawahan(request: HttpRequest) -> HttpResponse:
     pegawai = pegawai_dari_user(request.user)
     tahun = _tahun_dari(request)
 
-    def hitung() -> tuple[list[selectors.BarisBawahan], Skp | None, selectors.Mph | None]:
+    def hitung_konteks() -> dict:
         baris = selectors.skp_bawahan(pegawai, tahun)
         skp_sendiri = selectors.skp_tahun(pegawai, tahun)
-        return baris, skp_sendiri, _mph(request, skp_sendiri) if skp_sendiri else None
+        return {
+            "tahun": tahun,
+            "baris": baris,
+            "skp_sendiri": skp_sendiri,
+            "mph": _mph(request, skp_sendiri) if skp_sendiri else None,
+            "jumlah_belum": sum(1 for b in baris if b.skp is None),
+        }
 
-    # Kept between requests until an SKP, its content or the organisation changes
-    # (core/versi.py). What the MPH shows depends on what the viewer may open, which follows
-    # their login, the positions they act in and the day (a Plt ends at midnight).
-    baris, skp_sendiri, mph = versi.ingat(
-        ("skp_bawahan", request.user.pk, pegawai.pk, peran_dari_request(request).jabatan, tahun,
-         timezone.localdate()),
+    # The list and the MPH, rendered, kept between requests until an SKP, its content or the
+    # organisation changes (core/bagian.py). What the MPH shows depends on what the viewer may
+    # open, which follows their login (and superuser flag), the positions they act in and the
+    # day (a Plt ends at midnight). The year chooser around it is the page's own.
+    return halaman_tersimpan(
+        request,
+        "skp/bawahan.html",
+        "daftar-bawahan",
+        ("skp_bawahan", request.user.pk, request.user.is_superuser, pegawai.pk,
+         peran_dari_request(request).jabatan, tahun, timezone.localdate()),
         ("organisasi", "skp", "kinerja"),
-        hitung,
+        hitung_konteks,
+        lambda: {"tahun": tahun, "daftar_tahun": list(reversed(services.tahun_tersedia()))},
     )  # fmt: skip
-    konteks = {
-        "tahun": tahun,
-        "daftar_tahun": list(reversed(services.tahun_tersedia())),
-        "baris": baris,
-        "skp_sendiri": skp_sendiri,
-        "mph": mph,
-        "jumlah_belum": sum(1 for b in baris if b.skp is None),
-    }
-    if request.htmx:
-        return render(request, "skp/bawahan.html#daftar-bawahan", konteks)
-    return render(request, "skp/bawahan.html", konteks)
 
 
 def _mph(request: HttpRequest, skp: Skp) -> selectors.Mph:

@@ -88,3 +88,23 @@ def test_skp_bawahan_mengikuti_pengajuan_dan_penglihat(client, pemeran, kasus, d
     # the atasan's atasan sees their own direct bawahan (the atasan), not the atasan's page
     lain = masuk(client, pemeran.atasan_atasan).get(BAWAHAN).content.decode()
     assert pemeran.atasan.nama_lengkap in lain and pemeran.pegawai.nama_lengkap not in lain
+
+
+def test_skp_bawahan_mengikuti_isi_skp_dan_tahun(client, pemeran, kasus, tahun, dihitung):  # noqa: F811
+    """The list is kept rendered: an RHK added to a bawahan's draft shows in its RHK count at
+    the next request, the year chooser stays the page's own, and the htmx list is the part."""
+
+    def jumlah_rhk(html: str) -> str:
+        sel = html[html.index(pemeran.pegawai.nama_lengkap) :].split("</tr>")[0]
+        return sel.split("<td>")[-2].split("</td>")[0]
+
+    c = masuk(client, pemeran.atasan)
+    assert jumlah_rhk(c.get(BAWAHAN).content.decode()) == "1"
+    services.rhk_tambah(
+        user=pemeran.pegawai.user, skp=kasus.skp, jenis="tambahan", uraian="Pendampingan kader"
+    )
+    html = c.get(BAWAHAN).content.decode()
+    assert jumlah_rhk(html) == "2"
+    assert f'<option value="{tahun}" selected>' in html
+    htmx = c.get(BAWAHAN, HTTP_HX_REQUEST="true").content.decode()
+    assert htmx.lstrip().startswith('<div id="daftar-bawahan">') and "<select" not in htmx
