@@ -84,6 +84,11 @@ def _form_buat(
 
 
 def _halaman_daftar(request: HttpRequest, form: BuatSkpForm) -> HttpResponse:
+    """The page worked out afresh: after a refused create (the form with its errors)."""
+    return render(request, "skp/daftar.html", _konteks_daftar(request, form))
+
+
+def _konteks_daftar(request: HttpRequest, form: BuatSkpForm) -> dict:
     pegawai = pegawai_dari_user(request.user)
     daftar = list(selectors.skp_milik(pegawai))
     tahun_ini = timezone.localdate().year
@@ -100,28 +105,35 @@ def _halaman_daftar(request: HttpRequest, form: BuatSkpForm) -> HttpResponse:
         ),
         None,
     )
-    return render(
-        request,
-        "skp/daftar.html",
-        {
-            "daftar": daftar,
-            "form": form,
-            "tahun_ini": tahun_ini,
-            "skp_tahun_ini": berlaku.get(tahun_ini),
-            "salin": salin,
-            "ada_pilihan_tahun": bool(form.fields["tahun"].choices),
-        },
-    )
+    return {
+        "daftar": daftar,
+        "form": form,
+        "tahun_ini": tahun_ini,
+        "skp_tahun_ini": berlaku.get(tahun_ini),
+        "salin": salin,
+        "ada_pilihan_tahun": bool(form.fields["tahun"].choices),
+    }
 
 
 @login_required
 @require_GET
 def daftar(request: HttpRequest) -> HttpResponse:
     require(request.user, "buat_skp")
-    tahun = request.GET.get("tahun", "")
-    return _halaman_daftar(
+    teks = request.GET.get("tahun", "")
+    # Only a year that can be drafted is ever preselected (_form_buat): any other is none.
+    tahun = int(teks) if teks.isdigit() and int(teks) in services.tahun_tersedia() else None
+    pegawai = pegawai_dari_user(request.user)
+    # The list and the create form, rendered, kept until an SKP of this person, its content or
+    # the organisation changes (core/bagian.py); per login and day (the years offered follow
+    # the date). A refused create renders afresh (`buat`).
+    return halaman_tersimpan(
         request,
-        _form_buat(pegawai_dari_user(request.user), tahun=int(tahun) if tahun.isdigit() else None),
+        "skp/daftar.html",
+        "isi-daftar",
+        ("skp-saya", request.user.pk, tahun, timezone.localdate()),
+        ("skp", "kinerja", "organisasi"),
+        lambda: _konteks_daftar(request, _form_buat(pegawai, tahun=tahun)),
+        dict,
     )
 
 
