@@ -54,8 +54,9 @@ def halaman_tersimpan(
 
     # Kept compressed: an SKP page is about 60 KB of HTML and 9 KB compressed (Penilaian
     # Bawahan 170 KB and 16 KB), so the same memory (redis's maxmemory, docker-compose.yml)
-    # keeps six to ten times as many parts; unpacking one costs under a fifth of a millisecond. ("bagian-z": never the plain text kept
-    # under "bagian" by an earlier release, still in a shared cache during an upgrade.)
+    # keeps six to ten times as many parts; unpacking one costs under a fifth of a
+    # millisecond. ("bagian-z": never the plain text kept under "bagian" by an earlier
+    # release, still in a shared cache during an upgrade.)
     kunci = ("bagian-z", templat, bagian, pertanyaan)
     html = zlib.decompress(versi.ingat(kunci, tergantung, hitung)).decode()
     if _PENGGANTI_CSRF_HTML in html:

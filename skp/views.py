@@ -354,24 +354,22 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             peran.hitung_ulang_notifikasi()
     if not request.htmx:
         return _halaman_tersimpan(request, skp)
+    # htmx: one element put back as it was (the "Batal" buttons).
     konteks = _konteks(request, skp)
-    if request.htmx:
-        # Used by "Batal" buttons to put an element back as it was.
-        bagian = request.GET.get("bagian", "hasil-kerja")
-        if bagian not in BAGIAN:
-            raise Http404("Bagian tidak dikenal.")
-        ekstra: dict = {}
-        if bagian == "rhk-baris":
-            ekstra["rhk"] = _cari_rhk(konteks, _angka(request.GET.get("rhk")))
-        elif bagian == "rhk-baru":
-            ekstra["jenis"] = _jenis_rhk(request.GET.get("jenis", ""))
-        elif bagian == "perilaku-baris":
-            ekstra["p"] = _cari_perilaku(skp, _angka(request.GET.get("perilaku")))
-        elif bagian == "hapus-skp":  # "Batal" on the delete confirmation
-            ekstra["boleh_hapus_draf"] = can(request.user, "hapus_draf", skp)
-            return _fokus(_render_bagian(request, konteks, bagian, **ekstra), "tombol-hapus-skp")
-        return _render_bagian(request, konteks, bagian, **ekstra)
-    return _halaman_penuh(request, skp, konteks)
+    bagian = request.GET.get("bagian", "hasil-kerja")
+    if bagian not in BAGIAN:
+        raise Http404("Bagian tidak dikenal.")
+    ekstra: dict = {}
+    if bagian == "rhk-baris":
+        ekstra["rhk"] = _cari_rhk(konteks, _angka(request.GET.get("rhk")))
+    elif bagian == "rhk-baru":
+        ekstra["jenis"] = _jenis_rhk(request.GET.get("jenis", ""))
+    elif bagian == "perilaku-baris":
+        ekstra["p"] = _cari_perilaku(skp, _angka(request.GET.get("perilaku")))
+    elif bagian == "hapus-skp":  # "Batal" on the delete confirmation
+        ekstra["boleh_hapus_draf"] = can(request.user, "hapus_draf", skp)
+        return _fokus(_render_bagian(request, konteks, bagian, **ekstra), "tombol-hapus-skp")
+    return _render_bagian(request, konteks, bagian, **ekstra)
 
 
 def _halaman_penuh(
