@@ -19,7 +19,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from core import versi
 
@@ -35,6 +35,32 @@ def nomor_halaman(teks: str) -> int:
     return int(teks) if teks.isdigit() and len(teks) <= 6 else 1
 
 
+def html_tersimpan(
+    request: HttpRequest,
+    templat: str,
+    pertanyaan: Hashable,
+    tergantung: Iterable[str],
+    hitung_konteks: Callable[[], dict],
+) -> SafeString:
+    """`templat` (a template, or a partial as "file.html#name") rendered from
+    `hitung_konteks()` only when not kept, with the viewer's own CSRF token."""
+
+    def hitung() -> bytes:
+        konteks = {**hitung_konteks(), "csrf_token": _PENGGANTI_CSRF}
+        return zlib.compress(render_to_string(templat, konteks).encode())
+
+    # Kept compressed: an SKP page is about 60 KB of HTML and 9 KB compressed (Penilaian
+    # Bawahan 170 KB and 16 KB), so the same memory (redis's maxmemory, docker-compose.yml)
+    # keeps six to ten times as many parts; unpacking one costs under a fifth of a
+    # millisecond. ("bagian-z": never the plain text kept under "bagian" by an earlier
+    # release, still in a shared cache during an upgrade.)
+    kunci = ("bagian-z", templat, pertanyaan)
+    html = zlib.decompress(versi.ingat(kunci, tergantung, hitung)).decode()
+    if _PENGGANTI_CSRF_HTML in html:
+        html = html.replace(_PENGGANTI_CSRF_HTML, get_token(request))
+    return mark_safe(html)  # our own template's output, escaped when it was rendered
+
+
 def halaman_tersimpan(
     request: HttpRequest,
     templat: str,
@@ -47,21 +73,7 @@ def halaman_tersimpan(
     """`templat`, whose partial `bagian` (defined in it, shown where the page prints
     `bagian_tersimpan`) is rendered from `hitung_konteks()` only when not kept. An htmx request
     gets the partial alone; a full page adds `konteks_halaman()`, what the rest of it shows."""
-
-    def hitung() -> bytes:
-        konteks = {**hitung_konteks(), "csrf_token": _PENGGANTI_CSRF}
-        return zlib.compress(render_to_string(f"{templat}#{bagian}", konteks).encode())
-
-    # Kept compressed: an SKP page is about 60 KB of HTML and 9 KB compressed (Penilaian
-    # Bawahan 170 KB and 16 KB), so the same memory (redis's maxmemory, docker-compose.yml)
-    # keeps six to ten times as many parts; unpacking one costs under a fifth of a
-    # millisecond. ("bagian-z": never the plain text kept under "bagian" by an earlier
-    # release, still in a shared cache during an upgrade.)
-    kunci = ("bagian-z", templat, bagian, pertanyaan)
-    html = zlib.decompress(versi.ingat(kunci, tergantung, hitung)).decode()
-    if _PENGGANTI_CSRF_HTML in html:
-        html = html.replace(_PENGGANTI_CSRF_HTML, get_token(request))
-    html = mark_safe(html)  # our own template's output, escaped when it was rendered
+    html = html_tersimpan(request, f"{templat}#{bagian}", pertanyaan, tergantung, hitung_konteks)
     if request.htmx:
         return HttpResponse(html)
     return render(request, templat, {**konteks_halaman(), "bagian_tersimpan": html})

@@ -4,7 +4,9 @@ evaluation cycle are counted in working days (PermenPANRB 6/2022: 14 hari kerja 
 7 for its decision, 10 for the penilai after a period)."""
 
 from collections.abc import Collection
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
 
 
 def hari_kerja(tanggal: date, libur: Collection[date] = ()) -> bool:
@@ -35,3 +37,13 @@ def selisih_hari_kerja(dari: date, sampai: date, libur: Collection[date] = ()) -
         if hari_kerja(tanggal, libur):
             jumlah += 1
     return jumlah
+
+
+def hari_sejak(waktu: datetime | None, hari_ini: date | None = None) -> int:
+    """Calendar days from `waktu`'s local date to today: "menunggu sejak hari ini" for
+    something submitted today, 1 from tomorrow on, whatever the time of day. (Whole periods of
+    24 hours would call yesterday afternoon's submission "today" until its hour comes round, and
+    would change in the middle of a day that pages are kept for.)"""
+    if waktu is None:
+        return 0
+    return ((hari_ini or timezone.localdate()) - timezone.localtime(waktu).date()).days

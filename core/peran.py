@@ -71,16 +71,16 @@ class Peran:
 
     @cached_property
     def jumlah_notifikasi(self) -> int:
-        if self.user_pk is None:
-            return 0
-        from skp.models import Notifikasi
-
-        return Notifikasi.objects.filter(penerima_id=self.user_pk, dibaca=False).count()
+        return jumlah_notifikasi_belum_dibaca(self.user_pk)
 
     def hitung_ulang_notifikasi(self) -> None:
         """Some were marked read during this request: the navbar counts again. (The count is a
         cached_property, kept in the instance's __dict__, which the frozen dataclass allows.)"""
         self.__dict__.pop("jumlah_notifikasi", None)
+
+    def kenal_jumlah_notifikasi(self, jumlah: int) -> None:
+        """The count was taken already in this request (the navbar's key): not asked again."""
+        self.__dict__.setdefault("jumlah_notifikasi", jumlah)
 
     @property
     def jumlah_menu(self) -> int:
@@ -99,8 +99,21 @@ class Peran:
         return ", ".join(bagian)
 
 
+def jumlah_notifikasi_belum_dibaca(user_pk: int | None) -> int:
+    if user_pk is None:
+        return 0
+    from skp.models import Notifikasi
+
+    return Notifikasi.objects.filter(penerima_id=user_pk, dibaca=False).count()
+
+
+def peran_tercatat(request: HttpRequest) -> Peran | None:
+    """The roles, when this request has looked them up already (None otherwise)."""
+    return getattr(request, "_peran", None)
+
+
 def peran_dari_request(request: HttpRequest) -> Peran:
-    cache = getattr(request, "_peran", None)
+    cache = peran_tercatat(request)
     if cache is not None:
         return cache
     user = request.user

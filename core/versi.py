@@ -54,6 +54,9 @@ def versi(*nama: str) -> tuple[str, ...]:
     ada = {k: memo[k] for k in kunci if k in memo} if memo is not None else {}
     kurang = [k for k in kunci if k not in ada]
     if kurang:
+        if memo is not None:
+            # The rest too, in the same round trip: a page asks for one version after another.
+            kurang = [f"versi:{n}" for n in sorted(VERSI) if f"versi:{n}" not in memo]
         ada |= _cache().get_many(kurang)
     for k in kunci:
         if k not in ada:
@@ -61,7 +64,7 @@ def versi(*nama: str) -> tuple[str, ...]:
             _cache().add(k, uuid4().hex, timeout=None)
             ada[k] = _cache().get(k)
     if memo is not None:
-        memo.update((k, ada[k]) for k in kunci)
+        memo.update(ada)
     return tuple(ada[k] for k in kunci)
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from core import dokumen
 from core.alamat import alamat_situs
+from core.bagian import halaman_tersimpan
 from core.forms import ResetKataSandiForm
 from core.middleware import BASIS_DATA_PUTUS, basis_data_tidak_tersedia
 from core.peran import peran_dari_request
@@ -27,19 +28,37 @@ from skp.langkah import langkah_hari_ini
 
 @login_required
 def beranda(request: HttpRequest) -> HttpResponse:
-    """Tells each role what to do next."""
-    peran = peran_dari_request(request)
-    konteks = {}
-    if peran.pegawai:
-        konteks["atasan"] = atasan_langsung(peran.pegawai) if peran.pegawai.jabatan_id else None
-        konteks["langkah"] = langkah_hari_ini(peran.pegawai, timezone.localdate())
-        if peran.atasan:
-            from penilaian.access import boleh_buka_capaian
+    """Tells each role what to do next. Everyone opens it first, so what it shows is kept
+    rendered (core/bagian.py) for the login and the day, until the SKP rows, anything planned
+    or evaluated, or the organisation changes: the person's data and atasan, the next step of
+    their SKP, their bawahan, the Kotak Masuk count and the instansi they administer."""
+    user = request.user
+    hari_ini = timezone.localdate()
 
-            konteks["bawahan"] = list(bawahan_langsung(peran.pegawai, jabatan=peran.jabatan))
-            # Leads a unit from above: sets its capaian and confirms its predikat.
-            konteks["pimpinan_unit"] = boleh_buka_capaian(request.user)
-    return render(request, "core/beranda.html", konteks)
+    def hitung_konteks() -> dict:
+        peran = peran_dari_request(request)
+        konteks = {"peran": peran}
+        if peran.pegawai:
+            pegawai = peran.pegawai
+            konteks["atasan"] = atasan_langsung(pegawai) if pegawai.jabatan_id else None
+            konteks["langkah"] = langkah_hari_ini(pegawai, hari_ini)
+            if peran.atasan:
+                from penilaian.access import boleh_buka_capaian
+
+                konteks["bawahan"] = list(bawahan_langsung(pegawai, jabatan=peran.jabatan))
+                # Leads a unit from above: sets its capaian and confirms its predikat.
+                konteks["pimpinan_unit"] = boleh_buka_capaian(user)
+        return konteks
+
+    return halaman_tersimpan(
+        request,
+        "core/beranda.html",
+        "isi",
+        ("beranda", user.pk, user.is_superuser, hari_ini),
+        ("skp", "organisasi", "kinerja"),
+        hitung_konteks,
+        dict,
+    )
 
 
 def halaman_404_publik(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

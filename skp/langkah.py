@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from core.hari_kerja import hari_sejak
 from core.versi import diingat_sampai_berubah
 from organisasi.models import Pegawai
 from skp.models import Komentar, RiwayatStatus, Skp, StatusSkp
@@ -39,7 +40,7 @@ class LangkahSkp:
 
     @property
     def hari_menunggu(self) -> int:
-        return (timezone.now() - self.sejak).days if self.sejak else 0
+        return hari_sejak(self.sejak)
 
 
 def langkah_skp(pegawai: Pegawai, tahun: int | None = None) -> LangkahSkp:

@@ -28,6 +28,7 @@ from django_htmx.http import (
 from core import versi
 from core.bagian import halaman_tersimpan
 from core.dokumen import baca_dokumen
+from core.hari_kerja import hari_sejak
 from core.penyimpanan import PenyimpananGagal
 from core.peran import peran_dari_request
 from indikator.selectors import analisis_isian
@@ -1402,13 +1403,13 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
             "Kotak masuk untuk pejabat penilai yang terhubung dengan data pegawai."
         )
     tahun = _tahun_dari(request)
-    sekarang = timezone.now()
+    hari_ini = timezone.localdate()
     # The request's roles: the navbar badge then counts this same list instead of routing
     # every waiting SKP a second time.
     peran = peran_dari_request(request)
     menunggu = peran.kotak_masuk
     for s in menunggu:
-        s.hari_menunggu = (sekarang - s.diajukan_pada).days if s.diajukan_pada else 0
+        s.hari_menunggu = hari_sejak(s.diajukan_pada, hari_ini)
     return render(
         request,
         "skp/kotak_masuk.html",

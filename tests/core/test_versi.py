@@ -107,6 +107,23 @@ def test_versi_dibaca_sekali_per_permintaan_dan_tulisannya_sendiri_terlihat():
     assert versi.versi("skp") == sesudah  # and the next request reads what it wrote
 
 
+def test_versi_lain_ikut_terbaca_dalam_satu_perjalanan():
+    """A page asks for one version after another (the navbar "skp" and "organisasi", its own
+    part "kinerja" too): the first read of a GET fetches all of them in one round trip."""
+    versi.versi(*versi.VERSI)  # they exist, as they do after the first request
+
+    def isi():
+        with CaptureQueriesContext(connection) as q:
+            pertama = versi.versi("skp")
+        with CaptureQueriesContext(connection) as q2:
+            lainnya = versi.versi("organisasi", "kinerja")
+        return pertama, lainnya, len(q), len(q2)
+
+    pertama, lainnya, kueri_pertama, kueri_lainnya = _jalankan("GET", isi)["nilai"]
+    assert kueri_pertama <= 1 and kueri_lainnya == 0
+    assert (pertama + lainnya) == versi.versi("skp", "organisasi", "kinerja")
+
+
 @pytest.fixture
 def bumps(monkeypatch) -> list[tuple[str, ...]]:
     """Each write of new versions to the store, by the names it bumps."""

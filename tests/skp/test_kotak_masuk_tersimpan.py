@@ -2,6 +2,7 @@
 must never outlive a change to the data it came from (submit, return, approve, reassign the
 penilai, a Plt, the end of a Plt, a mutasi, a new bawahan), nor answer for another person."""
 
+import re
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -17,11 +18,18 @@ pytestmark = pytest.mark.django_db
 
 
 def lencana(client, pegawai) -> int:
-    """The inbox count in `pegawai`'s navbar, as a fresh GET of the home page shows it."""
+    """The inbox count in `pegawai`'s navbar, as a fresh GET of the home page shows it: the
+    navbar itself is kept rendered (core/templatetags/navbar.py), so its HTML must agree with
+    the count worked out for the request."""
     client.force_login(pegawai.user)
     r = client.get(reverse("beranda"))
     assert r.status_code == 200
-    return r.context["peran"].jumlah_kotak_masuk
+    jumlah = r.context["peran"].jumlah_kotak_masuk
+    tertulis = re.search(
+        r'id="nav-kotak-masuk">Kotak Masuk <span class="badge[^>]*>(\d+)<', r.content.decode()
+    )
+    assert (int(tertulis.group(1)) if tertulis else 0) == jumlah
+    return jumlah
 
 
 @pytest.fixture

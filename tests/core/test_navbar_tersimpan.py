@@ -1,0 +1,124 @@
+"""The navbar is kept rendered between requests (core/templatetags/navbar.py). It must show
+each person their own name, roles and counts, change with the first request after any change
+to them, and carry the viewer's own CSRF token in its sign-out form.
+
+(The Kotak Masuk count in it is followed through submit, return, approve, a new penilai, a
+Plt and a mutasi in tests/skp/test_kotak_masuk_tersimpan.py, which reads the navbar's HTML.)"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from organisasi.models import AdminInstansi, PenugasanSementara
+from organisasi.services import jadikan_admin_instansi
+from skp.models import Notifikasi
+from tests.factories import JabatanFactory, PegawaiFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def navbar(client) -> str:
+    isi = client.get(reverse("beranda")).content.decode()
+    return isi[isi.index('<nav class="navbar') : isi.index("</nav>")]
+
+
+def masuk(pegawai) -> Client:
+    klien = Client()
+    klien.force_login(pegawai.user)
+    return klien
+
+
+def jumlah_notifikasi(html: str) -> int:
+    angka = re.search(r'id="nav-notifikasi">Notifikasi <span class="badge[^>]*>(\d+)<', html)
+    return int(angka.group(1)) if angka else 0
+
+
+def test_tiap_orang_navbar_sendiri(pemeran):
+    """The same page at the same moment: each sees their own name and menus, never the one
+    rendered for the person before them."""
+    atasan, pegawai, admin = masuk(pemeran.atasan), masuk(pemeran.pegawai), masuk(pemeran.admin)
+    for _ in range(2):  # the second round is served kept
+        milik_atasan, milik_pegawai, milik_admin = navbar(atasan), navbar(pegawai), navbar(admin)
+        assert "Rina Kasi" in milik_atasan and "Rudi Pelaksana" not in milik_atasan
+        assert "SKP Bawahan" in milik_atasan and "Kelola" not in milik_atasan
+        assert "Rudi Pelaksana" in milik_pegawai and "SKP Bawahan" not in milik_pegawai
+        assert "Teguh Admin" in milik_admin and "Kelola" in milik_admin
+
+
+def test_token_csrf_formulir_keluar_milik_penonton(pemeran):
+    """The kept HTML holds a stand-in; each viewer's sign-out form carries their own token,
+    which the CSRF check accepts."""
+    for orang in (pemeran.pegawai, pemeran.atasan):
+        klien = Client(enforce_csrf_checks=True)
+        klien.force_login(orang.user)
+        for _ in range(2):
+            html = navbar(klien)
+            assert "token-csrf" not in html
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        assert klien.post(reverse("logout"), {"csrfmiddlewaretoken": token}).status_code == 302
+        assert "_auth_user_id" not in klien.session
+
+
+def test_nama_berubah_tampil_segera(pemeran):
+    klien = masuk(pemeran.pegawai)
+    assert "Rudi Pelaksana" in navbar(klien)
+    pemeran.pegawai.gelar_depan = "Dr."
+    pemeran.pegawai.save()
+    assert "Dr. Rudi Pelaksana" in navbar(klien)
+
+
+def test_notifikasi_baru_dan_dibaca(pemeran):
+    klien = masuk(pemeran.pegawai)
+    Notifikasi.objects.filter(penerima=pemeran.pegawai.user).delete()
+    assert jumlah_notifikasi(navbar(klien)) == 0
+    Notifikasi.objects.create(penerima=pemeran.pegawai.user, judul="SKP dikembalikan", isi="-")
+    assert jumlah_notifikasi(navbar(klien)) == 1
+    # Marked read on the Notifikasi page itself: that very page already shows none.
+    klien.post(reverse("skp:notifikasi"))
+    assert jumlah_notifikasi(klien.get(reverse("skp:notifikasi")).content.decode()) == 0
+    assert jumlah_notifikasi(navbar(klien)) == 0
+
+
+def test_admin_diangkat_dan_dicabut(pemeran):
+    klien = masuk(pemeran.pegawai)
+    assert "Kelola" not in navbar(klien)
+    jadikan_admin_instansi(user=pemeran.pegawai.user, instansi=pemeran.instansi)
+    assert "Kelola" in navbar(klien)
+    AdminInstansi.objects.filter(user=pemeran.pegawai.user).delete()
+    assert "Kelola" not in navbar(klien)
+
+
+def test_superuser_tanpa_tulis_lain(pemeran):
+    """The superuser flag is part of the key (the login row itself bumps no version)."""
+    klien = masuk(pemeran.pegawai)
+    assert "Kelola" not in navbar(klien)
+    user = pemeran.pegawai.user
+    user.is_superuser = True
+    user.save(update_fields=["is_superuser"])
+    assert "Kelola" in navbar(klien)
+
+
+def test_plt_menjadikan_atasan_hari_itu(pemeran):
+    """A Plt of a position with bawahan shows SKP Bawahan from its first day, and no longer
+    once it has ended."""
+    pelaksana = PegawaiFactory(
+        nama="Sari Staf", jabatan=JabatanFactory(unit_kerja=pemeran.atasan.jabatan.unit_kerja)
+    )
+    klien = masuk(pelaksana)
+    assert "SKP Bawahan" not in navbar(klien)
+    hari_ini = timezone.localdate()
+    plt = PenugasanSementara.objects.create(
+        pegawai=pelaksana,
+        jabatan=pemeran.atasan.jabatan,
+        mulai=hari_ini,
+        selesai=hari_ini + timedelta(days=30),
+    )
+    assert "SKP Bawahan" in navbar(klien)
+    plt.selesai = hari_ini - timedelta(days=1)
+    plt.mulai = hari_ini - timedelta(days=5)
+    plt.save()
+    assert "SKP Bawahan" not in navbar(klien)
