@@ -73,14 +73,11 @@ class Peran:
     def jumlah_notifikasi(self) -> int:
         return jumlah_notifikasi_belum_dibaca(self.user_pk)
 
-    def hitung_ulang_notifikasi(self) -> None:
-        """Some were marked read during this request: the navbar counts again. (The count is a
-        cached_property, kept in the instance's __dict__, which the frozen dataclass allows.)"""
-        self.__dict__.pop("jumlah_notifikasi", None)
-
     def kenal_jumlah_notifikasi(self, jumlah: int) -> None:
-        """The count was taken already in this request (the navbar's key): not asked again."""
-        self.__dict__.setdefault("jumlah_notifikasi", jumlah)
+        """The count was taken already in this request (`notifikasi_belum_dibaca`): not asked
+        again. (A cached_property lives in the instance's __dict__, which the frozen dataclass
+        allows.)"""
+        self.__dict__["jumlah_notifikasi"] = jumlah
 
     @property
     def jumlah_menu(self) -> int:
@@ -105,6 +102,22 @@ def jumlah_notifikasi_belum_dibaca(user_pk: int | None) -> int:
     from skp.models import Notifikasi
 
     return Notifikasi.objects.filter(penerima_id=user_pk, dibaca=False).count()
+
+
+def notifikasi_belum_dibaca(request: HttpRequest) -> int:
+    """The unread notifications of the request's login, counted once per request (for the
+    navbar) without working out the person's roles, which a kept page does not need."""
+    if not hasattr(request, "_notifikasi_belum_dibaca"):
+        user = request.user
+        request._notifikasi_belum_dibaca = jumlah_notifikasi_belum_dibaca(
+            user.pk if user.is_authenticated else None
+        )
+    return request._notifikasi_belum_dibaca
+
+
+def hitung_ulang_notifikasi(request: HttpRequest) -> None:
+    """Some were marked read during this request: the navbar counts again."""
+    request.__dict__.pop("_notifikasi_belum_dibaca", None)
 
 
 def peran_tercatat(request: HttpRequest) -> Peran | None:

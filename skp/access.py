@@ -175,12 +175,10 @@ def get_skp_for_user(user: Pengguna, pk: int) -> Skp:
     # The owner reading their own SKP is most page views: the first condition of the rule,
     # answered by a plain lookup instead of the whole rule's query (which costs more to build
     # than to run). Everyone else goes through `visible_skps`.
-    skp = (
-        Skp.objects.select_related("pegawai", "penilai")
-        .filter(pk=pk, pegawai__user_id=user.pk)
-        .first()
-    )
-    if skp is None:
+    # (get() rather than first(): no ORDER BY to build and plan for a single row.)
+    try:
+        return Skp.objects.select_related("pegawai", "penilai").get(pk=pk, pegawai__user_id=user.pk)
+    except Skp.DoesNotExist:
         skp = visible_skps(user).select_related("pegawai", "penilai").filter(pk=pk).first()
     if skp is None:
         raise Http404("SKP tidak ditemukan.")

@@ -30,7 +30,7 @@ from core.bagian import halaman_tersimpan
 from core.dokumen import baca_dokumen
 from core.hari_kerja import hari_sejak
 from core.penyimpanan import PenyimpananGagal
-from core.peran import peran_dari_request
+from core.peran import hitung_ulang_notifikasi, notifikasi_belum_dibaca, peran_dari_request
 from indikator.selectors import analisis_isian
 from organisasi.models import Pegawai, UnitKerja
 from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_user
@@ -348,11 +348,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         # Opened after a decision (or by someone with nothing to decide): the news about it has
         # been seen. What still waits for this person's decision stays, as in the Kotak Masuk.
         # Most views find nothing unread: the navbar's count (asked anyway) spares the write.
-        peran = peran_dari_request(request)
-        if peran.jumlah_notifikasi and services.notifikasi.tandai_dibaca_skp(
+        if notifikasi_belum_dibaca(request) and services.notifikasi.tandai_dibaca_skp(
             user=request.user, skp=skp
         ):
-            peran.hitung_ulang_notifikasi()
+            hitung_ulang_notifikasi(request)
     if not request.htmx:
         return _halaman_tersimpan(request, skp)
     # htmx: one element put back as it was (the "Batal" buttons).
@@ -1404,20 +1403,31 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
         )
     tahun = _tahun_dari(request)
     hari_ini = timezone.localdate()
-    # The request's roles: the navbar badge then counts this same list instead of routing
-    # every waiting SKP a second time.
-    peran = peran_dari_request(request)
-    menunggu = peran.kotak_masuk
-    for s in menunggu:
-        s.hari_menunggu = hari_sejak(s.diajukan_pada, hari_ini)
-    return render(
-        request,
-        "skp/kotak_masuk.html",
-        {
+
+    def hitung_konteks() -> dict:
+        # The request's roles: the navbar then counts this same list instead of routing every
+        # waiting SKP a second time.
+        peran = peran_dari_request(request)
+        menunggu = peran.kotak_masuk
+        for s in menunggu:
+            s.hari_menunggu = hari_sejak(s.diajukan_pada, hari_ini)
+        return {
             "menunggu": menunggu,
             "tahun": tahun,
             "belum": _belum_mengajukan(pegawai, peran.jabatan, tahun) if peran.atasan else [],
-        },
+        }
+
+    # Kept rendered (core/bagian.py) for the login, the year and the day ("menunggu N hari"
+    # counts calendar days): who waits follows the SKP rows and the organisation, who has not
+    # submitted also what the SKP hold.
+    return halaman_tersimpan(
+        request,
+        "skp/kotak_masuk.html",
+        "isi",
+        ("kotak_masuk", request.user.pk, request.user.is_superuser, tahun, hari_ini),
+        ("organisasi", "skp", "kinerja"),
+        hitung_konteks,
+        dict,
     )
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from core.bagian import html_tersimpan
-from core.peran import jumlah_notifikasi_belum_dibaca, peran_dari_request, peran_tercatat
+from core.peran import notifikasi_belum_dibaca, peran_dari_request
 
 register = template.Library()
 
@@ -25,12 +25,8 @@ def navbar(context: template.Context) -> SafeString:
     if request is None:  # rendered without a request (no key to keep it under): as it is
         return render_to_string(TEMPLAT, {"user": context["user"], "peran": context["peran"]})
     user = request.user
-    # Counted now, after the view: a page that marked notifications read shows the new count.
-    peran_kini = peran_tercatat(request)
-    if peran_kini is not None:
-        jumlah_notifikasi = peran_kini.jumlah_notifikasi
-    else:
-        jumlah_notifikasi = jumlah_notifikasi_belum_dibaca(user.pk)
+    # After the view: a page that marked notifications read shows the new count.
+    jumlah_notifikasi = notifikasi_belum_dibaca(request)
 
     def hitung_konteks() -> dict:
         peran = peran_dari_request(request)

@@ -1,6 +1,7 @@
 """SKP fixtures on top of the standard cast: the atasan's SKP with two RHK, and the pegawai's SKP
 with one RHK linked to the atasan's first RHK and its three required aspects."""
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -138,3 +139,18 @@ def setujui_skp_atasan_tertaut(pemeran, skp_atasan, tahun) -> None:
         services.rhk_ubah(user=atasan, rhk=r, jenis="utama", uraian=r.uraian, rhk_atasan=rhk_aa)
     services.ajukan(user=atasan, skp=skp_atasan.skp)
     services.setujui(user=aa, skp=skp_atasan.skp)
+
+
+def menunggu_di(html: str) -> list[int]:
+    """The SKP ids in the Kotak Masuk's waiting table, in the order shown (the page is kept
+    rendered, so tests read what it shows rather than the context of a render)."""
+    return [int(pk) for pk in re.findall(r'<tr id="menunggu-(\d+)">', html)]
+
+
+def belum_mengajukan_di(html: str) -> list[str]:
+    """The names in the Kotak Masuk's "Belum mengajukan" list, in the order shown."""
+    bagian = html.split('id="judul-belum"', 1)
+    if len(bagian) == 1:
+        return []
+    pola = r'<li class="list-group-item d-flex justify-content-between">\s*<span>(.*?) <span'
+    return re.findall(pola, bagian[1])

@@ -14,7 +14,7 @@ from skp import services
 from skp.models import Komentar, Notifikasi, RiwayatStatus, Skp, StatusSkp
 from skp.selectors import kotak_masuk, penilai_aktif
 from skp.workflow import TRANSISI
-from tests.skp.conftest import setujui_skp_atasan_tertaut, tambah_kkw
+from tests.skp.conftest import menunggu_di, setujui_skp_atasan_tertaut, tambah_kkw
 
 
 def ajukan(pemeran, skp: Skp) -> Skp:
@@ -523,10 +523,12 @@ def test_kotak_masuk_jumlah_kueri_tetap(
     client.force_login(pemeran.atasan.user)
     with django_assert_max_num_queries(22):
         r = client.get(reverse("skp:kotak_masuk"))
-    menunggu = r.context["menunggu"]
+    menunggu = menunggu_di(r.content.decode())
     assert len(menunggu) == jumlah
     # Oldest submission first.
-    assert [s.diajukan_pada for s in menunggu] == sorted(s.diajukan_pada for s in menunggu)
+    diajukan = Skp.objects.in_bulk(menunggu)
+    waktu = [diajukan[pk].diajukan_pada for pk in menunggu]
+    assert waktu == sorted(waktu)
 
 
 def test_revisi_atasan_disetujui_memindahkan_tautan_bawahan(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from organisasi.models import PenugasanSementara
 from skp import services
 from tests.factories import JabatanFactory, PegawaiFactory
-from tests.skp.conftest import tambah_kkw
+from tests.skp.conftest import belum_mengajukan_di, menunggu_di, tambah_kkw
 
 pytestmark = pytest.mark.django_db
 
@@ -48,11 +48,11 @@ def test_lencana_mengikuti_ajukan_kembalikan_ajukan_setujui(client, pemeran, skp
     assert lencana(client, atasan) == 1
     client.force_login(atasan.user)
     r = client.get(reverse("skp:kotak_masuk"))
-    assert [s.pk for s in r.context["menunggu"]] == [skp_siap.pk]
+    assert menunggu_di(r.content.decode()) == [skp_siap.pk]
     services.setujui(user=atasan.user, skp=skp_siap)
     assert lencana(client, atasan) == 0
     r = client.get(reverse("skp:kotak_masuk"))
-    assert list(r.context["menunggu"]) == []
+    assert menunggu_di(r.content.decode()) == []
 
 
 def test_lencana_tiap_orang_miliknya_sendiri(client, pemeran, skp_siap):
@@ -152,8 +152,8 @@ def test_lencana_tersimpan_tanpa_mencari_bawahan_lagi(
     pertama = client.get(reverse("skp:kotak_masuk"))
     with django_assert_max_num_queries(30) as kueri:
         kedua = client.get(reverse("skp:kotak_masuk"))
-    assert [s.pk for s in kedua.context["menunggu"]] == [skp_siap.pk]
-    assert [s.pk for s in pertama.context["menunggu"]] == [skp_siap.pk]
+    assert menunggu_di(kedua.content.decode()) == [skp_siap.pk]
+    assert menunggu_di(pertama.content.decode()) == [skp_siap.pk]
     assert not [q for q in kueri.captured_queries if " UNION " in q["sql"]]
 
 
@@ -164,7 +164,7 @@ def test_daftar_belum_mengajukan_disimpan_dan_mengikuti_pengajuan(client, pemera
     def belum(pegawai) -> list[str]:
         client.force_login(pegawai.user)
         r = client.get(reverse("skp:kotak_masuk"))
-        return [b.pegawai.nama for b in r.context["belum"]]
+        return belum_mengajukan_di(r.content.decode())
 
     assert belum(pemeran.atasan) == [pemeran.pegawai.nama]
     assert belum(pemeran.rekan_atasan) == [pemeran.orang_luar.nama]  # not the atasan's list
@@ -190,3 +190,15 @@ def test_daftar_belum_mengajukan_dihitung_sekali(client, pemeran, skp_siap, monk
     for _ in range(3):
         client.get(reverse("skp:kotak_masuk"))
     assert len(dihitung) == 1
+
+
+def test_hari_menunggu_bertambah_esok_hari(client, pemeran, skp_siap, monkeypatch):
+    """The page is kept for the day: tomorrow the same SKP has waited one day, with no write."""
+    services.ajukan(user=pemeran.pegawai.user, skp=skp_siap)
+    client.force_login(pemeran.atasan.user)
+    for _ in range(2):
+        assert "menunggu sejak hari ini" in client.get(reverse("skp:kotak_masuk")).content.decode()
+    besok = timezone.localdate() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: besok)
+    isi = client.get(reverse("skp:kotak_masuk")).content.decode()
+    assert "menunggu 1 hari" in isi and menunggu_di(isi) == [skp_siap.pk]
