@@ -109,9 +109,15 @@ def notifikasi_belum_dibaca(request: HttpRequest) -> int:
     navbar) without working out the person's roles, which a kept page does not need."""
     if not hasattr(request, "_notifikasi_belum_dibaca"):
         user = request.user
-        request._notifikasi_belum_dibaca = jumlah_notifikasi_belum_dibaca(
-            user.pk if user.is_authenticated else None
-        )
+        if user.is_authenticated:
+            # Kept until this person's notifications change (core/versi.py): every page asks.
+            request._notifikasi_belum_dibaca = versi.ingat(
+                ("notifikasi_belum_dibaca", user.pk),
+                ("notifikasi", versi.per_orang("notifikasi", user.pk)),
+                lambda: jumlah_notifikasi_belum_dibaca(user.pk),
+            )
+        else:
+            request._notifikasi_belum_dibaca = 0
     return request._notifikasi_belum_dibaca
 
 

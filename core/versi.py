@@ -33,7 +33,11 @@ R = TypeVar("R")
 # admins; "kinerja": everything written while planning and evaluating (RHK, indicators,
 # comments, periods, realisasi, feedback, predikat, capaian, jurnal, dialog), which the
 # dashboards read.
-VERSI = frozenset({"skp", "organisasi", "kinerja"})
+# "notifikasi": every person's unread notifications, bumped as a whole only when everything
+# kept is refreshed (segarkan_jawaban); each write bumps the person's own "notifikasi:<user id>"
+# (VERSI_PER_ORANG), so one person's news never makes the others' navbar be worked out again.
+VERSI = frozenset({"skp", "organisasi", "kinerja", "notifikasi"})
+VERSI_PER_ORANG = frozenset({"notifikasi"})
 # An answer unused this long goes; a version lives as long as the cache keeps it (a lost
 # version is replaced by a new one, which only costs recomputing).
 UMUR_JAWABAN = 60 * 60
@@ -43,9 +47,20 @@ def _cache():
     return caches["bersama"]
 
 
+def _sah(nama: str) -> bool:
+    jenis, _, orang = nama.partition(":")
+    return nama in VERSI or (jenis in VERSI_PER_ORANG and orang.isdigit())
+
+
+def per_orang(jenis: str, user_id: int) -> str:
+    """The name of one person's own version of `jenis` (see VERSI_PER_ORANG)."""
+    assert jenis in VERSI_PER_ORANG, jenis
+    return f"{jenis}:{user_id}"
+
+
 def versi(*nama: str) -> tuple[str, ...]:
     """The current version of each named piece of data, in one round trip."""
-    assert set(nama) <= VERSI, nama
+    assert all(map(_sah, nama)), nama
     _terbaca(nama)
     kunci = [f"versi:{n}" for n in nama]
     # Read once per GET request (core/memo.py): one request sees one state of the versions,
@@ -56,7 +71,8 @@ def versi(*nama: str) -> tuple[str, ...]:
     if kurang:
         if memo is not None:
             # The rest too, in the same round trip: a page asks for one version after another.
-            kurang = [f"versi:{n}" for n in sorted(VERSI) if f"versi:{n}" not in memo]
+            kurang += [f"versi:{n}" for n in sorted(VERSI) if f"versi:{n}" not in memo]
+            kurang = list(dict.fromkeys(kurang))
         ada |= _cache().get_many(kurang)
     for k in kunci:
         if k not in ada:
@@ -79,7 +95,7 @@ def naikkan(*nama: str) -> None:
     A transaction writing many rows bumps each version once at commit (one callback for the
     transaction), and at once only when this transaction has read that version since its last
     bump: until it reads, nothing can have been kept under that bump from its own writes."""
-    assert set(nama) <= VERSI, nama
+    assert all(map(_sah, nama)), nama
     koneksi = transaction.get_connection()
     if not koneksi.in_atomic_block:
         _ganti(nama)
@@ -177,8 +193,23 @@ def diingat_sampai_berubah(*tergantung: str) -> Callable[[Callable[P, R]], Calla
     return dekor
 
 
-# Model -> the versions its saves and deletes bump (filled by `ikuti_perubahan`).
+# Model -> the versions its saves and deletes bump (filled by `ikuti_perubahan` and
+# `ikuti_perubahan_per_orang`).
 DIIKUTI: dict[type, set[str]] = {}
+
+
+def ikuti_perubahan_per_orang(jenis: str, model: type, kolom_user: str) -> None:
+    """Bumps the version of `jenis` of the person in `kolom_user` (a user id field) on every
+    save and delete of `model`; bulk writes call `naikkan(per_orang(...))` themselves."""
+    from django.db.models.signals import post_delete, post_save
+
+    def bumped(instance, **_kwargs: object) -> None:  # noqa: ANN001
+        naikkan(per_orang(jenis, getattr(instance, kolom_user)))
+
+    DIIKUTI.setdefault(model, set()).add(f"{jenis}:<user>")
+    uid = f"versi-{jenis}-per-orang-{model._meta.label}"
+    post_save.connect(bumped, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(bumped, sender=model, weak=False, dispatch_uid=uid + "-hapus")
 
 
 def ikuti_perubahan(nama: str, *model: type) -> None:

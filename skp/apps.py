@@ -16,10 +16,12 @@ class SkpConfig(AppConfig):
 
         # The inbox kept between requests (core/peran.py) is recomputed after any change to an
         # SKP row: its status and penilai are only ever written with save() (core/alur.py).
-        from core.versi import ikuti_perubahan
+        from core.versi import ikuti_perubahan, ikuti_perubahan_per_orang
         from skp.models import EksporSkp, Notifikasi, Skp
 
         ikuti_perubahan("skp", Skp)
+        # The navbar's unread count (core/peran.py) is kept per person until theirs change.
+        ikuti_perubahan_per_orang("notifikasi", Notifikasi, "penerima_id")
         # The dashboards kept between requests (core/bagian.py) read the SKP's content too. Not
         # followed: notifications (marked read by merely opening a page) and export jobs.
         ikuti_perubahan(

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from core import surel
 from core.alamat import alamat_situs
+from core.versi import naikkan, per_orang
 from skp.models import Notifikasi, Skp
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ def kabari_tautan(
             Notifikasi(penerima=u, judul=judul[:200], isi=isi, tautan=tautan)
             for u in daftar
         )
+        if daftar:  # bulk_create sends no signal: each recipient's navbar counts again
+            naikkan(*(per_orang("notifikasi", u.pk) for u in daftar))
         _antre_email(daftar, judul, isi, tautan)
 
     transaction.on_commit(kirim)
@@ -61,11 +64,19 @@ def tandai_dibaca_skp(*, user: AbstractBaseUser | None, skp: Skp) -> int:
     """Marks read the unread notifications of `user` about `skp`: once they have acted on it
     (or opened it after a decision) the news is no longer news, and the navbar count agrees
     with what still waits in the Kotak Masuk."""
+    return tandai_dibaca_tautan(user=user, tautan=tautan_skp(skp))
+
+
+def tandai_dibaca_tautan(*, user: AbstractBaseUser | None, tautan: str) -> int:
+    """Marks read every unread notification of `user` that opens `tautan` (a path)."""
     if user is None or not user.is_authenticated:
         return 0
-    return Notifikasi.objects.filter(penerima=user, dibaca=False, tautan=tautan_skp(skp)).update(
+    jumlah = Notifikasi.objects.filter(penerima=user, dibaca=False, tautan=tautan).update(
         dibaca=True
     )
+    if jumlah:  # update() sends no signal: their kept unread count is worked out again
+        naikkan(per_orang("notifikasi", user.pk))
+    return jumlah
 
 
 def tandai_dibaca(*, user: AbstractBaseUser, notifikasi_id: int | None = None) -> int:
@@ -73,4 +84,7 @@ def tandai_dibaca(*, user: AbstractBaseUser, notifikasi_id: int | None = None) -
     qs = Notifikasi.objects.filter(penerima=user, dibaca=False)
     if notifikasi_id is not None:
         qs = qs.filter(pk=notifikasi_id)
-    return qs.update(dibaca=True)
+    jumlah = qs.update(dibaca=True)
+    if jumlah:  # update() sends no signal: their kept unread count is worked out again
+        naikkan(per_orang("notifikasi", user.pk))
+    return jumlah

@@ -122,3 +122,32 @@ def test_plt_menjadikan_atasan_hari_itu(pemeran):
     plt.mulai = hari_ini - timedelta(days=5)
     plt.save()
     assert "SKP Bawahan" not in navbar(klien)
+
+
+def test_jumlah_notifikasi_disimpan_per_orang(pemeran, django_capture_on_commit_callbacks):
+    """The unread count is kept per person (core/peran.py): a second page asks the database
+    nothing about notifications. The news a workflow sends (bulk_create after commit, no
+    signal) shows on the next page; marking read via the service clears it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from skp.services.notifikasi import kabari_tautan, tandai_dibaca_tautan
+
+    klien = masuk(pemeran.pegawai)
+    Notifikasi.objects.filter(penerima=pemeran.pegawai.user).delete()
+    navbar(klien)
+    with CaptureQueriesContext(connection) as kueri:
+        assert jumlah_notifikasi(navbar(klien)) == 0
+    assert not [q for q in kueri.captured_queries if "skp_notifikasi" in q["sql"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        kabari_tautan(
+            penerima=[pemeran.pegawai.user, pemeran.atasan.user],
+            tautan="/penilaian/saya/",
+            judul="Jendela realisasi dibuka",
+            isi="-",
+        )
+    assert jumlah_notifikasi(navbar(klien)) == 1
+    assert tandai_dibaca_tautan(user=pemeran.pegawai.user, tautan="/penilaian/saya/") == 1
+    assert jumlah_notifikasi(navbar(klien)) == 0
+    # The other recipient's count was their own, and is still there.
+    assert jumlah_notifikasi(navbar(masuk(pemeran.atasan))) >= 1

@@ -97,7 +97,7 @@ def test_pemeriksaan_menemukan_tulis_tanpa_naikkan(tmp_path, monkeypatch):
         "    naikkan('kinerja')\n"
         "def baca(pk, d):\n"
         "    d.update(x=1)\n"
-        "    Notifikasi.objects.filter(pk=pk).update(dibaca=True)\n"
+        "    PengingatTerkirim.objects.filter(pk=pk).update(dikirim=None)\n"
     )
     monkeypatch.setattr(f"{__name__}.AKAR", tmp_path)
     monkeypatch.setattr(f"{__name__}.APLIKASI", ("penilaian",))
@@ -115,7 +115,6 @@ def test_pemeriksaan_menemukan_tulis_tanpa_naikkan(tmp_path, monkeypatch):
         ("monitoring", "JurnalKinerja", True),
         ("perencanaan", "SasaranStrategis", True),  # named on the SKP page
         ("perencanaan", "ImporRenstra", False),  # the import log
-        ("skp", "Notifikasi", False),  # marked read by merely opening a page
         ("monitoring", "PengingatTerkirim", False),
     ],
 )
@@ -128,3 +127,20 @@ def test_model_yang_dibaca_dasbor_diikuti_versi_kinerja(app, model, diikuti):
     sebelum = versi("kinerja")
     post_save.send(sender=apps.get_model(app, model), instance=None, created=False)
     assert (versi("kinerja") != sebelum) is diikuti
+
+
+@pytest.mark.django_db
+def test_notifikasi_menaikkan_versi_penerimanya_saja(pemeran):
+    """A notification is followed per person (the navbar's unread count): saving one bumps its
+    recipient's own version, neither another person's nor "kinerja" (it is marked read by
+    merely opening a page, which must not make every dashboard be worked out again)."""
+    from core.versi import per_orang, versi
+    from skp.models import Notifikasi
+
+    penerima, lain = pemeran.pegawai.user, pemeran.atasan.user
+    nama = ("kinerja", per_orang("notifikasi", penerima.pk), per_orang("notifikasi", lain.pk))
+    kinerja, milik_penerima, milik_lain = versi(*nama)
+    Notifikasi.objects.create(penerima=penerima, judul="SKP disetujui", isi="-")
+    sesudah = versi(*nama)
+    assert sesudah[0] == kinerja and sesudah[2] == milik_lain
+    assert sesudah[1] != milik_penerima

@@ -36,7 +36,7 @@ def test_lencana_menjumlah_kotak_masuk_dan_notifikasi(
     assert f"belum ditangani (1 SKP menunggu keputusan, {belum} notifikasi belum dibaca)" in tombol
     assert "aria-label" not in tombol  # the visible number is part of the name (axe)
     # Read notifications are no longer counted; the waiting SKP still is.
-    Notifikasi.objects.filter(penerima=atasan).update(dibaca=True)
+    services.notifikasi.tandai_dibaca(user=atasan)
     tombol = lencana(client)
     assert 'lencana-menu">1</span>' in tombol
     assert "belum ditangani (1 SKP menunggu keputusan)" in tombol
