@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.hari_kerja import tambah_hari_kerja
+from core.memo import diingat
+from core.versi import dalam_transaksi, diingat_sampai_berubah
 from organisasi.models import Instansi, Pegawai
 from penilaian.models import (
     HariLibur,
@@ -71,7 +73,24 @@ def jenis_periode(instansi: Instansi, tahun: int) -> str:
 
 
 def periode_tahun(instansi: Instansi, tahun: int) -> list[Periode]:
-    """The periods of `instansi` in `tahun` under its current choice, made on first need."""
+    """The periods of `instansi` in `tahun` under its current choice, made on first need.
+
+    Every evaluation page and dashboard asks for them (two years each), so a page outside any
+    transaction gets them kept between requests until anything of the evaluation changes
+    (core/versi.py: the periods, the choice of the year and the holidays are all "kinerja").
+    Inside a transaction they are read afresh: rows it makes may yet be rolled back."""
+    if dalam_transaksi():
+        return _periode_tahun(instansi, tahun)
+    return _periode_tahun_tersimpan(instansi, tahun)
+
+
+@diingat
+@diingat_sampai_berubah("kinerja")
+def _periode_tahun_tersimpan(instansi: Instansi, tahun: int) -> list[Periode]:
+    return _periode_tahun(instansi, tahun)
+
+
+def _periode_tahun(instansi: Instansi, tahun: int) -> list[Periode]:
     jenis = jenis_periode(instansi, tahun)
     ada = list(
         Periode.objects.filter(instansi=instansi, tahun=tahun, jenis=jenis).order_by("nomor")
