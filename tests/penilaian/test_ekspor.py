@@ -226,7 +226,7 @@ def test_tpp_nip_berawalan_nol_dan_sel_rumus(client, pemeran, tw1, dinilai):
 
 
 def test_tpp_jumlah_kueri_datar(client, pemeran, tw1, dalam_jendela_tw1, sertifikat,
-                                django_assert_max_num_queries):  # fmt: skip
+                                django_assert_max_num_queries, jawaban_selalu_dihitung):  # fmt: skip
     def ukur(jumlah: int, awal: int) -> int:
         for pegawai in tambah_bawahan(pemeran, jumlah, awal=awal):
             p = isi_penilaian(pegawai, tw1, pemeran.atasan)

@@ -67,7 +67,8 @@ def test_saya_perpanjangan_pegawai_menggeser_batasnya(client, pemeran, kasus):
 
 
 def test_kueri_penilaian_saya_tetap_dari_4_ke_12_periode(client, pemeran, kasus,
-                                                         django_assert_max_num_queries):  # fmt: skip
+                                                         django_assert_max_num_queries,
+                                                         jawaban_selalu_dihitung):  # fmt: skip
     client.force_login(pemeran.pegawai.user)
     url = reverse("penilaian:saya")
     client.get(url)
