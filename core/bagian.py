@@ -18,15 +18,15 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core import versi
 
-# What the kept HTML holds where a form's CSRF token goes. The template escapes it like any
-# text, and so it escapes anything a user typed: no user text can ever render as this.
-_PENGGANTI_CSRF = "<token-csrf>"
-_PENGGANTI_CSRF_HTML = str(conditional_escape(_PENGGANTI_CSRF))
+# What the kept HTML holds where a form's CSRF token goes: passed as safe, so it renders raw,
+# with its "<" unescaped. Anything a user typed is escaped ("<" becomes "&lt;"), so no user text
+# can ever render as it and be replaced by the viewer's token (a name, a comment or a link
+# typed as "<token-csrf>" would otherwise show the token, or send it elsewhere on a click).
+_PENGGANTI_CSRF = mark_safe("<token-csrf>")
 
 
 def nomor_halaman(teks: str) -> int:
@@ -52,12 +52,12 @@ def html_tersimpan(
     # Kept compressed: an SKP page is about 60 KB of HTML and 9 KB compressed (Penilaian
     # Bawahan 170 KB and 16 KB), so the same memory (redis's maxmemory, docker-compose.yml)
     # keeps six to ten times as many parts; unpacking one costs under a fifth of a
-    # millisecond. ("bagian-z": never the plain text kept under "bagian" by an earlier
-    # release, still in a shared cache during an upgrade.)
-    kunci = ("bagian-z", templat, pertanyaan)
+    # millisecond. ("bagian-z2": never what an earlier release kept, still in a shared cache
+    # during an upgrade: the plain text under "bagian", the escaped stand-in under "bagian-z".)
+    kunci = ("bagian-z2", templat, pertanyaan)
     html = zlib.decompress(versi.ingat(kunci, tergantung, hitung)).decode()
-    if _PENGGANTI_CSRF_HTML in html:
-        html = html.replace(_PENGGANTI_CSRF_HTML, get_token(request))
+    if _PENGGANTI_CSRF in html:
+        html = html.replace(_PENGGANTI_CSRF, get_token(request))
     return mark_safe(html)  # our own template's output, escaped when it was rendered
 
 
@@ -74,6 +74,7 @@ def halaman_tersimpan(
     `bagian_tersimpan`) is rendered from `hitung_konteks()` only when not kept. An htmx request
     gets the partial alone; a full page adds `konteks_halaman()`, what the rest of it shows."""
     html = html_tersimpan(request, f"{templat}#{bagian}", pertanyaan, tergantung, hitung_konteks)
-    if request.htmx:
+    # (htmx restoring a page from history after its cache missed asks for the whole page.)
+    if request.htmx and not request.htmx.history_restore_request:
         return HttpResponse(html)
     return render(request, templat, {**konteks_halaman(), "bagian_tersimpan": html})

@@ -49,7 +49,7 @@ def _cache():
 
 def _sah(nama: str) -> bool:
     jenis, _, orang = nama.partition(":")
-    return nama in VERSI or (jenis in VERSI_PER_ORANG and orang.isdigit())
+    return nama in VERSI or (jenis in VERSI_PER_ORANG and orang.isascii() and orang.isdigit())
 
 
 def per_orang(jenis: str, user_id: int) -> str:

@@ -151,3 +151,18 @@ def test_jumlah_notifikasi_disimpan_per_orang(pemeran, django_capture_on_commit_
     assert jumlah_notifikasi(navbar(klien)) == 0
     # The other recipient's count was their own, and is still there.
     assert jumlah_notifikasi(navbar(masuk(pemeran.atasan))) >= 1
+
+
+def test_teks_pengguna_serupa_pengganti_token_tidak_diganti(pemeran):
+    """A name typed as the CSRF stand-in stays text: the stand-in is kept raw ("<" unescaped),
+    which no escaped user text can ever be, so the viewer's token never lands in it (where a
+    link could carry it off the site)."""
+    pemeran.pegawai.gelar_belakang = "<token-csrf>"
+    pemeran.pegawai.save()
+    klien = Client()
+    klien.force_login(pemeran.pegawai.user)
+    for _ in range(2):  # worked out, then kept
+        html = navbar(klien)
+        assert "Rudi Pelaksana, &lt;token-csrf&gt;" in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert "<token-csrf>" not in html and html.count(token) == 1

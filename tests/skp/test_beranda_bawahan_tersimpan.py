@@ -108,3 +108,7 @@ def test_skp_bawahan_mengikuti_isi_skp_dan_tahun(client, pemeran, kasus, tahun, 
     assert f'<option value="{tahun}" selected>' in html
     htmx = c.get(BAWAHAN, HTTP_HX_REQUEST="true").content.decode()
     assert htmx.lstrip().startswith('<div id="daftar-bawahan">') and "<select" not in htmx
+    # Back to a page htmx pushed (hx-push-url) whose snapshot it no longer has: the whole page.
+    kembali = c.get(BAWAHAN, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    isi = kembali.content.decode()
+    assert "<html" in isi and 'id="daftar-bawahan"' in isi and "<select" in isi
