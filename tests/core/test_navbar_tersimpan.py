@@ -166,3 +166,21 @@ def test_teks_pengguna_serupa_pengganti_token_tidak_diganti(pemeran):
         assert "Rudi Pelaksana, &lt;token-csrf&gt;" in html
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     assert "<token-csrf>" not in html and html.count(token) == 1
+
+
+def test_plt_berakhir_tengah_malam_tanpa_tulis(pemeran, monkeypatch):
+    """A Plt ending today: tomorrow's navbar no longer offers SKP Bawahan, with no write at
+    midnight (the day is part of the key)."""
+    pelaksana = PegawaiFactory(
+        nama="Sari Staf", jabatan=JabatanFactory(unit_kerja=pemeran.atasan.jabatan.unit_kerja)
+    )
+    hari_ini = timezone.localdate()
+    PenugasanSementara.objects.create(
+        pegawai=pelaksana, jabatan=pemeran.atasan.jabatan, mulai=hari_ini, selesai=hari_ini
+    )
+    klien = masuk(pelaksana)
+    for _ in range(2):
+        assert "SKP Bawahan" in navbar(klien)
+    besok = hari_ini + timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: besok)
+    assert "SKP Bawahan" not in navbar(klien)
