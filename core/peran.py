@@ -126,13 +126,8 @@ def hitung_ulang_notifikasi(request: HttpRequest) -> None:
     request.__dict__.pop("_notifikasi_belum_dibaca", None)
 
 
-def peran_tercatat(request: HttpRequest) -> Peran | None:
-    """The roles, when this request has looked them up already (None otherwise)."""
-    return getattr(request, "_peran", None)
-
-
 def peran_dari_request(request: HttpRequest) -> Peran:
-    cache = peran_tercatat(request)
+    cache = getattr(request, "_peran", None)
     if cache is not None:
         return cache
     user = request.user

@@ -29,7 +29,6 @@ from penilaian.kuadran import PANDUAN_HASIL_KERJA, PANDUAN_PERILAKU, Predikat, R
 from penilaian.models import JenisUmpanBalik, PenilaianPeriodik, PeranPemberi, StatusPenilaian
 from penilaian.periode import batas_keberatan, batas_keputusan, batas_pegawai, libur
 from penilaian.services import alur
-from penilaian.services.notifikasi import tandai_dibaca_halaman
 from penilaian.views.blok import (
     UMUM,
     Blok,
@@ -41,6 +40,7 @@ from penilaian.views.blok import (
     isi_blok,
 )
 from penilaian.workflow import STATUS_ISI, TRANSISI
+from skp.services.notifikasi import tandai_dibaca_tautan
 
 PIMPINAN = (PeranPemberi.PENILAI, PeranPemberi.ATASAN_PENILAI)
 
@@ -246,7 +246,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         if bagian not in BAGIAN:
             raise Http404("Bagian tidak dikenal.")
         return render(request, f"penilaian/detail.html#{bagian}", konteks(request, penilaian))
-    tandai_dibaca_halaman(user=request.user, tautan=request.path)
+    tandai_dibaca_tautan(user=request.user, tautan=request.path)
     return render(request, "penilaian/detail.html", konteks(request, penilaian))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from core import surel
@@ -71,12 +72,7 @@ def tandai_dibaca_tautan(*, user: AbstractBaseUser | None, tautan: str) -> int:
     """Marks read every unread notification of `user` that opens `tautan` (a path)."""
     if user is None or not user.is_authenticated:
         return 0
-    jumlah = Notifikasi.objects.filter(penerima=user, dibaca=False, tautan=tautan).update(
-        dibaca=True
-    )
-    if jumlah:  # update() sends no signal: their kept unread count is worked out again
-        naikkan(per_orang("notifikasi", user.pk))
-    return jumlah
+    return _tandai(user, Notifikasi.objects.filter(penerima=user, dibaca=False, tautan=tautan))
 
 
 def tandai_dibaca(*, user: AbstractBaseUser, notifikasi_id: int | None = None) -> int:
@@ -84,7 +80,11 @@ def tandai_dibaca(*, user: AbstractBaseUser, notifikasi_id: int | None = None) -
     qs = Notifikasi.objects.filter(penerima=user, dibaca=False)
     if notifikasi_id is not None:
         qs = qs.filter(pk=notifikasi_id)
-    jumlah = qs.update(dibaca=True)
+    return _tandai(user, qs)
+
+
+def _tandai(user: AbstractBaseUser, belum_dibaca: QuerySet[Notifikasi]) -> int:
+    jumlah = belum_dibaca.update(dibaca=True)
     if jumlah:  # update() sends no signal: their kept unread count is worked out again
         naikkan(per_orang("notifikasi", user.pk))
     return jumlah
