@@ -26,6 +26,24 @@ def periksa_aksesibilitas(page: Page, konteks: str = "") -> None:
     # waits for the navigation to commit, not for the load event): axe must see the page as
     # styled, or it reports the browser's default link colours. Immediate when already loaded.
     page.wait_for_load_state("load")
+    # An htmx swap settles over a few frames and a Bootstrap alert fades in: axe reads colours
+    # as they are, so mid-fade text is blended with its background and fails contrast though
+    # it passes once shown. Wait for htmx to settle and for every finite CSS transition or
+    # animation to end (an endless spinner would never finish and is left alone).
+    # Evaluated as a function (the page's CSP forbids evaluating a string, as
+    # `wait_for_function` would); htmx is given up to 5 s, then axe reports what it sees.
+    page.evaluate(
+        """async () => {
+            const sibuk = '.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added';
+            const mulai = performance.now();
+            while (document.querySelector(sibuk) && performance.now() - mulai < 5000) {
+                await new Promise(r => requestAnimationFrame(r));
+            }
+            await Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null)));
+        }"""
+    )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_sumber_axe())
     hasil = page.evaluate(
