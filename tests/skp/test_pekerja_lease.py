@@ -197,3 +197,28 @@ def test_pekerja_dimulai_ulang_dengan_id_sama_mengambil_tugasnya_lagi(
     )  # fmt: skip
     ekspor.refresh_from_db()
     assert ekspor.status == StatusEkspor.SELESAI, ekspor.pesan
+
+
+def test_sigterm_pertama_hanya_mengakhiri_putaran_yang_kedua_memaksa():
+    """The first SIGTERM never raises in the middle of whatever the worker does (a connection
+    half opened, a transaction half closed): the loop ends and the lease is given up cleanly.
+    A second one ends the worker at once, as the library's does."""
+    import signal
+
+    from core.management.commands.db_worker import WorkerBerdetak
+
+    worker = WorkerBerdetak(queue_names=["default"], interval=0.2, batch=False,
+                            backend_name="default", startup_delay=False, max_tasks=None,
+                            worker_id="berhenti", excluded_queue_names=[])  # fmt: skip
+    assert not worker.running_task  # idle: the library would sys.exit(0) right here
+    worker.shutdown(signal.SIGTERM, None)
+    assert worker.running is False
+    # The forced stop resets this process's handlers: put pytest's back afterwards.
+    semula = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        with pytest.raises(SystemExit) as keluar:
+            worker.shutdown(signal.SIGTERM, None)
+    finally:
+        for s, penangan in semula.items():
+            signal.signal(s, penangan)
+    assert keluar.value.code == 1

@@ -168,5 +168,27 @@ def test_pekerja_dibunuh_di_tengah_ekspor_pekerja_lain_menyelesaikannya(
     tugas = DBTaskResult.objects.get(pk=ekspor.task_id)
     assert tugas.status == TaskResultStatus.SUCCESSFUL
     assert len(tugas.worker_ids) == 2 and tugas.worker_ids[0] != tugas.worker_ids[1]
-    # The dead worker's lease was collected; the second gave up its own when stopped.
-    assert not PekerjaLatar.objects.exists()
+    # The dead worker's lease was collected; the second stopped cleanly on SIGTERM and gave up
+    # its own.
+    assert not PekerjaLatar.objects.filter(worker_id=tugas.worker_ids[0]).exists()
+    assert kedua.returncode == 0, log.read_text(errors="replace")[-4000:]
+    assert not PekerjaLatar.objects.exists(), log.read_text(errors="replace")[-4000:]
+
+
+def test_sigterm_kapan_pun_pekerja_berhenti_bersih_dan_melepas_lease(settings, tmp_path):
+    """SIGTERM at any moment of an idle worker's loop (asleep, polling for a job, opening or
+    closing its connection, which it does every round) stops it with status 0 and no lease
+    left. The library's handler raised SystemExit wherever the loop was, which once left a
+    lease behind (a CI run)."""
+    log = tmp_path / "pekerja.log"
+    for jeda in (0.0, 0.05, 0.13, 0.21, 0.37):
+        proses = _mulai_pekerja(settings, log)
+        try:
+            _tunggu(lambda p=proses: PekerjaLatar.objects.filter(pid=p.pid).exists(), 60,
+                    "Pekerja tidak pernah mendaftarkan lease", log)  # fmt: skip
+            time.sleep(jeda)
+            proses.send_signal(signal.SIGTERM)
+            assert proses.wait(timeout=30) == 0, log.read_text(errors="replace")[-4000:]
+        finally:
+            _hentikan(proses)
+        assert not PekerjaLatar.objects.exists(), log.read_text(errors="replace")[-4000:]

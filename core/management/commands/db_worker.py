@@ -3,6 +3,7 @@ heartbeat and the collection of jobs whose worker died (core/pekerja.py). It rep
 library's command because `core` comes before `django_tasks_db` in INSTALLED_APPS."""
 
 import logging
+import signal
 
 from django.conf import settings
 from django_tasks_db.management.commands import db_worker as asli
@@ -17,6 +18,24 @@ class WorkerBerdetak(asli.Worker):
     never RUNNING under a worker without a lease), renewed by a thread, given up on a clean
     exit. A killed worker leaves its lease to expire. Jobs of dead workers are collected first,
     those left under this very id included (a restart with a fixed --worker-id)."""
+
+    def shutdown(self, signum: int, frame) -> None:  # noqa: ANN001 - a signal frame
+        """The first SIGTERM (or Ctrl+C) only ends the loop: the worker finishes its job or
+        its nap of `--interval` seconds, then stops and gives up its lease.
+
+        The library exits at once from the signal handler when no job runs, which raises
+        SystemExit wherever the main thread happens to be, e.g. halfway through opening a
+        database connection before Django has put it back in autocommit. The lease's delete
+        then ran in a transaction nobody committed, and the lease stayed behind for others to
+        wait out. A second signal still ends the worker at once, as the library does."""
+        if not self.running:
+            super().shutdown(signum, frame)
+            return
+        logger.warning(
+            "Menerima %s: berhenti setelah tugas atau jeda ini (sinyal lagi untuk paksa)",
+            signal.strsignal(signum),
+        )
+        self.running = False
 
     def run(self) -> None:
         diulang, gagal = pekerja.pungut_tugas_yatim(baru_mulai=self.worker_id)
