@@ -173,7 +173,16 @@ def _kunci(pertanyaan: Hashable, versi_kini: Iterable[str]) -> str:
 
 def ingat(pertanyaan: Hashable, tergantung: Iterable[str], hitung: Callable[[], R]) -> R:
     """`hitung()`'s answer to `pertanyaan` (a hashable that names everything the answer varies
-    by, such as the person and the day) while the data it depends on is unchanged."""
+    by, such as the person and the day) while the data it depends on is unchanged.
+
+    Inside a transaction of the application's own the answer is worked out afresh and not
+    kept: it may hold rows that are yet to be rolled back, and the cache is not rolled back
+    with them (the at-once bump of `naikkan` stays current after a rollback, so an answer kept
+    under it would be served until the next write). Nor is a kept answer read there: one kept
+    by another request under this transaction's own at-once bump holds the rows as they were
+    before its writes."""
+    if dalam_transaksi():
+        return hitung()
     kunci = _kunci(pertanyaan, versi(*tergantung))
     simpanan = _cache().get(kunci)  # (answer,): an answer of None is an answer too
     if simpanan is None:

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from core.hari_kerja import tambah_hari_kerja
 from core.memo import diingat
-from core.versi import dalam_transaksi, diingat_sampai_berubah
+from core.versi import diingat_sampai_berubah
 from organisasi.models import Instansi, Pegawai
 from penilaian.models import (
     HariLibur,
@@ -72,21 +72,15 @@ def jenis_periode(instansi: Instansi, tahun: int) -> str:
     return p.jenis_periode if p else JenisPeriode.TRIWULANAN
 
 
+@diingat
+@diingat_sampai_berubah("kinerja")
 def periode_tahun(instansi: Instansi, tahun: int) -> list[Periode]:
     """The periods of `instansi` in `tahun` under its current choice, made on first need.
 
-    Every evaluation page and dashboard asks for them (two years each), so a page outside any
-    transaction gets them kept between requests until anything of the evaluation changes
-    (core/versi.py: the periods, the choice of the year and the holidays are all "kinerja").
-    Inside a transaction they are read afresh: rows it makes may yet be rolled back."""
-    if dalam_transaksi():
-        return _periode_tahun(instansi, tahun)
-    return _periode_tahun_tersimpan(instansi, tahun)
-
-
-@diingat
-@diingat_sampai_berubah("kinerja")
-def _periode_tahun_tersimpan(instansi: Instansi, tahun: int) -> list[Periode]:
+    Every evaluation page and dashboard asks for them (two years each), so they are kept
+    between requests until anything of the evaluation changes (core/versi.py: the periods, the
+    choice of the year and the holidays are all "kinerja"), except inside a transaction, where
+    the rows made may yet be rolled back (`ingat`)."""
     return _periode_tahun(instansi, tahun)
 
 

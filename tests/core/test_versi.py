@@ -181,3 +181,27 @@ def test_di_luar_transaksi_sekali_naik(bumps):
     awal = versi.versi("skp")
     versi.naikkan("skp")
     assert bumps == [("skp",)] and versi.versi("skp") != awal
+
+
+def test_di_dalam_transaksi_jawaban_dihitung_tanpa_disimpan(pemeran, settings):
+    """An answer worked out inside a transaction of the application's own may hold rows that
+    are yet to be rolled back, and the cache is not rolled back with them: it is neither kept
+    nor read there. The at-once bump of the rolled back write stays current after the
+    rollback, so an answer kept under it would have been served until the next write."""
+    from django.db import transaction
+
+    from organisasi.models import UnitKerja
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "bersama": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+    }
+    hitung = lambda: sorted(UnitKerja.objects.values_list("nama", flat=True))  # noqa: E731
+    sebelum = versi.ingat(("unit",), ["organisasi"], hitung)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        unit = UnitKerja.objects.order_by("pk").first()
+        UnitKerja.objects.filter(pk=unit.pk).update(nama="Dibatalkan")
+        versi.naikkan("organisasi")
+        assert "Dibatalkan" in versi.ingat(("unit",), ["organisasi"], hitung)  # its own write
+        raise RuntimeError
+    assert versi.ingat(("unit",), ["organisasi"], hitung) == sebelum
