@@ -287,6 +287,9 @@ CACHES["pratinjau"].setdefault("TIMEOUT", 24 * 60 * 60)
 if CACHES["pratinjau"]["BACKEND"].endswith(("DatabaseCache", "FileBasedCache", "LocMemCache")):
     # About 30-300 KB each: at most a few hundred MB however many drafts are previewed.
     CACHES["pratinjau"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+# Kept answers are copied into each process too (core/versi.py), at most this many megabytes
+# per gunicorn worker: a page then asks the shared store only for the versions.
+JAWABAN_DEKAT_MB = env.int("JAWABAN_DEKAT_MB", default=32)
 if CACHES["bersama"]["BACKEND"].endswith("DatabaseCache"):
     # Django's default of 300 entries would cull the answers and parts kept for a few dozen
     # people (each person's inbox and pages are entries of their own): room for a Pemda's day.

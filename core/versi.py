@@ -14,12 +14,16 @@ server (redis with CACHE_URL, the database otherwise): a version bumped in one p
 seen by all. Which writes bump which version is registered in each app's `apps.py` (signals) and
 in the services that write with `bulk_create`/`update` (no signals)."""
 
+import pickle
+import threading
 from collections.abc import Callable, Hashable, Iterable
 from functools import wraps
 from hashlib import blake2b
 from typing import ParamSpec, TypeVar
 from uuid import uuid4
 
+from cachetools import LRUCache
+from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
@@ -184,11 +188,46 @@ def ingat(pertanyaan: Hashable, tergantung: Iterable[str], hitung: Callable[[], 
     if dalam_transaksi():
         return hitung()
     kunci = _kunci(pertanyaan, versi(*tergantung))
+    dekat = _dekat_ambil(kunci)
+    if dekat is not None:
+        return dekat[0]
     simpanan = _cache().get(kunci)  # (answer,): an answer of None is an answer too
     if simpanan is None:
         simpanan = (hitung(),)
         _cache().set(kunci, simpanan, timeout=UMUR_JAWABAN)
+    _dekat_simpan(kunci, simpanan)
     return simpanan[0]
+
+
+# Kept answers are also kept in this process, as pickled bytes, so that a page asks the shared
+# store only for the versions (one round trip) and not for each of its kept answers again. This
+# can never be stale: the key names the versions the answer was worked out under, and a write
+# makes new versions, so an answer under a key is the same wherever it is kept. Pickled, so
+# that each request gets its own objects, as it would from the shared store. Bounded by bytes
+# (JAWABAN_DEKAT_MB per process), the least recently used going first.
+_dekat: LRUCache | None = None
+_kunci_dekat = threading.Lock()
+
+
+def _penyimpan_dekat() -> LRUCache:
+    global _dekat
+    if _dekat is None:
+        _dekat = LRUCache(maxsize=settings.JAWABAN_DEKAT_MB * 1024 * 1024, getsizeof=len)
+    return _dekat
+
+
+def _dekat_ambil(kunci: str) -> tuple | None:
+    with _kunci_dekat:
+        data = _penyimpan_dekat().get(kunci)
+    return None if data is None else pickle.loads(data)  # noqa: S301 - our own pickle
+
+
+def _dekat_simpan(kunci: str, simpanan: tuple) -> None:
+    data = pickle.dumps(simpanan, pickle.HIGHEST_PROTOCOL)
+    with _kunci_dekat:
+        penyimpan = _penyimpan_dekat()
+        if len(data) <= penyimpan.maxsize:
+            penyimpan[kunci] = data
 
 
 def diingat_sampai_berubah(*tergantung: str) -> Callable[[Callable[P, R]], Callable[P, R]]:

@@ -205,3 +205,46 @@ def test_di_dalam_transaksi_jawaban_dihitung_tanpa_disimpan(pemeran, settings):
         assert "Dibatalkan" in versi.ingat(("unit",), ["organisasi"], hitung)  # its own write
         raise RuntimeError
     assert versi.ingat(("unit",), ["organisasi"], hitung) == sebelum
+
+
+def test_jawaban_juga_disimpan_di_proses_ini_tanpa_bertanya_ke_penyimpan_bersama(monkeypatch):
+    """A kept answer asked again in the same process costs no round trip to the shared store
+    (only its versions are read there), each caller gets its own objects, and a write still
+    makes it be worked out again."""
+    from django.core.cache import caches
+
+    hitungan = []
+
+    def hitung():
+        hitungan.append(1)
+        return {"daftar": [len(hitungan)]}
+
+    pertama = versi.ingat(("dekat", 1), ["skp"], hitung)
+    dibaca = []
+    bersama = caches["bersama"]
+    asli = bersama.get
+    monkeypatch.setattr(bersama, "get", lambda *a, **k: dibaca.append(a) or asli(*a, **k))
+    kedua = versi.ingat(("dekat", 1), ["skp"], hitung)
+    assert kedua == pertama == {"daftar": [1]} and hitungan == [1]
+    assert dibaca == []  # served here
+    kedua["daftar"].append("diubah pemanggil")
+    assert versi.ingat(("dekat", 1), ["skp"], hitung) == {"daftar": [1]}  # its own copy
+    versi.naikkan("skp")
+    assert versi.ingat(("dekat", 1), ["skp"], hitung) == {"daftar": [2]}
+
+
+def test_jawaban_yang_melebihi_batas_proses_tetap_dari_penyimpan_bersama(settings, monkeypatch):
+    """An answer larger than this process's bound is not copied here (nor does it push the
+    others out): it is read from the shared store, still worked out once."""
+    monkeypatch.setattr(versi, "_dekat", None)
+    settings.JAWABAN_DEKAT_MB = 1
+    hitungan = []
+
+    def hitung():
+        hitungan.append(1)
+        return "x" * (2 * 1024 * 1024)
+
+    for _ in range(3):
+        assert len(versi.ingat(("besar",), ["skp"], hitung)) == 2 * 1024 * 1024
+    assert hitungan == [1]
+    assert len(versi._penyimpan_dekat()) == 0
