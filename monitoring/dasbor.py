@@ -40,7 +40,7 @@ from penilaian.models import (
     StatusPenilaian,
     UmpanBalik,
 )
-from penilaian.periode import kalender_banyak, periode_berjalan, periode_tahun
+from penilaian.periode import kalender_banyak, periode_berjalan, periode_dari_id, periode_tahun
 from penilaian.selectors import BarisPeriode, pembulatan_instansi, penilaian_saya
 from skp.models import STATUS_TERBIT, Skp
 
@@ -550,7 +550,7 @@ def periode_instansi(instansi: Instansi, periode_pk: str | None, hari_ini: date)
     one's figures and deadline), else the one being worked on. LookupError for an id that is
     not one of the instansi's periods."""
     if periode_pk:
-        p = Periode.objects.filter(pk=periode_pk, instansi=instansi).first()
+        p = periode_dari_id(instansi, int(periode_pk))
         if p is None:
             raise LookupError(periode_pk)
         return p

@@ -38,7 +38,9 @@ def pegawai_dari_user(user: AbstractBaseUser | AnonymousUser) -> Pegawai | None:
 @diingat
 @diingat_sampai_berubah("organisasi")
 def _pegawai_login(user_id: int) -> Pegawai | None:
-    return Pegawai.objects.filter(user_id=user_id).first()
+    # With the position and the instansi, which most pages read (Dasbor Kinerja names the
+    # position; the evaluation pages look up the instansi's periods): kept with it.
+    return Pegawai.objects.filter(user_id=user_id).select_related("jabatan", "instansi").first()
 
 
 def instansi_admin(user: AbstractBaseUser | AnonymousUser) -> tuple[Instansi, ...]:

@@ -112,6 +112,17 @@ def _periode_tahun(instansi: Instansi, tahun: int) -> list[Periode]:
     )
 
 
+def periode_dari_id(instansi: Instansi, pk: int) -> Periode | None:
+    """One of `instansi`'s periods by id (?periode=<id>), None when it is not one of them. The
+    pages mostly ask for one of this year's or last year's, which are kept (`periode_tahun`);
+    an older one, or one of a choice of periods since replaced, is read."""
+    tahun = timezone.localdate().year
+    for p in periode_tahun(instansi, tahun) + periode_tahun(instansi, tahun - 1):
+        if p.pk == pk:
+            return p
+    return Periode.objects.filter(pk=pk, instansi_id=instansi.pk).first()
+
+
 def periode_pada(instansi: Instansi, tanggal: date) -> Periode:
     """The period a date falls in."""
     for p in periode_tahun(instansi, tanggal.year):

@@ -21,7 +21,7 @@ from penilaian.bawahan import HalamanBawahan, halaman_bawahan, lengkapi
 from penilaian.capaian import PolaUnit, pola_bawahan
 from penilaian.kuadran import PANDUAN_HASIL_KERJA, PANDUAN_PERILAKU, Predikat, Rating
 from penilaian.models import Periode
-from penilaian.periode import periode_berjalan, periode_tahun
+from penilaian.periode import periode_berjalan, periode_dari_id, periode_tahun
 from penilaian.services import alur
 from penilaian.services import bawahan as services
 from penilaian.services.capaian import catat_alasan_pola
@@ -34,7 +34,7 @@ def _periode(request: HttpRequest, pegawai: Pegawai) -> Periode:
     teks = request.GET.get("periode", "")
     if not teks.isdigit():
         return periode_berjalan(pegawai.instansi)
-    periode = Periode.objects.filter(pk=int(teks), instansi_id=pegawai.instansi_id).first()
+    periode = periode_dari_id(pegawai.instansi, int(teks))
     if periode is None:
         raise Http404("Periode penilaian tidak ditemukan.")
     return periode

@@ -16,7 +16,7 @@ from penilaian.capaian import capaian_banyak, unit_dipimpin
 from penilaian.distribusi import CapaianOrganisasi
 from penilaian.models import Periode
 from penilaian.penetapan import penetapan_banyak
-from penilaian.periode import periode_berjalan, periode_tahun
+from penilaian.periode import periode_berjalan, periode_dari_id, periode_tahun
 from penilaian.services.capaian import tetapkan_capaian
 
 
@@ -33,7 +33,7 @@ def _instansi(request: HttpRequest) -> Instansi:
 def _periode(teks: str, instansi: Instansi) -> Periode:
     if not teks.isdigit():
         return periode_berjalan(instansi)
-    periode = Periode.objects.filter(pk=int(teks), instansi=instansi).first()
+    periode = periode_dari_id(instansi, int(teks))
     if periode is None:
         raise Http404("Periode penilaian tidak ditemukan.")
     return periode

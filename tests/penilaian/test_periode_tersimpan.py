@@ -59,3 +59,27 @@ def test_transaksi_dibatalkan_tidak_meninggalkan_periode_tersimpan(pemeran, sett
     sesudah = periode_tahun(pemeran.instansi, 2028)
     assert len(sesudah) == 4
     assert Periode.objects.filter(pk__in=[p.pk for p in sesudah]).count() == 4
+
+
+def test_periode_dari_id_dari_yang_tersimpan_dan_hanya_milik_instansinya(pemeran):
+    """A page's ?periode=<id> is found among the kept periods of this year and last year with
+    no query; an older one is read; another instansi's, or an id that is no period, is None."""
+    from django.utils import timezone
+
+    from penilaian.periode import periode_dari_id
+
+    instansi_lain = pemeran.instansi_lain
+    tahun = timezone.localdate().year
+    ini = periode_tahun(pemeran.instansi, tahun)[2]
+    lalu = periode_tahun(pemeran.instansi, tahun - 1)[0]
+    lama = periode_tahun(pemeran.instansi, tahun - 3)[1]
+    milik_lain = periode_tahun(instansi_lain, tahun)[2]
+    periode_dari_id(pemeran.instansi, ini.pk)  # made and kept (making them bumps "kinerja")
+    with CaptureQueriesContext(connection) as kueri:
+        assert periode_dari_id(pemeran.instansi, ini.pk) == ini
+        assert periode_dari_id(pemeran.instansi, lalu.pk) == lalu
+    assert not [q for q in kueri.captured_queries if "penilaian_periode" in q["sql"]]
+    assert periode_dari_id(pemeran.instansi, lama.pk) == lama
+    assert periode_dari_id(pemeran.instansi, milik_lain.pk) is None
+    assert periode_dari_id(instansi_lain, ini.pk) is None
+    assert periode_dari_id(pemeran.instansi, 987654321) is None
