@@ -37,7 +37,7 @@ from organisasi.selectors import adalah_atasan, instansi_dikelola, pegawai_dari_
 from skp import access, selectors, services
 from skp import ekspor as services_ekspor
 from skp import pratinjau as services_pratinjau
-from skp.access import STATUS_MENUNGGU, can, get_skp_for_user, require
+from skp.access import STATUS_MENUNGGU, can, get_skp_for_user, get_skp_untuk_dibaca, require
 from skp.batas import MAKS_INDIKATOR, MAKS_INDIKATOR_SKP, MAKS_RHK
 from skp.cetak import STATUS_TERBIT
 from skp.cuplikan import bandingkan, buat_cuplikan
@@ -343,7 +343,13 @@ def _dari(request: HttpRequest) -> str:
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    skp = get_skp_for_user(request.user, pk)
+    # The page as read is kept, and so is the row it is found by; an htmx part is worked out
+    # from the row as it is now.
+    skp = (
+        get_skp_untuk_dibaca(request.user, pk)
+        if not request.htmx
+        else get_skp_for_user(request.user, pk)
+    )
     if not request.htmx and not can(request.user, "setujui", skp):
         # Opened after a decision (or by someone with nothing to decide): the news about it has
         # been seen. What still waits for this person's decision stays, as in the Kotak Masuk.
@@ -1459,8 +1465,19 @@ def notifikasi(request: HttpRequest) -> HttpResponse:
         ):
             return redirect(tautan)
         return redirect("skp:notifikasi")
-    daftar = list(Notifikasi.objects.filter(penerima=request.user)[:100])
-    return render(request, "skp/notifikasi.html", {"daftar": daftar})
+    # The list is kept rendered until this person's notifications change (a new one, one
+    # read): their own version, bumped by every such write (core/versi.py). Dates are printed
+    # in full, so the day is not part of the key.
+    user_id = request.user.pk
+    return halaman_tersimpan(
+        request,
+        "skp/notifikasi.html",
+        "isi",
+        ("notifikasi_daftar", user_id),
+        ("notifikasi", versi.per_orang("notifikasi", user_id)),
+        lambda: {"daftar": list(Notifikasi.objects.filter(penerima_id=user_id)[:100])},
+        dict,
+    )
 
 
 @login_required

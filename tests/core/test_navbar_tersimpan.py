@@ -184,3 +184,41 @@ def test_plt_berakhir_tengah_malam_tanpa_tulis(pemeran, monkeypatch):
     besok = hari_ini + timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: besok)
     assert "SKP Bawahan" not in navbar(klien)
+
+
+def test_daftar_notifikasi_disimpan_per_orang(pemeran, django_capture_on_commit_callbacks):
+    """The Notifikasi page's list is kept per person too: the second visit asks the database
+    nothing about notifications, news sent through the workflow and marking one read show at
+    the next visit, each person sees only their own, and its forms carry the viewer's token."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from skp.services.notifikasi import kabari_tautan
+
+    def daftar(klien) -> str:
+        isi = klien.get(reverse("skp:notifikasi")).content.decode()
+        return isi[isi.index("<main") :]
+
+    pegawai, atasan = masuk(pemeran.pegawai), masuk(pemeran.atasan)
+    Notifikasi.objects.filter(penerima__in=[pemeran.pegawai.user, pemeran.atasan.user]).delete()
+    Notifikasi.objects.create(penerima=pemeran.atasan.user, judul="Milik atasan", isi="-")
+    assert "Belum ada notifikasi." in daftar(pegawai)
+    with CaptureQueriesContext(connection) as kueri:
+        assert "Belum ada notifikasi." in daftar(pegawai)
+    assert not [q for q in kueri.captured_queries if "skp_notifikasi" in q["sql"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        kabari_tautan(penerima=[pemeran.pegawai.user], tautan="/penilaian/saya/",
+                      judul="Jendela realisasi dibuka", isi="Isi realisasi Anda")  # fmt: skip
+    html = daftar(pegawai)
+    assert "Jendela realisasi dibuka" in html and "Belum dibaca: " in html
+    assert "Milik atasan" not in html and "token-csrf" not in html
+    assert "Milik atasan" in daftar(atasan) and "Jendela realisasi" not in daftar(atasan)
+    baru = Notifikasi.objects.get(penerima=pemeran.pegawai.user)
+    klien = Client(enforce_csrf_checks=True)
+    klien.force_login(pemeran.pegawai.user)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', daftar(klien)).group(1)
+    jawaban = klien.post(reverse("skp:notifikasi"),
+                         {"notifikasi": baru.pk, "csrfmiddlewaretoken": token})  # fmt: skip
+    assert jawaban.status_code == 302
+    html = daftar(pegawai)
+    assert "Jendela realisasi dibuka" in html and "Belum dibaca: " not in html

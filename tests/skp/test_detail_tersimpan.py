@@ -235,3 +235,31 @@ def test_bagian_disimpan_terkompresi(client, pemeran, kasus, monkeypatch):  # no
     (nilai,) = disimpan
     assert isinstance(nilai, bytes) and len(nilai) * 3 < len(html)
     assert zlib.decompress(nilai).decode()[:200] in html
+
+
+def test_baris_skp_disimpan_dan_hak_melihat_mengikuti_perubahan(client, pemeran, kasus, dihitung):  # noqa: F811
+    """The SKP row the page is found by is kept too (a second view asks nothing of the SKP
+    table), and who may see it follows the organisation at the next request: an admin granted
+    sees it, revoked gets a 404 again; an outsider always a 404."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alamat = url(kasus.skp)
+    pemilik = Client()
+    pemilik.force_login(pemeran.pegawai.user)
+    assert pemilik.get(alamat).status_code == 200
+    with CaptureQueriesContext(connection) as kueri:
+        assert pemilik.get(alamat).status_code == 200
+    assert not [q for q in kueri.captured_queries if '"skp_skp"' in q["sql"]]
+
+    luar = Client()
+    luar.force_login(pemeran.orang_luar.user)
+    for _ in range(2):
+        assert luar.get(alamat).status_code == 404
+    hak = AdminInstansi.objects.create(user=pemeran.orang_luar.user, instansi=pemeran.instansi)
+    assert luar.get(alamat).status_code == 200
+    hak.delete()
+    assert luar.get(alamat).status_code == 404
+    lain = Client()
+    lain.force_login(pemeran.admin_lain.user)
+    assert lain.get(alamat).status_code == 404
