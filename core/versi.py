@@ -212,8 +212,17 @@ _kunci_dekat = threading.Lock()
 def _penyimpan_dekat() -> LRUCache:
     global _dekat
     if _dekat is None:
-        _dekat = LRUCache(maxsize=settings.JAWABAN_DEKAT_MB * 1024 * 1024, getsizeof=len)
+        _dekat = LRUCache(maxsize=settings.JAWABAN_DEKAT_MB * 1024 * 1024, getsizeof=_ukuran)
     return _dekat
+
+
+# What an entry costs besides its pickled bytes: its key (a 46-character str) and the
+# LRU's own bookkeeping (three dict entries), about 300 bytes measured; counted high.
+_BEBAN_ENTRI = 400
+
+
+def _ukuran(data: bytes) -> int:
+    return len(data) + _BEBAN_ENTRI
 
 
 def _dekat_ambil(kunci: str) -> tuple | None:
@@ -226,7 +235,7 @@ def _dekat_simpan(kunci: str, simpanan: tuple) -> None:
     data = pickle.dumps(simpanan, pickle.HIGHEST_PROTOCOL)
     with _kunci_dekat:
         penyimpan = _penyimpan_dekat()
-        if len(data) <= penyimpan.maxsize:
+        if _ukuran(data) <= penyimpan.maxsize:
             penyimpan[kunci] = data
 
 

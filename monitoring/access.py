@@ -228,9 +228,12 @@ def require_pengisian(user: Pengguna) -> None:
 def get_instansi_for_admin(user: Pengguna, pk: int):  # noqa: ANN201 (an Instansi)
     from organisasi.selectors import instansi_admin
 
-    # The instansi this login administers are kept between requests (every page's navbar
-    # asks for them): no query for the Monitoring pages' own check.
-    instansi = next((i for i in instansi_admin(user) if i.pk == pk), None)
+    if user.is_superuser:  # every instansi: the one asked for, not all of them
+        instansi = instansi_pengisian(user).filter(pk=pk).first()
+    else:
+        # The instansi this login administers are kept between requests (every page's navbar
+        # asks for them): no query for the Monitoring pages' own check.
+        instansi = next((i for i in instansi_admin(user) if i.pk == pk), None)
     if instansi is None:
         raise Http404("Instansi tidak ditemukan.")
     return instansi

@@ -31,8 +31,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from core import versi
 from core.memo import diingat
-from core.versi import diingat_sampai_berubah, ingat
+from core.versi import diingat_sampai_berubah
 from organisasi.models import AdminInstansi, Jabatan, Pegawai, PenugasanSementara
 from organisasi.selectors import adalah_atasan, jabatan_dipegang, pegawai_dari_user
 from skp.models import STATUS_DAPAT_DIUBAH, STATUS_TERBIT, RiwayatStatus, Skp, StatusSkp
@@ -186,27 +187,18 @@ def get_skp_for_user(user: Pengguna, pk: int) -> Skp:
 
 
 def get_skp_untuk_dibaca(user: Pengguna, pk: int) -> Skp:
-    """`get_skp_for_user` for the SKP page as read (its kept page, not a write): the answer,
-    the row or a 404, kept until the SKP, its content or the organisation changes (an RHK edit
-    bumps the row's `revisi` under "kinerja"). Per viewer with their superuser flag, and per
-    day, as a Plt's sight of their bawahan's SKP ends at midnight without any write."""
+    """`get_skp_for_user` for the SKP page as read (its kept page, not a write): the row is
+    kept until the SKP, its content or the organisation changes (an RHK edit bumps the row's
+    `revisi` under "kinerja"). Per viewer with their superuser flag, and per day, as a Plt's
+    sight of their bawahan's SKP ends at midnight without any write. A 404 is never kept (its
+    Http404 passes through `ingat`): someone trying id after id fills no cache."""
     if not user.is_authenticated or not user.is_active:
         raise Http404("SKP tidak ditemukan.")
-
-    def cari() -> Skp | None:
-        try:
-            return get_skp_for_user(user, pk)
-        except Http404:
-            return None
-
-    skp = ingat(
+    return versi.ingat(
         ("skp_dibaca", pk, user.pk, user.is_superuser, timezone.localdate()),
         ("skp", "kinerja", "organisasi"),
-        cari,
+        lambda: get_skp_for_user(user, pk),
     )
-    if skp is None:
-        raise Http404("SKP tidak ditemukan.")
-    return skp
 
 
 def _pemilik(user: Pengguna, skp: Skp) -> bool:

@@ -39,9 +39,13 @@ def periksa_aksesibilitas(page: Page, konteks: str = "") -> None:
             while (document.querySelector(sibuk) && performance.now() - mulai < 5000) {
                 await new Promise(r => requestAnimationFrame(r));
             }
-            await Promise.all(document.getAnimations()
-                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-                .map(a => a.finished.catch(() => null)));
+            // A paused animation never finishes: give them all 10 s at most.
+            await Promise.race([
+                Promise.all(document.getAnimations()
+                    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                    .map(a => a.finished.catch(() => null))),
+                new Promise(r => setTimeout(r, 10000)),
+            ]);
         }"""
     )
     if not page.evaluate("typeof window.axe !== 'undefined'"):

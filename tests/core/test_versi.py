@@ -248,3 +248,15 @@ def test_jawaban_yang_melebihi_batas_proses_tetap_dari_penyimpan_bersama(setting
         assert len(versi.ingat(("besar",), ["skp"], hitung)) == 2 * 1024 * 1024
     assert hitungan == [1]
     assert len(versi._penyimpan_dekat()) == 0
+
+
+def test_batas_proses_menghitung_beban_tiap_entri(settings, monkeypatch):
+    """Tiny answers (a None) cost their key and the LRU's bookkeeping, several times their
+    pickled bytes: the bound counts that too, so many of them cannot outgrow it."""
+    monkeypatch.setattr(versi, "_dekat", None)
+    settings.JAWABAN_DEKAT_MB = 1
+    for i in range(5000):
+        versi.ingat(("kecil", i), ["skp"], lambda: None)
+    penyimpan = versi._penyimpan_dekat()
+    assert len(penyimpan) <= 1024 * 1024 // versi._BEBAN_ENTRI
+    assert penyimpan.currsize <= penyimpan.maxsize
