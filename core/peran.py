@@ -113,7 +113,7 @@ def notifikasi_belum_dibaca(request: HttpRequest) -> int:
             # Kept until this person's notifications change (core/versi.py): every page asks.
             request._notifikasi_belum_dibaca = versi.ingat(
                 ("notifikasi_belum_dibaca", user.pk),
-                ("notifikasi", versi.per_orang("notifikasi", user.pk)),
+                versi.milik_orang("notifikasi", user.pk),
                 lambda: jumlah_notifikasi_belum_dibaca(user.pk),
             )
         else:

@@ -62,6 +62,12 @@ def per_orang(jenis: str, user_id: int) -> str:
     return f"{jenis}:{user_id}"
 
 
+def milik_orang(jenis: str, user_id: int) -> tuple[str, str]:
+    """What an answer about one person's `jenis` depends on: their own version, and the global
+    one, which refreshes every person's at once (segarkan_jawaban)."""
+    return (jenis, per_orang(jenis, user_id))
+
+
 def versi(*nama: str) -> tuple[str, ...]:
     """The current version of each named piece of data, in one round trip."""
     assert all(map(_sah, nama)), nama

@@ -1474,7 +1474,7 @@ def notifikasi(request: HttpRequest) -> HttpResponse:
         "skp/notifikasi.html",
         "isi",
         ("notifikasi_daftar", user_id),
-        ("notifikasi", versi.per_orang("notifikasi", user_id)),
+        versi.milik_orang("notifikasi", user_id),
         lambda: {"daftar": list(Notifikasi.objects.filter(penerima_id=user_id)[:100])},
         dict,
     )
