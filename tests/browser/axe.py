@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.htmx import tunggu_htmx_tenang
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TAG_WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -29,24 +31,16 @@ def periksa_aksesibilitas(page: Page, konteks: str = "") -> None:
     # An htmx swap settles over a few frames and a Bootstrap alert fades in: axe reads colours
     # as they are, so mid-fade text is blended with its background and fails contrast though
     # it passes once shown. Wait for htmx to settle and for every finite CSS transition or
-    # animation to end (an endless spinner would never finish and is left alone).
-    # Evaluated as a function (the page's CSP forbids evaluating a string, as
-    # `wait_for_function` would); htmx is given up to 5 s, then axe reports what it sees.
+    # animation to end (an endless spinner would never finish and is left alone; a paused one
+    # never finishes either, so all of them get 10 s at most).
+    tunggu_htmx_tenang(page)
     page.evaluate(
-        """async () => {
-            const sibuk = '.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added';
-            const mulai = performance.now();
-            while (document.querySelector(sibuk) && performance.now() - mulai < 5000) {
-                await new Promise(r => requestAnimationFrame(r));
-            }
-            // A paused animation never finishes: give them all 10 s at most.
-            await Promise.race([
-                Promise.all(document.getAnimations()
-                    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-                    .map(a => a.finished.catch(() => null))),
-                new Promise(r => setTimeout(r, 10000)),
-            ]);
-        }"""
+        """() => Promise.race([
+            Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null))),
+            new Promise(r => setTimeout(r, 10000)),
+        ])"""
     )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_sumber_axe())

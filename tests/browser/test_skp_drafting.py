@@ -16,6 +16,7 @@ from playwright.sync_api import Locator, Page, expect
 from organisasi.models import Pegawai
 from skp import services
 from skp.models import IndikatorKinerja, Skp
+from tests.browser.htmx import tunggu_htmx_tenang
 from tests.conftest import KATA_SANDI
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,6 +59,8 @@ def tambah_rhk(page: Page, uraian: str, rhk_atasan: str, cari: str = "") -> None
     page.get_by_role("link", name="Tambah RHK utama").click()
     form = page.locator("form.form-rhk")
     form.get_by_label("Rencana hasil kerja").fill(uraian)
+    # The search box types into htmx: only once the form's swap has settled does it listen.
+    tunggu_htmx_tenang(page)
     if cari:
         alamat = page.url
         form.get_by_label("Cari RHK atasan").fill(cari)
